@@ -1,0 +1,86 @@
+"""Clean one document: raw text -> clean text with an offset map, title and dated evidence.
+
+`clean_document` is a pure function of its arguments, so any runner can map it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from tolltrace.clean.dates import best_date, find_dates
+from tolltrace.clean.html import clean_html
+from tolltrace.clean.normalize import normalize
+from tolltrace.clean.offsets import OffsetMap
+from tolltrace.clean.text import clean_plain
+from tolltrace.errors import NoText
+from tolltrace.model import EMPTY, CleanText, DateCandidate
+
+CLEANER = "clean/1"
+# Corpus fields that carry a publication date, in order of preference.
+DATE_FIELDS = ("date", "dct", "published", "publication_date", "pub_date", "datePublished")
+TITLE_FIELDS = ("title", "headline")
+_TITLE_MAX_WORDS = 25
+
+
+def clean_document(
+    raw_text: str, media_type: str, *, uri: str | None = None, fields: Mapping[str, Any] = EMPTY
+) -> CleanText:
+    """Clean one document's raw text. HTML goes through main-text extraction first."""
+    metadata = [
+        (f"field:{name}", str(fields[name])) for name in DATE_FIELDS if fields.get(name)
+    ]
+    url = uri if uri and uri.startswith(("http://", "https://")) else None
+    field_title = next((str(fields[f]) for f in TITLE_FIELDS if fields.get(f)), None)
+    if media_type == "text/html":
+        return _clean_page(raw_text, url, metadata, field_title)
+    plain = clean_plain(raw_text)
+    if not plain.text.strip():
+        raise NoText("nothing is left after removing boilerplate: the item holds no article text")
+    dates = find_dates(raw_text, metadata=metadata, header_lines=plain.header_lines, uri=url)
+    return CleanText(
+        text=plain.text,
+        offsets=plain.offsets,
+        title=normalize(field_title) if field_title else _first_line_title(plain.text),
+        published=best_date(dates),
+        dates=dates,
+        removed=plain.removed,
+        cleaner=CLEANER,
+    )
+
+
+def _clean_page(
+    raw_html: str, url: str | None, metadata: list[tuple[str, str]], field_title: str | None
+) -> CleanText:
+    page = clean_html(raw_html, url)
+    if page.date:
+        metadata.append((page.date_evidence or "html metadata", page.date))
+    # Dates in the text are found in the clean text, then mapped back to the HTML source.
+    dates = tuple(_to_raw(d, page.offsets) for d in find_dates(page.text, metadata=metadata, uri=url))
+    return CleanText(
+        text=page.text,
+        offsets=page.offsets,
+        title=page.title or (normalize(field_title) if field_title else None),
+        author=page.author,
+        site=page.site,
+        published=best_date(dates),
+        dates=dates,
+        cleaner=CLEANER,
+    )
+
+
+def _to_raw(date: DateCandidate, offsets: OffsetMap) -> DateCandidate:
+    if date.raw_start is None or date.raw_end is None:
+        return date
+    start, end = offsets.span_to_raw(date.raw_start, date.raw_end)
+    return replace(date, raw_start=start, raw_end=end)
+
+
+def _first_line_title(text: str) -> str | None:
+    """A scrape's first paragraph is its headline when it is short and not a sentence."""
+    first = text.split("\n\n", 1)[0].strip()
+    if not first or len(first.split()) > _TITLE_MAX_WORDS or re.search(r"[.!?]$", first):
+        return None
+    return first

@@ -1,0 +1,79 @@
+"""One exception hierarchy with stable codes; each message says the cause and the fix."""
+
+from __future__ import annotations
+
+
+class TolltraceError(Exception):
+    """Base of every error tolltrace raises on purpose."""
+
+    code = "T000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+# Input: one item cannot be read or understood. The batch goes on.
+class InputError(TolltraceError):
+    code = "T100"
+
+
+class NotFound(InputError):
+    code = "T101"
+
+
+class Unsupported(InputError):
+    code = "T102"
+
+
+class TooLarge(InputError):
+    code = "T103"
+
+
+class EmptyInput(InputError):
+    code = "T104"
+
+
+class BinaryInput(InputError):
+    code = "T105"
+
+
+class BadRecord(InputError):
+    code = "T106"
+
+
+class NoText(InputError):
+    code = "T107"
+
+
+class Unreadable(InputError):
+    code = "T108"
+
+
+# Processing: a stage failed on one document. The batch goes on.
+class StageError(TolltraceError):
+    code = "T200"
+
+
+# Store: the database cannot be used. The command stops.
+class StoreError(TolltraceError):
+    code = "T300"
+
+
+class SchemaTooNew(StoreError):
+    code = "T301"
+
+
+class DocumentNotFound(StoreError):
+    code = "T302"
+
+
+class AmbiguousId(StoreError):
+    code = "T303"
+
+
+class BackendMissing(StoreError):
+    code = "T304"

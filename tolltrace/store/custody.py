@@ -1,0 +1,79 @@
+"""The chain of custody: append-only entries, each hashed together with the one before it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from tolltrace.model import CustodyEntry
+
+GENESIS = "0" * 64
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def entry_hash(
+    seq: int, at: str, action: str, subject: str, details: Mapping[str, Any], prev_hash: str
+) -> str:
+    """SHA-256 over a canonical JSON form, so any change to any field changes the hash."""
+    body = json.dumps(
+        [seq, at, action, subject, dict(details), prev_hash],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def next_entry(
+    previous: CustodyEntry | None,
+    action: str,
+    subject: str,
+    details: Mapping[str, Any],
+    at: str | None = None,
+) -> CustodyEntry:
+    seq = previous.seq + 1 if previous else 1
+    prev_hash = previous.hash if previous else GENESIS
+    at = at or now_utc()
+    digest = entry_hash(seq, at, action, subject, details, prev_hash)
+    return CustodyEntry(seq, at, action, subject, dict(details), prev_hash, digest)
+
+
+@dataclass(frozen=True, slots=True)
+class Tampering:
+    """One precise finding of `verify`."""
+
+    where: str  # "custody #12", "document 3fa9c1...", ...
+    problem: str
+
+
+def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
+    """Every entry must hash to its stored hash, point at its predecessor, and follow in order."""
+    problems: list[Tampering] = []
+    expected_prev, expected_seq = GENESIS, 1
+    for entry in entries:
+        where = f"custody #{entry.seq}"
+        if entry.seq != expected_seq:
+            problems.append(
+                Tampering(where, f"sequence jumps from #{expected_seq - 1} to #{entry.seq}")
+            )
+        recomputed = entry_hash(
+            entry.seq, entry.at, entry.action, entry.subject, entry.details, entry.prev_hash
+        )
+        if recomputed != entry.hash:
+            problems.append(
+                Tampering(where, f"content altered: stored hash {entry.hash[:12]}…, "
+                          f"content hashes to {recomputed[:12]}…")
+            )
+        if entry.prev_hash != expected_prev:
+            problems.append(
+                Tampering(where, "chain broken: prev_hash does not match the entry before it")
+            )
+        expected_prev, expected_seq = entry.hash, entry.seq + 1
+    return problems

@@ -1,0 +1,391 @@
+"""The default store: one SQLite file, WAL mode, versioned schema, FTS5 search."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tolltrace.clean.offsets import OffsetMap
+from tolltrace.errors import AmbiguousId, DocumentNotFound, SchemaTooNew, StoreError
+from tolltrace.model import (
+    CleanText,
+    CustodyEntry,
+    DateCandidate,
+    Document,
+    ItemError,
+    PreparedDocument,
+    RemovedLine,
+)
+from tolltrace.store.base import ErrorRecord, SearchHit, Store, StoredDocument
+from tolltrace.store.custody import next_entry, now_utc
+
+# Each migration moves the schema one version up; never edit one that has shipped.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE documents (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        uri TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        encoding TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE originals (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        bytes BLOB NOT NULL
+    );
+    CREATE TABLE texts (
+        doc_rowid INTEGER PRIMARY KEY REFERENCES documents(rowid),
+        raw_text TEXT NOT NULL,
+        title TEXT,
+        clean_text TEXT NOT NULL,
+        offsets TEXT NOT NULL,
+        author TEXT,
+        site TEXT,
+        published TEXT,
+        dates TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]',
+        cleaner TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE texts_fts USING fts5(
+        title, clean_text, content='texts', content_rowid='doc_rowid',
+        tokenize='porter unicode61'
+    );
+    CREATE TABLE custody (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        details TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE INDEX custody_subject ON custody(subject);
+    CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+    CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody
+        BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        run TEXT NOT NULL,
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL
+    );
+    CREATE INDEX errors_run ON errors(run);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+_FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_DOC_COLUMNS = "id, uri, origin, media_type, size, encoding, ingested_at, fields"
+
+
+class SQLiteStore(Store):
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path} as a SQLite store: {exc}") from exc
+        self._last_custody: CustodyEntry | None = None
+        self._in_batch = False
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.path} has schema version {version}, this tolltrace knows "
+                f"{SCHEMA_VERSION}: upgrade tolltrace"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.batch():
+                for statement in _split_sql(MIGRATIONS[number]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={number + 1}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        if self._in_batch:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        self._last_custody = None  # another process may have appended since
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._in_batch = False
+            self._last_custody = None
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def add_document(self, prepared: PreparedDocument, ingested_at: str) -> Document:
+        item, clean = prepared.item, prepared.clean
+        document = Document(
+            id=prepared.id,
+            uri=item.uri,
+            origin=item.origin,
+            media_type=item.media_type,
+            size=len(item.original),
+            encoding=prepared.encoding,
+            ingested_at=ingested_at,
+            fields=dict(item.fields),
+        )
+        with self.batch():
+            cursor = self._db.execute(
+                f"INSERT INTO documents ({_DOC_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document.id,
+                    document.uri,
+                    document.origin,
+                    document.media_type,
+                    document.size,
+                    document.encoding,
+                    document.ingested_at,
+                    json.dumps(document.fields, ensure_ascii=False, default=str),
+                ),
+            )
+            rowid = cursor.lastrowid
+            self._db.execute("INSERT INTO originals VALUES (?, ?)", (rowid, item.original))
+            self._db.execute(
+                "INSERT INTO texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rowid,
+                    prepared.raw_text,
+                    clean.title,
+                    clean.text,
+                    clean.offsets.to_json(),
+                    clean.author,
+                    clean.site,
+                    clean.published,
+                    json.dumps([_date_to_json(d) for d in clean.dates]),
+                    json.dumps([[r.raw_start, r.raw_end, r.reason] for r in clean.removed]),
+                    clean.cleaner,
+                ),
+            )
+            self._db.execute(
+                "INSERT INTO texts_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
+                (rowid, clean.title or "", clean.text),
+            )
+            self.append_custody(
+                "ingest",
+                document.id,
+                {
+                    "sha256": document.id,
+                    "uri": document.uri,
+                    "origin": document.origin,
+                    "size": document.size,
+                    "cleaner": clean.cleaner,
+                },
+            )
+        return document
+
+    def resolve_id(self, prefix: str) -> str:
+        prefix = prefix.strip()
+        rows = []
+        if re.fullmatch(r"[0-9a-f]{1,64}", prefix):
+            rows = self._db.execute(
+                "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+                (prefix, prefix + "g"),
+            ).fetchall()
+        if not rows:
+            rows = self._db.execute(
+                "SELECT id FROM documents WHERE uri = ? OR origin = ? LIMIT 2", (prefix, prefix)
+            ).fetchall()
+        if not rows:
+            raise DocumentNotFound(
+                f"no document matches {prefix!r}: give an id prefix or a uri as listed by "
+                "`tolltrace docs`"
+            )
+        if len(rows) > 1:
+            raise AmbiguousId(f"{prefix!r} matches several documents: give more characters")
+        return str(rows[0][0])
+
+    def get_document(self, doc_id: str) -> StoredDocument:
+        row = self._db.execute(
+            f"SELECT {_DOC_COLUMNS}, t.raw_text, t.title, t.clean_text, t.offsets, t.author, "
+            "t.site, t.published, t.dates, t.removed, t.cleaner "
+            "FROM documents d LEFT JOIN texts t ON t.doc_rowid = d.rowid WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFound(f"no document with id {doc_id}")
+        document = _document(row[:8])
+        raw_text, title, text, offsets, author, site, published, dates, removed, cleaner = row[8:]
+        clean = None
+        if text is not None:
+            clean = CleanText(
+                text=text,
+                offsets=OffsetMap.from_json(offsets),
+                title=title,
+                author=author,
+                site=site,
+                published=published,
+                dates=tuple(DateCandidate(**d) for d in json.loads(dates)),
+                removed=tuple(RemovedLine(*r) for r in json.loads(removed)),
+                cleaner=cleaner,
+            )
+        return StoredDocument(document, clean, raw_text or "")
+
+    def original(self, doc_id: str) -> bytes:
+        row = self._db.execute(
+            "SELECT o.bytes FROM originals o JOIN documents d ON d.rowid = o.doc_rowid "
+            "WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise DocumentNotFound(f"no original stored for {doc_id}")
+        return bytes(row[0])
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
+        rows = self._db.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY rowid LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        )
+        for row in rows:
+            yield _document(row)
+
+    def count_documents(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        sql = (
+            f"SELECT {_DOC_COLUMNS}, t.title, "
+            "snippet(texts_fts, 1, '[', ']', ' … ', 12), bm25(texts_fts) "
+            "FROM texts_fts JOIN texts t ON t.doc_rowid = texts_fts.rowid "
+            "JOIN documents d ON d.rowid = t.doc_rowid "
+            "WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts) LIMIT ?"
+        )
+        try:
+            rows = self._db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax ("1,000", "MEK/PMOI"): search the words as plain terms.
+            words = [w for w in re.findall(r"\w+", query) if w not in _FTS_OPERATORS]
+            if not words:
+                return []
+            plain = " ".join(f'"{word}"' for word in words)
+            rows = self._db.execute(sql, (plain, limit)).fetchall()
+        return [SearchHit(_document(r[:8]), r[8], r[9], -float(r[10])) for r in rows]
+
+    def record_error(self, run: str, error: ItemError) -> None:
+        with self.batch():
+            self._db.execute(
+                "INSERT INTO errors (run, at, item, stage, code, message) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (run, now_utc(), error.item, error.stage, error.code, error.message),
+            )
+
+    def errors(self, run: str | None = None) -> list[ErrorRecord]:
+        sql = "SELECT run, at, item, stage, code, message FROM errors"
+        params: tuple[str, ...] = ()
+        if run is not None:
+            sql, params = sql + " WHERE run = ?", (run,)
+        rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
+        return [ErrorRecord(r[0], r[1], ItemError(*r[2:])) for r in rows]
+
+    def append_custody(
+        self, action: str, subject: str, details: Mapping[str, Any]
+    ) -> CustodyEntry:
+        with self.batch():
+            previous = self._last_custody or self._latest_custody()
+            entry = next_entry(previous, action, subject, details)
+            self._db.execute(
+                "INSERT INTO custody VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    entry.seq,
+                    entry.at,
+                    entry.action,
+                    entry.subject,
+                    json.dumps(entry.details, sort_keys=True, ensure_ascii=False),
+                    entry.prev_hash,
+                    entry.hash,
+                ),
+            )
+            self._last_custody = entry
+        return entry
+
+    def _latest_custody(self) -> CustodyEntry | None:
+        row = self._db.execute(
+            "SELECT seq, at, action, subject, details, prev_hash, hash FROM custody "
+            "ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return _custody(row) if row else None
+
+    def custody(self, subject: str | None = None) -> Iterator[CustodyEntry]:
+        sql = "SELECT seq, at, action, subject, details, prev_hash, hash FROM custody"
+        params: tuple[str, ...] = ()
+        if subject is not None:
+            sql, params = sql + " WHERE subject = ?", (subject,)
+        for row in self._db.execute(sql + " ORDER BY seq", params):
+            yield _custody(row)
+
+    def iter_originals(self) -> Iterator[tuple[str, bytes]]:
+        rows = self._db.execute(
+            "SELECT d.id, o.bytes FROM documents d LEFT JOIN originals o "
+            "ON o.doc_rowid = d.rowid ORDER BY d.rowid"
+        )
+        for doc_id, data in rows:
+            yield doc_id, b"" if data is None else bytes(data)
+
+    def integrity_problems(self) -> list[str]:
+        """SQLite's own check of the file: empty when the database is sound."""
+        rows = self._db.execute("PRAGMA integrity_check").fetchall()
+        return [] if rows == [("ok",)] else [str(r[0]) for r in rows]
+
+
+def _split_sql(script: str) -> list[str]:
+    # Triggers contain ';' inside BEGIN ... END, so split only where sqlite says a statement ends.
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+def _document(row: tuple[Any, ...]) -> Document:
+    doc_id, uri, origin, media_type, size, encoding, ingested_at, fields = row
+    return Document(
+        doc_id, uri, origin, media_type, size, encoding, ingested_at, json.loads(fields)
+    )
+
+
+def _custody(row: tuple[Any, ...]) -> CustodyEntry:
+    seq, at, action, subject, details, prev_hash, digest = row
+    return CustodyEntry(seq, at, action, subject, json.loads(details), prev_hash, digest)
+
+
+def _date_to_json(date: DateCandidate) -> dict[str, Any]:
+    return {
+        "value": date.value,
+        "source": date.source,
+        "evidence": date.evidence,
+        "confidence": date.confidence,
+        "raw_start": date.raw_start,
+        "raw_end": date.raw_end,
+    }
