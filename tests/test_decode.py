@@ -2,10 +2,10 @@ import gzip
 
 import pytest
 
+from tests.pdfmaker import make_pdf
 from tolltrace.errors import BinaryInput, EmptyInput, NoText, TooLarge, Unreadable
 from tolltrace.ingest.decode import decode_item, decode_text, gunzip
 from tolltrace.model import SourceItem
-from tests.pdfmaker import make_pdf
 
 TEXT = "Guards in Sarenna detained 40 students, the Monitor said. Café owners closed early."
 
@@ -23,7 +23,7 @@ def test_legacy_encodings_are_detected(encoding: str) -> None:
     data = (TEXT + " " + TEXT).encode(encoding)
     if encoding == "utf-16":
         data = data[2:]  # no BOM: detection must still find it
-    text, used = decode_text(data, "x")
+    text, _ = decode_text(data, "x")
     assert "Café" in text
 
 

@@ -46,8 +46,15 @@ def test_a_named_file_of_unknown_type_is_sniffed(tmp_path: Path) -> None:
 
 def test_jsonl_records_become_documents_and_bad_lines_are_errors(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a1", "title": "Koss", "dct": "2025-03-02", "uri": "http://x/1",
-                    "content": "Guards detained 40 students."}),
+        json.dumps(
+            {
+                "id": "a1",
+                "title": "Koss",
+                "dct": "2025-03-02",
+                "uri": "http://x/1",
+                "content": "Guards detained 40 students.",
+            }
+        ),
         "{broken json",
         json.dumps(["not", "an", "object"]),
         json.dumps({"title": "no text"}),

@@ -80,7 +80,9 @@ def test_custody_is_append_only_in_the_database(store: SQLiteStore, tmp_path: Pa
         db.execute("DELETE FROM custody")
 
 
-def test_verify_reports_each_kind_of_tampering_precisely(store: SQLiteStore, tmp_path: Path) -> None:
+def test_verify_reports_each_kind_of_tampering_precisely(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
     first, second = prepared(ARTICLE), prepared("Another article about Mirath.")
     store.add_document(first, "t")
     store.add_document(second, "t")

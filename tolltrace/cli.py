@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -176,7 +177,12 @@ def docs_cli(limit: int, offset: int, fmt: str, db: str) -> None:
 
 
 def _print_documents(store: Store, limit: int, offset: int = 0) -> None:
-    table = Table("id", "published", "title", "type", "source", title_justify="left")
+    table = Table(title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source", ratio=2, overflow="fold")
     shown = 0
     for doc in store.documents(limit, offset):
         stored = store.get_document(doc.id)
@@ -186,12 +192,19 @@ def _print_documents(store: Store, limit: int, offset: int = 0) -> None:
             (clean.published if clean else None) or "?",
             Text(((clean.title if clean else None) or "(untitled)")[:70]),
             doc.media_type.split("/")[-1],
-            Text(doc.uri[-60:]),
+            Text(_short_source(doc.uri)),
         )
         shown += 1
     total = store.count_documents()
     table.title = f"{total} documents" + (f" (showing {shown})" if shown < total else "")
     console.print(table)
+
+
+def _short_source(uri: str) -> str:
+    """A URL without its scheme, or a path's file name: what a reader recognises."""
+    if "://" in uri:
+        return uri.split("://", 1)[1].removeprefix("www.")[:80]
+    return Path(uri).name
 
 
 @cli.command("show")
@@ -202,11 +215,7 @@ def _print_documents(store: Store, limit: int, offset: int = 0) -> None:
 def show_cli(doc: str, original: bool, removed: bool, db: str) -> None:
     """Show one document (id prefix or uri): metadata, dates with evidence, clean text."""
     with opened(db) as store:
-        try:
-            stored = store.get_document(store.resolve_id(doc))
-        except TolltraceError as exc:
-            err_console.print(f"[red]error[/red] {exc}")
-            sys.exit(EXIT_ERROR)
+        stored = store.get_document(store.resolve_id(doc))
         document, clean = stored.document, stored.clean
         meta = Table.grid(padding=(0, 2))
         meta.add_row("id", document.id)
@@ -215,24 +224,36 @@ def show_cli(doc: str, original: bool, removed: bool, db: str) -> None:
         meta.add_row("type", f"{document.media_type} ({document.size} bytes, {document.encoding})")
         meta.add_row("ingested", document.ingested_at)
         if clean:
-            for label, value in (("title", clean.title), ("author", clean.author),
-                                 ("site", clean.site), ("published", clean.published)):
+            for label, value in (
+                ("title", clean.title),
+                ("author", clean.author),
+                ("site", clean.site),
+                ("published", clean.published),
+            ):
                 if value:
                     meta.add_row(label, Text(value))
         console.print(meta)
         if clean and clean.dates:
-            dates = Table("date", "source", "confidence", "evidence", title="date evidence",
-                          title_justify="left")
+            dates = Table(
+                "date",
+                "source",
+                "confidence",
+                "evidence",
+                title="date evidence",
+                title_justify="left",
+            )
             for date in clean.dates:
-                dates.add_row(date.value, date.source, f"{date.confidence:.2f}",
-                              Text(date.evidence[:80]))
+                dates.add_row(
+                    date.value, date.source, f"{date.confidence:.2f}", Text(date.evidence[:80])
+                )
             console.print(dates)
         if removed and clean:
             for line in clean.removed:
                 snippet = stored.raw_text[line.raw_start : line.raw_end][:80]
                 console.print(Text(f"  removed ({line.reason}): {snippet!r}", style="dim"))
         console.rule()
-        console.print(Text(stored.raw_text if original or clean is None else clean.text))
+        # Plain echo: the text must come out exactly as stored, never re-wrapped.
+        click.echo(stored.raw_text if original or clean is None else clean.text)
 
 
 @cli.command("search")
@@ -292,3 +313,7 @@ def errors_cli(run_id: str | None, db: str) -> None:
 
 def main() -> None:
     cli()
+
+
+if __name__ == "__main__":
+    main()

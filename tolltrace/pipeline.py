@@ -1,4 +1,4 @@
-"""The ingest job: read, preserve, decode, clean and store, one bad item never stopping the batch."""
+"""The ingest job: read, preserve, decode, clean and store; one bad item never stops a batch."""
 
 from __future__ import annotations
 
@@ -38,9 +38,7 @@ def prepare(item: SourceItem, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedDoc
     try:
         decoded = decode_item(item, max_bytes)
         stage = "clean"
-        clean = clean_document(
-            decoded.text, item.media_type, uri=item.uri, fields=item.fields
-        )
+        clean = clean_document(decoded.text, item.media_type, uri=item.uri, fields=item.fields)
     except TolltraceError as exc:
         return ItemError(item.origin, stage, exc.code, exc.message)
     except Exception as exc:  # a bug on one odd document must not stop a corpus

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from tolltrace.model import DateCandidate
@@ -34,9 +34,20 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 _MAX_METADATA_LENGTH = 120  # longer "dates" are prose or junk; dateparser is slow on them
 _MAX_HEADER_LENGTH = 80
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # Month words as URL paths spell them: "/2015/mar/31/", "/2015/march/31/", "/2014/sept/5/".
 _URL_MONTHS = (
     {m.lower(): i for i, m in enumerate(_MONTH_NAMES, 1)}
@@ -49,7 +60,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?i:(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:day)?)\b\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?"
-_YEAR = r"(?<!\d)\d{4}(?!\d)"
+_YEAR = r"(?<!\d)\d{4}(?!\d|['’]?s\b)"  # not a decade ("1980s")
 _MDY = rf"{_MONTH}\s*{_DAY},?\s+{_YEAR}"
 _DMY = rf"(?i:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"
 _ISO = r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
@@ -60,12 +71,14 @@ _TIME = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5})?\s*[,|]?\s*(
 _NAME_WORD = r"[A-Z][\w.'’-]*"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|and|&|de|da|del|van|von|der|bin|al|el|la))*"
 _PLACE_WORD = r"[A-Z][\w.'’-]*"
-_PLACE = rf"(?!By\s){_PLACE_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_PLACE_WORD}|de|del|la|el|al|of)){{0,5}}"
+_NOT_PLACE = r"(?!(?i:by|update[ds]?|posted|published)\b)"  # those open bylines
+_PLACE = rf"{_NOT_PLACE}{_PLACE_WORD}(?:(?:[ \t]+|,[ \t]*)(?:{_PLACE_WORD}|de|la|el|al|of)){{0,5}}"
 _DASH = r"[—–]|-{1,2}"
+_AGENCY = r"\([^()\n]{1,40}\)"
 
 # "PLACE, Month D, YYYY—", "PLACE (Agency) — D Month YYYY:", "PLACE, St. (Feb. 6, 2014) -".
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:{_PLACE}[ \t]*(?:\([^()\n]{{1,40}}\)[ \t]*)?(?:,|{_DASH})?[ \t]*)?"
+    rf"^[ \t]*(?:(?P<place>{_PLACE})[ \t]*(?:{_AGENCY}[ \t]*)?(?:,|{_DASH}|(?=\())[ \t]*)?"
     rf"\(?(?P<date>{_DAY_DATE})\)?"
     rf"(?:[ \t]*(?:{_DASH}|:)|(?<=\))[ \t]*$)",
     re.MULTILINE,
@@ -73,18 +86,18 @@ _DATELINE = re.compile(
 # "Published: ...", "(Posted Tuesday, May 6, 2014)", "Last updated 10:02 AM, 6 May 2014".
 _BYLINE_CUE = re.compile(
     r"(?:^[ \t]*|[|•·(\[][ \t]*|\s{2,})(?P<cue>(?i:originally\s+|first\s+|last\s+)?"
-    r"(?i:published|posted|updated|modified|released|date[d]?))\b"
-    rf"(?:\s+(?i:by)\s+{_NAME}\s*(?:[|•·,]|\b(?i:on)\b))?"
-    r"(?:\s+(?i:on|at))?\s*[:\-–—]?\s*"
-    rf"(?:{_TIME})?(?P<date>{_ANY_DATE})"
+    r"(?i:published|posted|update[d]?|modified|released|date[d]?))\b"
+    r"(?:\s+(?i:by)\s+[^\n|•·]{1,60}?\s*(?:[|•·,]|\b(?i:on)\b))?"
+    r"(?:\s+(?i:on|at))?\s*[:\-–—]?\s*\(?"
+    rf"(?:{_TIME})?(?P<date>{_ANY_DATE})\)?"
     r"|(?P<colon_cue>(?i:published|posted|updated|modified)):\s*"
     rf"(?:{_TIME})?(?P<colon_date>{_ANY_DATE})",
     re.MULTILINE,
 )
-# "By NAME | Month D, YYYY", "By NAME, Staff Writer, D Month YYYY", "By NAME on ...".
+# "By NAME | Month D, YYYY", "By: NAME, Staff Writer, D Month YYYY", a date line under "By NAME".
 _BYLINE_BY = re.compile(
-    rf"^[ \t]*(?i:by)\s+{_NAME}(?:\s*[,|•·—–-]\s*{_NAME}){{0,2}}"
-    rf"\s*(?:[|•·,—–-]|\b(?i:on)\b)\s*(?:{_TIME})?(?P<date>{_ANY_DATE})",
+    rf"^[ \t]*(?i:by):?[ \t]+{_NAME}(?:[ \t]*[,|•·—–-][ \t]*{_NAME}){{0,2}}"
+    rf"\s*(?:[|•·,—–-]|\b(?i:on)\b|\n)\s*(?:{_TIME})?(?P<date>{_ANY_DATE})",
     re.MULTILINE,
 )
 _ANY_DATE_RE = re.compile(_ANY_DATE)
@@ -101,10 +114,21 @@ _URL_DATE = re.compile(
 # A Wayback Machine address carries the snapshot time, not the article's date.
 _ARCHIVE_PREFIX = re.compile(r"^[a-z]+://web\.archive\.org/web/[^/]*/", re.IGNORECASE)
 
-_UNITS = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_UNIT_ORD = "first second third fourth fifth sixth seventh eighth ninth".split()
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNIT_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEEN_ORD = [w + "th" for w in _TEENS]
 _TEEN_ORD[1:3] = ["eleventh", "twelfth"]
 _TENS_ORD = [w[:-1] + "ieth" for w in _TENS]
@@ -128,16 +152,23 @@ def _alternation(words: dict[str, int]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_ANNIVERSARY = re.compile(
-    rf"\b(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_alternation(_ORDINALS)})\s+anniversary\b",
-    re.IGNORECASE,
+# Keywords first, numbers second: scanning every word for a number word is slow.
+_ANNIVERSARY_WORD = re.compile(r"(?i)\banniversary\b")
+_YEARS_WORD = re.compile(r"(?i)\byears?\s+(?P<relation>ago|after|since)\b")
+_ORDINAL_BEFORE = re.compile(
+    rf"\b(?:\d{{1,3}}(?:st|nd|rd|th)|{_alternation(_ORDINALS)})\s+$", re.IGNORECASE
 )
-_YEARS_AGO = re.compile(
-    rf"\b(?P<n>\d{{1,3}}|{_alternation(_CARDINALS)})\s+years?\s+(?P<rel>ago|after|since)\b",
-    re.IGNORECASE,
-)
+_CARDINAL_BEFORE = re.compile(rf"\b(?:\d{{1,3}}|{_alternation(_CARDINALS)})\s+$", re.IGNORECASE)
+_NUMBER_REACH = 32  # "twenty-seventh " is the longest number word that can come before
 # The anniversary is placed at another time than the document's own present.
 _OTHER_TIME = re.compile(r"\b(?:next|last|previous|upcoming|will|would)\b", re.IGNORECASE)
+# How a year is tied to "N years ago": "26 years ago, in July 1988", "the 1988 purge, 26 years
+# ago"; and to "N years after/since": "20 years after the 1995 massacre".
+_YEAR_FOLLOWS = re.compile(
+    rf"[,;:–—(\s]*(?:(?:back\s+)?in|on|during|of)?\s*(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{_MONTH}\s+(?:{_DAY},?\s+)?)?|\s+(?:the|a|an|its|their)?(?:\s*[\w’'-]+){{0,2}}\s+"
+)
+_YEAR_PRECEDES = re.compile(r"(?:\s+[\w’'-]+){0,3}\s*[,;–—(]\s*")
 _PRESENT_PERFECT = re.compile(r"\b(?:been|passed|marks?|marked|now)\s*$", re.IGNORECASE)
 # A month named as a time: "in July", "between July and", "late July", "July 1988", "July 6".
 _EVENT_MONTH = re.compile(
@@ -147,14 +178,16 @@ _EVENT_MONTH = re.compile(
     rf"|\b(?P<month2>{'|'.join(_MONTH_NAMES)})(?=,?\s+(?:\d|of\b)))"
     r"(?:,?\s+(?:of\s+)?(?P<year>\d{4})(?!\d))?"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|(?=[A-Z][a-z]))(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n")
-# A period after these is an abbreviation, not a sentence end.
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col sgt capt "
-    "gov sen rep prof no vs inc corp co jr sr mt ft".split()
+_SENTENCE_BREAK = re.compile(
+    r"[.!?][\"'”’)\]]*(?:\s+|(?=[A-Z][a-z]))(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n"
 )
+# A period after these (or after an initial) is an abbreviation, not a sentence end.
+_ABBREVIATION = re.compile(
+    r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|mrs?|ms|dr|st|gen|lt|col|sgt|capt"
+    r"|gov|sen|rep|prof|no|vs|inc|corp|co|jr|sr|mt|ft|[a-z])$"
+)
+_EARLIEST_COUNTED_YEAR = 1600  # "the 150th anniversary of the 1865 ..." counts from an old year
 _SENTENCE_REACH = 600  # how far to look for a sentence boundary
-_LAST_WORD = re.compile(r"\w+$")
 
 
 def find_dates(
@@ -164,7 +197,12 @@ def find_dates(
     header_lines: Sequence[tuple[int, int]] = (),
     uri: str | None = None,
 ) -> tuple[DateCandidate, ...]:
-    """Every publication-date candidate the document, its metadata and its address offer."""
+    """Every publication-date candidate the document, its metadata and its address offer.
+
+    `metadata` pairs are (evidence, date string); evidence "field:NAME" marks a corpus field
+    (such as a JSON Lines "dct"), anything else HTML metadata. `header_lines` are raw spans of
+    stand-alone date lines the cleaner removed. Offsets in the candidates point into `raw`.
+    """
     in_text = [*_dateline_candidates(raw), *_byline_candidates(raw)]
     headers = [c for c in _header_candidates(raw, header_lines) if not _overlaps(c, in_text)]
     return (
@@ -321,8 +359,13 @@ def _matches(pattern: re.Pattern[str], raw: str) -> Iterator[re.Match[str]]:
 
 
 def _dateline_candidates(raw: str) -> Iterator[DateCandidate]:
-    for match in _matches(_DATELINE, raw):
-        candidate = _text_candidate(raw, match, "date", "dateline", whole=True)
+    matches = list(_matches(_DATELINE, raw))
+    # Several paragraphs opening with a bare date are a timeline, not a dateline.
+    timeline = sum(1 for m in matches if not m["place"]) > 1
+    for match in matches:
+        if timeline and not match["place"]:
+            continue
+        candidate = _text_candidate(raw, match, "date", "dateline")
         if candidate is not None:
             yield candidate
 
@@ -332,21 +375,19 @@ def _byline_candidates(raw: str) -> Iterator[DateCandidate]:
         for match in _matches(pattern, raw):
             group = "colon_date" if match.groupdict().get("colon_date") else "date"
             cue = (match.groupdict().get("cue") or match.groupdict().get("colon_cue") or "").lower()
-            kind = "byline-updated" if cue.endswith(("updated", "modified")) else "byline"
-            candidate = _text_candidate(raw, match, group, kind, whole=True)
+            kind = "byline-updated" if cue.startswith(("update", "modified", "last")) else "byline"
+            candidate = _text_candidate(raw, match, group, kind)
             if candidate is not None:
                 yield candidate
 
 
-def _text_candidate(
-    raw: str, match: re.Match[str], group: str, kind: str, *, whole: bool
-) -> DateCandidate | None:
+def _text_candidate(raw: str, match: re.Match[str], group: str, kind: str) -> DateCandidate | None:
+    """A candidate whose evidence is the whole match (cue or place included)."""
     value = parse_date(match[group])
     if value is None:
         return None
-    start, end = match.span() if whole else match.span(group)
-    start, end = _strip_span(raw, start, end)
-    source = kind.split("-")[0]
+    start, end = _strip_span(raw, *match.span())
+    source = kind.split("-")[0]  # "byline-updated" is a byline with its own confidence
     return DateCandidate(value, source, raw[start:end], CONFIDENCE[kind], start, end)
 
 
@@ -387,42 +428,63 @@ def _overlaps(candidate: DateCandidate, others: Sequence[DateCandidate]) -> bool
 # --- anniversaries and "N years ago" ---------------------------------------------------------
 
 
+class _Found(NamedTuple):
+    """A number, year or month found in the text, with its span."""
+
+    start: int
+    end: int
+    value: int
+
+
 def _anniversary_candidates(raw: str) -> Iterator[DateCandidate]:
-    for match in _ANNIVERSARY.finditer(raw):
-        sentence = _sentence_at(raw, match.start())
-        if _OTHER_TIME.search(raw, sentence[0], match.start()):
+    for keyword in _ANNIVERSARY_WORD.finditer(raw):
+        phrase = _number_before(raw, keyword, _ORDINAL_BEFORE, _ORDINALS)
+        if phrase is None:
             continue
-        years = _event_year(raw, sentence, match)
-        if years is None:
+        sentence = _sentence_at(raw, phrase.start)
+        if _OTHER_TIME.search(raw, sentence[0], phrase.start):
             continue
-        year_start, year_end, event_year = years
-        present_year = event_year + _count(match["n"], _ORDINALS)
-        month = _event_month(raw, sentence, event_year)
-        value = _iso_value(present_year, month[2] if month else None)
-        if value is None:
+        year = _event_year(raw, sentence, phrase)
+        if year is None:
             continue
-        start = min(match.start(), year_start, month[0] if month else match.start())
-        end = max(match.end(), year_end, month[1] if month else match.end())
-        yield DateCandidate(
-            value, "anniversary", raw[start:end], CONFIDENCE["anniversary"], start, end
-        )
+        month = _event_month(raw, sentence, year.value)
+        value = _iso_value(year.value + phrase.value, month.value if month else None)
+        if value is not None:
+            start, end = _cover(phrase, year, month)
+            yield DateCandidate(
+                value, "anniversary", raw[start:end], CONFIDENCE["anniversary"], start, end
+            )
 
 
-def _event_year(
-    raw: str, sentence: tuple[int, int], match: re.Match[str]
-) -> tuple[int, int, int] | None:
+def _number_before(
+    raw: str, keyword: re.Match[str], pattern: re.Pattern[str], words: dict[str, int]
+) -> _Found | None:
+    """The count just before a keyword ("26th anniversary", "twenty years ago")."""
+    number = pattern.search(raw, max(0, keyword.start() - _NUMBER_REACH), keyword.start())
+    if number is None:
+        return None
+    return _Found(number.start(), keyword.end(), _count(number[0].strip(), words))
+
+
+def _cover(*found: _Found | None) -> tuple[int, int]:
+    """The span from the first to the last piece of evidence."""
+    spans = [f for f in found if f is not None]
+    return min(f.start for f in spans), max(f.end for f in spans)
+
+
+def _event_year(raw: str, sentence: tuple[int, int], phrase: _Found) -> _Found | None:
     """The year the anniversary counts from: after the phrase, else before it, else next."""
-    after = _first_year(raw, match.end(), sentence[1])
+    after = _first_year(raw, phrase.end, sentence[1])
     if after is not None:
         return after
-    before = [y for y in _years(raw, sentence[0], match.start())]
+    before = list(_years(raw, sentence[0], phrase.start))
     if before:
         return before[-1]
     following = _next_sentence(raw, sentence)
     return _first_year(raw, *following) if following else None
 
 
-def _event_month(raw: str, sentence: tuple[int, int], event_year: int) -> tuple[int, int, int] | None:
+def _event_month(raw: str, sentence: tuple[int, int], event_year: int) -> _Found | None:
     """The month the counted event began, if this sentence or the next names it."""
     spans = [sentence]
     following = _next_sentence(raw, sentence)
@@ -432,52 +494,51 @@ def _event_month(raw: str, sentence: tuple[int, int], event_year: int) -> tuple[
         for match in _EVENT_MONTH.finditer(raw, start, end):
             if match["year"] and int(match["year"]) != event_year:
                 continue  # a month of another year is another event
-            name = match["month"] or match["month2"]
-            span = match.span("month") if match["month"] else match.span("month2")
-            return span[0], span[1], _MONTH_NAMES.index(name) + 1
+            group = "month" if match["month"] else "month2"
+            return _Found(*match.span(group), _MONTH_NAMES.index(match[group]) + 1)
     return None
 
 
 def _years_ago_candidates(raw: str) -> Iterator[DateCandidate]:
-    for match in _YEARS_AGO.finditer(raw):
-        sentence = _sentence_at(raw, match.start())
-        year = _tied_year(raw, sentence, match)
-        if year is None:
+    for keyword in _YEARS_WORD.finditer(raw):
+        phrase = _number_before(raw, keyword, _CARDINAL_BEFORE, _CARDINALS)
+        if phrase is None:
             continue
-        value = _iso_value(year[2] + _count(match["n"], _CARDINALS))
-        if value is None:
-            continue
-        start, end = min(match.start(), year[0]), max(match.end(), year[1])
-        yield DateCandidate(value, "anniversary", raw[start:end], CONFIDENCE["years-ago"], start, end)
+        sentence = _sentence_at(raw, phrase.start)
+        year = _tied_year(raw, sentence, phrase, keyword["relation"].lower())
+        value = _iso_value(year.value + phrase.value) if year else None
+        if value is not None:
+            start, end = _cover(phrase, year)
+            yield DateCandidate(
+                value, "anniversary", raw[start:end], CONFIDENCE["years-ago"], start, end
+            )
 
 
-def _tied_year(
-    raw: str, sentence: tuple[int, int], match: re.Match[str]
-) -> tuple[int, int, int] | None:
+def _tied_year(raw: str, sentence: tuple[int, int], phrase: _Found, relation: str) -> _Found | None:
     """The explicit year that "N years ago/after/since" counts from, in the same sentence."""
-    relation = match["rel"].lower()
-    if relation == "after" and raw[sentence[0] : match.start()].strip(" \"'“‘("):
+    if relation == "after" and raw[sentence[0] : phrase.start].strip(" \"'“‘("):
         return None  # only "N years after X, ..." opening a sentence speaks from the present
-    if relation == "since" and not _PRESENT_PERFECT.search(raw, sentence[0], match.start()):
+    if relation == "since" and not _PRESENT_PERFECT.search(raw, sentence[0], phrase.start):
         return None  # "it has been N years since" is the present; "N years since" may not be
+    after = _first_year(raw, phrase.end, sentence[1])
+    if after and _YEAR_FOLLOWS.fullmatch(raw, phrase.end, after.start):
+        return after
     if relation != "ago":
-        return _first_year(raw, match.end(), min(sentence[1], match.end() + 60))
-    near = [y for y in _years(raw, *sentence) if abs(_gap(y, match)) <= 50]
-    return min(near, key=lambda y: abs(_gap(y, match))) if near else None
+        return None
+    before = list(_years(raw, sentence[0], phrase.start))
+    if before and _YEAR_PRECEDES.fullmatch(raw, before[-1].end, phrase.start):
+        return before[-1]
+    return None
 
 
-def _gap(year: tuple[int, int, int], match: re.Match[str]) -> int:
-    return year[0] - match.end() if year[0] >= match.end() else match.start() - year[1]
-
-
-def _years(raw: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+def _years(raw: str, start: int, end: int) -> Iterator[_Found]:
     for match in _YEAR_RE.finditer(raw, start, end):
-        year = int(match.group(0))
-        if MIN_YEAR <= year <= MAX_YEAR:
-            yield match.start(), match.end(), year
+        year = int(match[0])
+        if _EARLIEST_COUNTED_YEAR <= year <= MAX_YEAR:
+            yield _Found(match.start(), match.end(), year)
 
 
-def _first_year(raw: str, start: int, end: int) -> tuple[int, int, int] | None:
+def _first_year(raw: str, start: int, end: int) -> _Found | None:
     return next(_years(raw, start, end), None)
 
 
@@ -517,7 +578,5 @@ def _next_sentence(raw: str, sentence: tuple[int, int]) -> tuple[int, int] | Non
 
 
 def _is_sentence_end(raw: str, brk: re.Match[str]) -> bool:
-    if raw[brk.start()] != ".":
-        return True
-    word = _LAST_WORD.search(raw, max(0, brk.start() - 12), brk.start())
-    return word is None or (len(word[0]) > 1 and word[0].lower() not in _ABBREVIATIONS)
+    at = brk.start()
+    return raw[at] != "." or _ABBREVIATION.search(raw, max(0, at - 8), at) is None

@@ -23,15 +23,15 @@ CLEANER = "clean/1"
 DATE_FIELDS = ("date", "dct", "published", "publication_date", "pub_date", "datePublished")
 TITLE_FIELDS = ("title", "headline")
 _TITLE_MAX_WORDS = 25
+_BYLINE = re.compile(r"(?i)^by\s+\w")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]?$")
 
 
 def clean_document(
     raw_text: str, media_type: str, *, uri: str | None = None, fields: Mapping[str, Any] = EMPTY
 ) -> CleanText:
     """Clean one document's raw text. HTML goes through main-text extraction first."""
-    metadata = [
-        (f"field:{name}", str(fields[name])) for name in DATE_FIELDS if fields.get(name)
-    ]
+    metadata = [(f"field:{name}", str(fields[name])) for name in DATE_FIELDS if fields.get(name)]
     url = uri if uri and uri.startswith(("http://", "https://")) else None
     field_title = next((str(fields[f]) for f in TITLE_FIELDS if fields.get(f)), None)
     if media_type == "text/html":
@@ -43,7 +43,7 @@ def clean_document(
     return CleanText(
         text=plain.text,
         offsets=plain.offsets,
-        title=normalize(field_title) if field_title else _first_line_title(plain.text),
+        title=normalize(field_title) if field_title else _headline(plain.text),
         published=best_date(dates),
         dates=dates,
         removed=plain.removed,
@@ -58,7 +58,9 @@ def _clean_page(
     if page.date:
         metadata.append((page.date_evidence or "html metadata", page.date))
     # Dates in the text are found in the clean text, then mapped back to the HTML source.
-    dates = tuple(_to_raw(d, page.offsets) for d in find_dates(page.text, metadata=metadata, uri=url))
+    dates = tuple(
+        _to_raw(d, page.offsets) for d in find_dates(page.text, metadata=metadata, uri=url)
+    )
     return CleanText(
         text=page.text,
         offsets=page.offsets,
@@ -78,9 +80,19 @@ def _to_raw(date: DateCandidate, offsets: OffsetMap) -> DateCandidate:
     return replace(date, raw_start=start, raw_end=end)
 
 
-def _first_line_title(text: str) -> str | None:
-    """A scrape's first paragraph is its headline when it is short and not a sentence."""
-    first = text.split("\n\n", 1)[0].strip()
-    if not first or len(first.split()) > _TITLE_MAX_WORDS or re.search(r"[.!?]$", first):
-        return None
-    return first
+def _headline(text: str) -> str | None:
+    """A scrape's headline: a short line above the body, not a masthead, menu or byline.
+
+    Scrapes open with a masthead ("THE DAILY HERALD"), a menu, the headline, a byline and
+    captions; the headline is the line just above the byline, else the longest such line.
+    """
+    leading: list[str] = []
+    for paragraph in text.split("\n\n")[:12]:
+        line = paragraph.strip()
+        if _BYLINE.match(line):
+            return leading[-1] if leading else None
+        if len(line.split()) > _TITLE_MAX_WORDS or _SENTENCE_END.search(line):
+            break
+        if line and not line.isupper() and "|" not in line:
+            leading.append(line)
+    return max(leading, key=lambda line: len(line.split())) if leading else None

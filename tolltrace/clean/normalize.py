@@ -23,8 +23,9 @@ QUOTES = str.maketrans(
         "\u00bb": '"',
     }
 )
-# Any run of horizontal white space (incl. no-break and zero-width spaces) is one space.
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# Horizontal white space, no-break and zero-width spaces included: any run becomes one space.
+SPACES = " \t\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
+_SPACE_RUN = re.compile("[" + re.escape(SPACES) + "]+")
 
 
 def normalize_into(builder: TextBuilder, text: str, raw_start: int) -> None:

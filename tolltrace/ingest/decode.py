@@ -86,9 +86,18 @@ def decode_text(data: bytes, origin: str, *, html: bool = False) -> tuple[str, s
     declared = _declared_charset(sample) if html else None
     if declared:
         return data.decode(declared, errors="replace"), declared
+    if _mostly_ascii(sample):
+        # English text with a few accented names: Windows-1252 is by far the likeliest, and
+        # statistical detectors guess wildly on so few high bytes.
+        return data.decode("cp1252", errors="replace"), "cp1252"
     best = from_bytes(data[:262144]).best()
     encoding = best.encoding if best is not None else "cp1252"
     return data.decode(encoding, errors="replace"), encoding
+
+
+def _mostly_ascii(sample: bytes) -> bool:
+    high = len(sample) - len(sample.translate(None, bytes(range(128, 256))))
+    return high <= len(sample) * 0.05
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -120,7 +120,9 @@ def _sniff(path: Path) -> tuple[str, str] | None:
     return "text/plain", "file"
 
 
-def read_items(found: Found, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceItem | ItemError]:
+def read_items(
+    found: Found, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[SourceItem | ItemError]:
     """The documents in one file: one for a page or PDF, one per line for a corpus."""
     if found.container == "jsonl":
         yield from _read_jsonl(found, max_bytes)
@@ -188,9 +190,7 @@ def _record_item(record: bytes, origin: str) -> SourceItem:
         raise BadRecord(f"{origin}: a record must be a JSON object, got {type(data).__name__}")
     text_field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if text_field is None:
-        raise BadRecord(
-            f"{origin}: no text field; a record needs one of {', '.join(TEXT_FIELDS)}"
-        )
+        raise BadRecord(f"{origin}: no text field; a record needs one of {', '.join(TEXT_FIELDS)}")
     text = data[text_field]
     uri = next((str(data[f]) for f in URI_FIELDS if data.get(f)), origin)
     fields = {k: v for k, v in data.items() if k != text_field}

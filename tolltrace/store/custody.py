@@ -68,8 +68,11 @@ def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
         )
         if recomputed != entry.hash:
             problems.append(
-                Tampering(where, f"content altered: stored hash {entry.hash[:12]}…, "
-                          f"content hashes to {recomputed[:12]}…")
+                Tampering(
+                    where,
+                    f"content altered: stored hash {entry.hash[:12]}…, "
+                    f"content hashes to {recomputed[:12]}…",
+                )
             )
         if entry.prev_hash != expected_prev:
             problems.append(

@@ -307,9 +307,7 @@ class SQLiteStore(Store):
         rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
         return [ErrorRecord(r[0], r[1], ItemError(*r[2:])) for r in rows]
 
-    def append_custody(
-        self, action: str, subject: str, details: Mapping[str, Any]
-    ) -> CustodyEntry:
+    def append_custody(self, action: str, subject: str, details: Mapping[str, Any]) -> CustodyEntry:
         with self.batch():
             previous = self._last_custody or self._latest_custody()
             entry = next_entry(previous, action, subject, details)

@@ -1,0 +1,86 @@
+import json
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tolltrace.cli import cli
+
+ARTICLE = (
+    "Back to top\n\n"
+    "Sarenna, March 14, 2025 - Security forces detained at least 40 students near Harbour\n"
+    "Square on Friday, the Valdorian Human Rights Monitor said.\n\n"
+    "Leave a Reply\n"
+)
+
+
+def _invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_ingest_docs_show_search_verify(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    db = str(tmp_path / "t.db")
+    code, out = _invoke("ingest", str(source), "--db", db)
+    assert code == 0, out
+    assert "ingested 1" in out
+    code, out = _invoke("ingest", str(source), "--db", db)
+    assert "ingested 0, skipped 1" in out
+    code, out = _invoke("docs", "--db", db, "--format", "jsonl")
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["published"] == "2025-03-14"
+    code, out = _invoke("show", record["id"][:10], "--db", db, "--removed")
+    assert code == 0
+    assert "Harbour Square" in out  # the hard wrap was joined
+    assert "dateline" in out
+    assert "removed (boilerplate" in out
+    code, out = _invoke("search", "students", "--db", db)
+    assert record["id"][:12] in out
+    code, out = _invoke("verify", "--db", db)
+    assert code == 0
+    assert "ok" in out
+
+
+def test_failures_set_the_exit_code_and_are_listed(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    code, out = _invoke("ingest", str(tmp_path / "nope.txt"), "--db", db)
+    assert code == 1
+    assert "does not exist" in out
+    code, out = _invoke("errors", "--db", db)
+    assert "T101" in out
+
+
+def test_verify_exit_code_on_tampering(tmp_path: Path) -> None:
+    source = tmp_path / "article.txt"
+    source.write_text(ARTICLE)
+    db = tmp_path / "t.db"
+    _invoke("ingest", str(source), "--db", str(db))
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE originals SET bytes = x'00'")
+    code, out = _invoke("verify", "--db", str(db))
+    assert code == 1
+    assert "original altered" in out
+
+
+def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["show", "abcdef", "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 3
+    assert "no document matches" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_a_database_is_a_clean_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "not.db"
+    bogus.write_text("this is not sqlite " * 100)
+    result = CliRunner().invoke(cli, ["docs", "--db", str(bogus)])
+    assert result.exit_code == 3
+    assert "cannot open" in result.output
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        code, _ = _invoke(name, "--help")
+        assert code == 0
+        assert command.help, f"{name} has no help text"
