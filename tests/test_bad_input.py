@@ -132,3 +132,16 @@ def test_pathological_text_does_not_crash(tmp_path: Path) -> None:
         summary = ingest(store, [str(folder)])
         assert len(summary.ingested) + summary.failed == 4
         assert all(e.code.startswith("T1") for e in summary.errors), summary.errors
+
+
+def test_a_process_pool_stores_the_same_documents_as_one_process(tmp_path: Path) -> None:
+    _corpus(tmp_path / "in")
+    with SQLiteStore(tmp_path / "one.db") as one, SQLiteStore(tmp_path / "two.db") as two:
+        serial = ingest(one, [str(tmp_path / "in")])
+        pooled = ingest(two, [str(tmp_path / "in")], IngestOptions(workers=2))
+        assert pooled.ingested == serial.ingested  # same documents, same order
+        assert sorted(e.item for e in pooled.errors) == sorted(e.item for e in serial.errors)
+        for doc_id in serial.ingested:
+            a, b = one.get_document(doc_id).clean, two.get_document(doc_id).clean
+            assert a is not None and b is not None
+            assert (a.text, a.offsets, a.dates) == (b.text, b.offsets, b.dates)
