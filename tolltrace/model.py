@@ -120,3 +120,60 @@ class IngestSummary:
     @property
     def failed(self) -> int:
         return len(self.errors)
+
+
+# Claim categories and count qualifiers of the public export schema (DESIGN.md).
+CATEGORIES = (
+    "killed", "executed", "injured", "arrested", "detained", "imprisoned", "disappeared",
+    "tortured", "sentenced", "displaced", "victims", "protesters", "other",
+)  # fmt: skip
+QUALIFIERS = (
+    "exact", "at_least", "more_than", "at_most", "less_than", "approximately", "range", "vague",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number of people as an interval, with the words that state it.
+
+    Conventions (DESIGN.md): "at least 1,000" -> 1000..None at_least; "over 1,500" ->
+    1500..None more_than; "about 30,000" -> 30000..30000 approximately; "between 200 and 300"
+    -> 200..300 range; "dozens" -> 24..None vague; "thousands" -> 2000..None vague.
+    """
+
+    low: int | None
+    high: int | None
+    qualifier: str
+    text: str  # the exact words, e.g. "more than 30,000"
+    start: int  # offsets of `text` in the string it was parsed from
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement of how many people were affected, and who says so (the public schema)."""
+
+    id: str
+    document: str
+    uri: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    category: str
+    subject: str
+    event: str | None = None
+    event_label: str | None = None
+    when: str | None = None
+    where: str | None = None
+    attributed_to: str | None = None
+    attribution_cue: str | None = None
+    negated: bool = False
+    confidence: float = 0.5
+    perpetrator: str | None = None
+    extractor: str = ""
