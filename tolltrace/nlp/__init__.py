@@ -1,0 +1,1 @@
+"""The nlp stage: sentences, and the few of them worth a dependency parse."""
