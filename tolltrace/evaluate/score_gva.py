@@ -1,0 +1,158 @@
+"""Gun Violence Archive articles: killed and injured counts per article, and event linking.
+
+Count. An article's killed (injured) count is `metrics.article_count`: the largest figure
+(`high`, else `low`) among its non-negated claims of category `killed` (`injured`); an article
+with no such claim states no count. An article "states" a count when we extract one; the
+figures are the share of those equal to the incident's gold `num_killed` / `num_injured`, the
+share at most the gold (early reports give partial counts), and how many articles get no count.
+Articles linked to several incidents have no single gold count and are left out of the counts.
+
+Linking (issue 4). When the extractor links claims to events (`Claim.event`), an article's
+cluster is its most frequent event id (ties: the first claim's); articles without one are
+singletons. B³ against the incident ids, an article of several incidents counting as in each.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tolltrace.evaluate.datasets import EvalDocument, Extract, GvaGold
+from tolltrace.evaluate.metrics import (
+    BCubed,
+    Failure,
+    Row,
+    article_count,
+    b_cubed,
+    extract_all,
+    meets,
+    ratio,
+    render_table,
+    targets_json,
+)
+from tolltrace.model import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class CountAgreement:
+    """How our per-article count of one category compares with the incident's gold count."""
+
+    articles: int  # articles with one gold incident
+    stated: int  # articles we give a count
+    equal: int  # ... equal to the gold count
+    at_most: int  # ... not above the gold count
+
+    @property
+    def no_count(self) -> int:
+        return self.articles - self.stated
+
+    @property
+    def equal_share(self) -> float | None:
+        return ratio(self.equal, self.stated)
+
+    @property
+    def at_most_share(self) -> float | None:
+        return ratio(self.at_most, self.stated)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "stated": self.stated,
+            "equal": self.equal,
+            "at_most": self.at_most,
+            "no_count": self.no_count,
+            "equal_share": self.equal_share,
+            "at_most_share": self.at_most_share,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GvaReport:
+    documents: int
+    killed: CountAgreement
+    injured: CountAgreement
+    linking: BCubed | None  # None when the extractor links no claim to an event
+    multi_incident_articles: int  # left out of the counts
+    unknown_incidents: int  # incident ids the documents name but incidents.jsonl lacks
+    failures: tuple[Failure, ...]
+    dataset: str = "gva"
+
+    def rows(self) -> list[Row]:
+        rows: list[Row] = [("documents", self.documents, None)]
+        for name, agreement in (("killed", self.killed), ("injured", self.injured)):
+            rows += [
+                (f"{name}: articles with a count", agreement.stated, None),
+                (f"{name}: articles without a count", agreement.no_count, None),
+                (f"{name}: count = gold", agreement.equal_share, 0.80),
+                (f"{name}: count <= gold", agreement.at_most_share, 0.95),
+            ]
+        if self.linking is not None:
+            rows += [
+                ("linking B3 precision", self.linking.precision, None),
+                ("linking B3 recall", self.linking.recall, None),
+                ("linking B3 F1", self.linking.f1, 0.90),
+            ]
+        rows += [
+            ("multi-incident articles (not counted)", self.multi_incident_articles, None),
+            ("extractor failures", len(self.failures), None),
+        ]
+        return rows
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "documents": self.documents,
+            "killed": self.killed.to_json(),
+            "injured": self.injured.to_json(),
+            "linking": None if self.linking is None else self.linking.to_json(),
+            "multi_incident_articles": self.multi_incident_articles,
+            "unknown_incidents": self.unknown_incidents,
+            "failures": [failure.to_json() for failure in self.failures],
+            "targets": targets_json(self.rows()),
+            "meets_targets": meets(self.rows()),
+        }
+
+    def render(self) -> str:
+        return render_table("gva: killed and injured per article", self.rows())
+
+
+def _agreement(
+    gold: GvaGold, predicted: dict[str, tuple[Claim, ...]], category: str
+) -> CountAgreement:
+    articles = stated = equal = at_most = 0
+    for doc, incidents in gold.article_incidents.items():
+        if len(incidents) != 1 or doc not in predicted:
+            continue
+        incident = gold.incidents[incidents[0]]
+        truth = incident.killed if category == "killed" else incident.injured
+        articles += 1
+        count = article_count(predicted[doc], [category])
+        if count is None:
+            continue
+        stated += 1
+        equal += count == truth
+        at_most += count <= truth
+    return CountAgreement(articles, stated, equal, at_most)
+
+
+def linked_event(claims: Sequence[Claim]) -> str | None:
+    """The article's event: the most frequent `Claim.event` among its claims."""
+    events = Counter(claim.event for claim in claims if claim.event is not None)
+    return events.most_common(1)[0][0] if events else None
+
+
+def score_gva(gold: GvaGold, documents: Sequence[EvalDocument], extract: Extract) -> GvaReport:
+    predicted, failures = extract_all(documents, extract)
+    events = {doc: event for doc, claims in predicted.items() if (event := linked_event(claims))}
+    in_corpus = {doc: ids for doc, ids in gold.article_incidents.items() if doc in predicted}
+    return GvaReport(
+        documents=len(documents),
+        killed=_agreement(gold, predicted, "killed"),
+        injured=_agreement(gold, predicted, "injured"),
+        linking=b_cubed(in_corpus, events) if events else None,
+        multi_incident_articles=sum(1 for ids in in_corpus.values() if len(ids) > 1),
+        unknown_incidents=len(gold.unknown_incidents),
+        failures=failures,
+    )
