@@ -58,6 +58,10 @@ class StageError(TolltraceError):
     code = "T200"
 
 
+class TimeLimit(StageError):
+    code = "T201"
+
+
 # Store: the database cannot be used. The command stops.
 class StoreError(TolltraceError):
     code = "T300"

@@ -1,0 +1,91 @@
+"""The extract stage: a pure function from a cleaned document to its claims.
+
+Sentences come from `nlp.sentences`; only those that may state a count or name a victim are
+parsed (`nlp.parse`); each count found there becomes a Claim with its category, subject,
+attribution, time and place, and spans in both the clean and the raw text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from tolltrace.errors import TimeLimit
+from tolltrace.extract.claims import ClaimDraft, find_claims
+from tolltrace.model import Claim, CleanText
+from tolltrace.nlp.parse import PIPELINE, parse_sentences
+from tolltrace.nlp.sentences import needs_parse, split_sentences
+
+EXTRACTOR = "extract/1"  # bump when the claims a document yields may change
+DEFAULT_TIME_LIMIT = 60.0  # seconds per document
+_PARSE_CHUNK = 32  # sentences parsed between two looks at the clock
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    time_limit: float = DEFAULT_TIME_LIMIT
+
+
+DEFAULT_OPTIONS = ExtractOptions()
+
+
+def extractor_version() -> str:
+    """What produced a claim: this stage's version and the parser's."""
+    return f"{EXTRACTOR}+{PIPELINE}"
+
+
+def extract_document(
+    doc_id: str, uri: str, clean: CleanText, options: ExtractOptions = DEFAULT_OPTIONS
+) -> tuple[Claim, ...]:
+    """Every claim in one cleaned document, in text order.
+
+    Raises `TimeLimit` (T201) when the document takes longer than `options.time_limit`.
+    """
+    deadline = time.monotonic() + options.time_limit
+    selected = [s for s in split_sentences(clean.text) if needs_parse(s.text)]
+    drafts: list[ClaimDraft] = []
+    for first in range(0, len(selected), _PARSE_CHUNK):
+        if time.monotonic() > deadline:
+            raise TimeLimit(
+                f"extraction took longer than {options.time_limit:g} s; "
+                "raise --time-limit or split the document"
+            )
+        for parsed in parse_sentences(clean.text, selected[first : first + _PARSE_CHUNK]):
+            drafts.extend(find_claims(parsed, clean.published))
+    version = extractor_version()
+    return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
+
+
+def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> str:
+    """Stable: the same document, span, category and extractor give the same id."""
+    key = f"{doc_id}:{start}:{end}:{category}:{version}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def _claim(doc_id: str, uri: str, clean: CleanText, draft: ClaimDraft, version: str) -> Claim:
+    raw_start, raw_end = clean.offsets.span_to_raw(draft.start, draft.end)
+    return Claim(
+        id=claim_id(doc_id, draft.start, draft.end, draft.category, version),
+        document=doc_id,
+        uri=uri,
+        text=clean.text[draft.start : draft.end],
+        sentence=draft.sentence,
+        start=draft.start,
+        end=draft.end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        low=draft.low,
+        high=draft.high,
+        qualifier=draft.qualifier,
+        category=draft.category,
+        subject=draft.subject,
+        when=draft.when,
+        where=draft.where,
+        attributed_to=draft.attributed_to,
+        attribution_cue=draft.attribution_cue,
+        negated=draft.negated,
+        confidence=draft.confidence,
+        perpetrator=draft.perpetrator,
+        extractor=version,
+    )
