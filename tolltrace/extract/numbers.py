@@ -289,8 +289,13 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_VERB_BEFORE = re.compile(r"(?<![\w])(?:who\s+(?:was|is)|turned|turns|turning)\s+\Z", re.I)
-_APPOSITIVE_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*(?:,|\()\s*\Z")
-_APPOSITIVE_AFTER = re.compile(r"\s*(?:[,);.]|\Z)")
+# "Jon Arven, 26," / "the boy, 7," / "Carlos, then 18,": an age in apposition to a person.
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teen|teenager|child|son|daughter|victim|"
+    r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband))"
+    r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|age\s+)?\Z"
+)
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:[,);.:|]|\s[-–—]\s|\Z)")
 _IDENTIFIER_BEFORE = re.compile(
     r"""(?<![\w])(?:articles?|art\.|sections?|sec\.|§|chapters?|ch\.|clauses?|paragraphs?
     |para\.|branch|ward|route|rte\.|highway|hwy\.?|interstate|flight|room|rm\.|cell|cellblock

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 
 from tolltrace.errors import TimeLimit
-from tolltrace.extract.claims import ClaimDraft, find_claims
+from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
 from tolltrace.nlp.sentences import needs_parse, split_sentences
@@ -52,7 +52,8 @@ def extract_document(
                 "raise --time-limit or split the document"
             )
         for parsed in parse_sentences(clean.text, selected[first : first + _PARSE_CHUNK]):
-            drafts.extend(find_claims(parsed, clean.published))
+            drafts.extend(find_claims(parsed, clean.published, clean.text))
+    drafts = resolve_wounded(drafts)
     version = extractor_version()
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
 

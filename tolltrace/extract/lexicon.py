@@ -1,0 +1,126 @@
+"""The words that name what happened to people, by claim category, as spaCy lemmatises them.
+
+A category comes from the word that governs a count (its predicate, its head noun, or the noun
+a "toll" or "number" is of), never from a keyword elsewhere in the sentence: see claims.py.
+"""
+
+from __future__ import annotations
+
+# Verbs whose grammatical object (or passive subject) is who it happened to.
+TRANSITIVE: dict[str, str] = {
+    **dict.fromkeys(
+        ("kill", "murder", "slaughter", "massacre", "slay", "assassinate", "behead", "lynch",
+         "gun", "martyr", "annihilate", "exterminate", "strangle", "stone", "bludgeon",
+         "mow", "butcher"),
+        "killed",
+    ),
+    **dict.fromkeys(("execute", "hang"), "executed"),
+    **dict.fromkeys(("injure", "wound", "hurt", "maim", "hospitalize", "hospitalise"), "injured"),
+    **dict.fromkeys(("arrest", "apprehend", "capture", "nab", "round"), "arrested"),
+    **dict.fromkeys(("detain", "intern"), "detained"),
+    **dict.fromkeys(("imprison", "jail", "incarcerate"), "imprisoned"),
+    **dict.fromkeys(("abduct", "kidnap", "disappear"), "disappeared"),
+    **dict.fromkeys(("torture",), "tortured"),
+    **dict.fromkeys(("sentence", "convict", "condemn"), "sentenced"),
+    **dict.fromkeys(("displace", "evacuate", "uproot", "expel", "deport"), "displaced"),
+    **dict.fromkeys(
+        ("shoot", "stab", "attack", "beat", "target", "affect", "harm", "strike"), "victims"
+    ),
+}  # fmt: skip
+
+# Verbs whose subject is who it happened to (or who did it, for the protest verbs).
+INTRANSITIVE: dict[str, str] = {
+    **dict.fromkeys(("die", "perish", "drown", "succumb"), "killed"),
+    **dict.fromkeys(("disappear", "vanish"), "disappeared"),
+    **dict.fromkeys(("flee",), "displaced"),
+    **dict.fromkeys(("protest", "demonstrate", "rally", "march", "riot"), "protesters"),
+}  # fmt: skip
+
+# Nouns and adjectives that are themselves a category: "1,500 deaths", "the massacre of ...".
+NOMINAL: dict[str, str] = {
+    **dict.fromkeys(
+        ("death", "dead", "fatality", "killing", "murder", "massacre", "slaughter", "homicide",
+         "body", "corpse", "martyr", "genocide", "assassination", "life"),
+        "killed",
+    ),
+    **dict.fromkeys(("execution", "hanging"), "executed"),
+    **dict.fromkeys(("injury", "injured", "wounded", "wound"), "injured"),
+    **dict.fromkeys(("arrest", "arrestee"), "arrested"),
+    **dict.fromkeys(("detention", "detainee", "custody"), "detained"),
+    **dict.fromkeys(("imprisonment", "prison", "jail", "incarceration"), "imprisoned"),
+    **dict.fromkeys(("disappearance", "abduction", "kidnapping", "missing"), "disappeared"),
+    **dict.fromkeys(("torture",), "tortured"),
+    **dict.fromkeys(("sentence", "conviction"), "sentenced"),
+    **dict.fromkeys(("refugee", "evacuee", "displacement", "displaced"), "displaced"),
+    **dict.fromkeys(("protester", "protestor", "demonstrator", "rioter", "marcher"), "protesters"),
+    **dict.fromkeys(("victim", "casualty", "survivor"), "victims"),
+}  # fmt: skip
+
+# Nouns a counted noun may be named by without stating what happened ("political prisoners"):
+# the fallback category when no predicate gives one.
+HOLDERS: dict[str, str] = {
+    **dict.fromkeys(("prisoner", "inmate", "convict"), "imprisoned"),
+    **dict.fromkeys(("detainee",), "detained"),
+}  # fmt: skip
+
+# Nouns that carry a count for another word: "the death toll", "the number of those killed".
+CARRIERS = frozenset(("toll", "number", "figure", "total", "count", "tally", "estimate", "sum"))
+
+# Prepositional complements that make a neutral verb a category: "taken into custody".
+COMPLEMENTS: dict[str, str] = {
+    "custody": "detained",
+    "detention": "detained",
+    "prison": "imprisoned",
+    "jail": "imprisoned",
+    "death": "killed",
+}
+
+# Adverbs and complements that turn "shot" into a killing or an injury.
+FATAL = frozenset(("fatally", "dead", "death", "mortally", "lethally"))
+NONFATAL = frozenset(("non-fatally", "nonfatally", "injured", "wounded", "hurt"))
+
+# Violent verbs that wound unless the text says the victim died ("was shot in the leg").
+WOUNDING = frozenset(("shoot", "stab", "strike"))
+
+# Verbs that take people as object but only mean death with people: "lost 120,000 members".
+LOSS = frozenset(("lose",))
+
+# Counted nouns that are not people: counts of them are never casualty claims.
+NOT_PEOPLE = frozenset(
+    ("city", "town", "village", "province", "country", "state", "county", "district",
+     "publication", "article", "report", "page", "book", "newspaper", "year", "month", "day",
+     "hour", "minute", "second", "week", "decade", "time", "shot", "round", "bullet",
+     "house", "home", "building", "car", "vehicle", "dollar", "percent", "mile", "kilometer",
+     "kilometre", "branch", "attack", "incident", "shooting", "bombing", "explosion", "raid",
+     "protest", "demonstration", "rally", "gun", "weapon", "rifle", "pistol", "firearm",
+     "charge", "count", "session", "trial", "meeting", "event", "point", "degree",
+     "acre", "ton", "pound", "share", "seat", "vote", "school", "site", "location", "place",
+     "street", "block", "store", "shop", "business", "office", "camp", "facility", "cell",
+     "grave", "game", "season", "episode", "story", "post", "photo", "video", "letter",
+     "name", "list", "document", "file", "record", "law", "bill", "wound"),
+)  # fmt: skip
+
+# Singular nouns for one person: "a man was shot" is a claim of one.
+PERSON_NOUNS = frozenset(
+    ("man", "woman", "boy", "girl", "teen", "teenager", "child", "person", "officer",
+     "student", "activist", "journalist", "victim", "prisoner", "resident", "driver",
+     "mother", "father", "son", "daughter", "husband", "wife", "brother", "sister", "baby",
+     "infant", "toddler", "protester", "worker", "employee", "individual", "youth", "juvenile",
+     "adult", "pedestrian", "bystander", "passenger", "customer", "clerk", "guard", "deputy",
+     "trooper", "teacher", "doctor", "nurse", "lawyer", "dissident", "blogger", "cleric",
+     "farmer", "soldier", "civilian", "detainee", "inmate", "suspect", "gunman", "shooter",
+     "demonstrator", "grandmother", "grandfather", "neighbor", "neighbour", "friend",
+     "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "owner"),
+)  # fmt: skip
+
+# Words of organisations and offices: a proper noun containing one is not a person's name.
+ORGANISATION_WORDS = frozenset(
+    ("ministry", "council", "party", "police", "department", "government", "court", "office",
+     "organization", "organisation", "agency", "committee", "commission", "army", "guard",
+     "guards", "force", "forces", "union", "association", "institute", "university", "news",
+     "times", "post", "press", "tv", "radio", "network", "group", "center", "centre", "bureau",
+     "service", "services", "authority", "assembly", "parliament", "regime", "republic",
+     "county", "city", "state", "street", "avenue", "road", "square", "hospital", "school",
+     "church", "mosque", "prison", "monitor", "watch", "amnesty", "international", "sheriff",
+     "company", "inc", "corp", "club", "park", "mall", "station"),
+)  # fmt: skip
