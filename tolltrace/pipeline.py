@@ -1,24 +1,44 @@
-"""The ingest job: read, preserve, decode, clean and store; one bad item never stops a batch."""
+"""The jobs that run the stages over a store; one bad item never stops a batch.
+
+`ingest`: read, preserve, decode, clean and store new documents. `extract`: find the claims
+of every document the current extractor version has not processed yet, and store them.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
+from typing import TypeVar
 
 from tolltrace import __version__
 from tolltrace.clean.document import CLEANER, clean_document
-from tolltrace.errors import TolltraceError
+from tolltrace.errors import StageError, TolltraceError
+from tolltrace.extract.stage import (
+    DEFAULT_OPTIONS,
+    ExtractOptions,
+    extract_document,
+    extractor_version,
+)
 from tolltrace.ingest.decode import DEFAULT_MAX_BYTES, decode_item
 from tolltrace.ingest.sources import Found, discover, read_items
-from tolltrace.model import IngestSummary, ItemError, PreparedDocument, SourceItem
+from tolltrace.model import (
+    Claim,
+    CleanText,
+    IngestSummary,
+    ItemError,
+    PreparedDocument,
+    SourceItem,
+)
 from tolltrace.runner import map_ordered
 from tolltrace.store.base import Store
 from tolltrace.store.custody import now_utc
 
 BATCH_SIZE = 200  # documents per transaction: a crash loses at most this much work in flight
+EXTRACT_BATCH_SIZE = 50  # documents per transaction of the (slower) extract job
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +47,10 @@ class IngestOptions:
     workers: int = 1
 
 
-# Progress callback: (bytes of input consumed so far, total bytes of input).
+# Progress callback: (work done so far, total work): bytes of input for ingest, documents for
+# extract.
 Progress = Callable[[int, int], None]
+R = TypeVar("R")
 
 
 def prepare(item: SourceItem, max_bytes: int = DEFAULT_MAX_BYTES) -> PreparedDocument | ItemError:
@@ -136,3 +158,114 @@ class _NewItems:
     def _report(self, done: int) -> None:
         if self.progress:
             self.progress(done, self.total)
+
+
+# ------------------------------------------------------------------------------------ extract
+
+
+@dataclass(slots=True)
+class ExtractSummary:
+    """Counts for one extract run (mutable: filled in as the run goes)."""
+
+    run_id: str = ""
+    extractor: str = ""
+    pending: int = 0  # documents the run set out to process
+    processed: list[str] = field(default_factory=list)  # documents whose claims were stored
+    claims: int = 0
+    errors: list[ItemError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractTask:
+    """One document as the extract stage needs it: plain records a worker process can take."""
+
+    doc_id: str
+    uri: str
+    clean: CleanText | None
+
+
+def extract_claims(task: ExtractTask, options: ExtractOptions) -> tuple[Claim, ...] | ItemError:
+    """The extract stage on one document, or why it failed. Every claim's span is checked."""
+    try:
+        if task.clean is None:
+            raise StageError(f"document {task.doc_id} has no clean text: ingest it again")
+        claims = extract_document(task.doc_id, task.uri, task.clean, options)
+        for claim in claims:
+            words = task.clean.text[claim.start : claim.end]
+            if claim.document != task.doc_id or words != claim.text:
+                raise StageError(
+                    f"claim {claim.id} ({claim.text!r}) does not match its span "
+                    f"{claim.start}..{claim.end} of the document"
+                )
+    except TolltraceError as exc:
+        return ItemError(task.doc_id, "extract", exc.code, exc.message)
+    except Exception as exc:  # a bug on one odd document must not stop a corpus
+        return ItemError(task.doc_id, "extract", "T200", f"{type(exc).__name__}: {exc}")
+    return claims
+
+
+def extract(
+    store: Store,
+    options: ExtractOptions = DEFAULT_OPTIONS,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> ExtractSummary:
+    """Extract claims from every document the current extractor has not processed yet.
+
+    Incremental and safe to re-run: a document's claims are replaced as a whole, documents
+    that failed are recorded (stage `extract`) and tried again by the next run. `progress`
+    receives (documents done, documents to do).
+    """
+    version = extractor_version()
+    summary = ExtractSummary(run_id=f"extract-{uuid.uuid4().hex[:12]}", extractor=version)
+    pending = store.pending_extraction(version)
+    summary.pending = len(pending)
+    work = partial(extract_claims, options=options)
+    results = _reported(
+        map_ordered(work, _extract_tasks(store, pending), workers), len(pending), progress
+    )
+    # Extraction is slow: run it outside any transaction, then write each batch in a short one,
+    # so other writers (a concurrent ingest) are never locked out for long.
+    while batch := list(islice(results, EXTRACT_BATCH_SIZE)):
+        with store.batch():
+            for task, result in batch:
+                if isinstance(result, ItemError):
+                    store.record_extraction_error(summary.run_id, task.doc_id, version, result)
+                    summary.errors.append(result)
+                else:
+                    stored = store.store_claims(task.doc_id, version, result, summary.run_id)
+                    summary.claims += stored
+                    summary.processed.append(task.doc_id)
+    store.append_custody(
+        "run",
+        summary.run_id,
+        {
+            "stage": "extract",
+            "extractor": version,
+            "time_limit": options.time_limit,
+            "pending": summary.pending,
+            "processed": len(summary.processed),
+            "claims": summary.claims,
+            "failed": summary.failed,
+            "tolltrace": __version__,
+        },
+    )
+    return summary
+
+
+def _extract_tasks(store: Store, doc_ids: Iterable[str]) -> Iterator[ExtractTask]:
+    for doc_id in doc_ids:
+        stored = store.get_document(doc_id)
+        yield ExtractTask(doc_id, stored.document.uri, stored.clean)
+
+
+def _reported(results: Iterable[R], total: int, progress: Progress | None) -> Iterator[R]:
+    """`results` unchanged, telling `progress` how many have come out of `total`."""
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
+        yield result

@@ -13,7 +13,7 @@ from typing import Any
 from tolltrace.clean.dates import best_date, find_dates
 from tolltrace.clean.html import clean_html
 from tolltrace.clean.normalize import normalize
-from tolltrace.clean.offsets import OffsetMap
+from tolltrace.clean.offsets import OffsetMap, insert_break
 from tolltrace.clean.text import clean_plain
 from tolltrace.errors import NoText
 from tolltrace.model import EMPTY, CleanText, DateCandidate
@@ -39,10 +39,13 @@ def clean_document(
     plain = clean_plain(raw_text)
     if not plain.text.strip():
         raise NoText("nothing is left after removing boilerplate: the item holds no article text")
+    text, offsets = plain.text, plain.offsets
+    if field_title:
+        text, offsets = _detach_title(text, offsets, normalize(field_title))
     dates = find_dates(raw_text, metadata=metadata, header_lines=plain.header_lines, uri=url)
     return CleanText(
-        text=plain.text,
-        offsets=plain.offsets,
+        text=text,
+        offsets=offsets,
         title=normalize(field_title) if field_title else _headline(plain.text),
         published=best_date(dates),
         dates=dates,
@@ -96,3 +99,13 @@ def _headline(text: str) -> str | None:
         if line and not line.isupper() and "|" not in line:
             leading.append(line)
     return max(leading, key=lambda line: len(line.split())) if leading else None
+
+
+def _detach_title(text: str, offsets: OffsetMap, title: str) -> tuple[str, OffsetMap]:
+    """Scrapes often glue the page title to the first words of the body ("...TimesJoel
+    Gonzalez, a ..."): when the text opens with the known title, a paragraph break follows."""
+    at = text.find(title, 0, len(title) + 8) if len(title) >= 12 else -1
+    end = at + len(title)
+    if at < 0 or end >= len(text) or text[end].isspace():
+        return text, offsets
+    return insert_break(text, offsets, end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +102,25 @@ class TextBuilder:
     def build(self) -> tuple[str, OffsetMap]:
         text = "".join(self._parts)
         return text, OffsetMap(tuple(self._clean), tuple(self._raw), tuple(self._steps), len(text))
+
+
+def insert_break(
+    text: str, offsets: OffsetMap, at: int, piece: str = "\n\n"
+) -> tuple[str, OffsetMap]:
+    """`text` with `piece` inserted at clean offset `at`, standing for the raw character there."""
+    builder = TextBuilder()
+    bounds = [*offsets.clean_starts, offsets.length]
+    for run, (start, end) in enumerate(pairwise(bounds)):
+        raw, step = offsets.raw_starts[run], offsets.steps[run]
+        for low, high in ((start, min(end, at)), (max(start, at), end)):
+            if low >= high:
+                continue
+            if low == at:
+                builder.replace(piece, offsets.to_raw(at))
+            if step == 1:
+                builder.copy(text[low:high], raw + (low - start))
+            else:
+                builder.replace(text[low:high], raw)
+    if at >= offsets.length:
+        builder.replace(piece, offsets.to_raw(offsets.length - 1) if offsets.length else 0)
+    return builder.build()

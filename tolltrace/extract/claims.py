@@ -30,6 +30,7 @@ _COPULAS = frozenset(
 # The provisional category of "shot"/"stabbed" victims: injured in a document that reports no
 # death, generic victims in one that does (the dead were shot too). See `resolve_wounded`.
 WOUNDED = "wounded?"
+_STRONG = frozenset(("killed", "executed", "arrested", "detained", "disappeared", "tortured"))
 _ONE_PERSON = frozenset(("a", "an", "the", "this", "that", "his", "her", "their", "another"))
 _PREDICATE_REACH = 10  # tokens between a count and its predicate for both to be the claim's text
 _MAX_CLIMB = 8
@@ -80,6 +81,7 @@ def find_claims(
         if draft is not None:
             drafts.append(draft)
     drafts.extend(_single_victims(sentence, published, text, claimed))
+    drafts.extend(_named_in_nominals(sentence, published, text, claimed))
     drafts.sort(key=lambda draft: (draft.start, draft.end))
     return drafts
 
@@ -214,6 +216,8 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
         return local
     climbed = _climb(sentence, governing, noun)
     if climbed is not None:
+        if climbed.predicate is not None and _intended(sentence, climbed.predicate):
+            return _Reading("victims", climbed.predicate, 0.4)  # targeted, not (yet) harmed
         return climbed
     own = _nominal(sentence.tokens[noun])
     if own is not None:
@@ -336,6 +340,7 @@ def _verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         return "injured"
     if category in (None, "victims"):
         conjoined = [c for c in children if c.dep == "conj" and c.pos == "VERB"]
+        conjoined = [c for c in conjoined if not _has_own_object(sentence, c.i)]
         specific = [lx.TRANSITIVE.get(c.lemma) for c in conjoined]
         specific = [s for s in specific if s and s != "victims"]
         if specific:
@@ -354,6 +359,34 @@ def _verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     return category
 
 
+def _has_own_object(sentence: ParsedSentence, verb: int) -> bool:
+    """ "hitting all five and killing both women": the second verb has its own object (a date
+    misread as one, "killed Jan. 11", does not count)."""
+    return any(
+        sentence.tokens[c].dep in ("dobj", "obj", "nsubjpass")
+        and sentence.tokens[c].lemma.rstrip(".") not in lx.MONTHS
+        for c in sentence.children[verb]
+    )
+
+
+def _intended(sentence: ParsedSentence, word: int) -> bool:
+    """The violent word is an intent or attempt, not an event: "tried to kill", "attempted
+    murder", "an effort to kill himself"."""
+    token = sentence.tokens[word]
+    children = [sentence.tokens[c] for c in sentence.children[word]]
+    if any(
+        c.lemma in lx.INTENT or c.lower in lx.INTENT
+        for c in children
+        if c.dep in ("amod", "compound")
+    ):
+        return True
+    infinitive = any(c.dep == "aux" and c.tag == "TO" for c in children)
+    if infinitive and token.head != word:
+        head = sentence.tokens[token.head]
+        return head.lemma in lx.INTENT or head.lower in lx.INTENT
+    return False
+
+
 def _complement(sentence: ParsedSentence, verb: int) -> str | None:
     """ "reported killed", "found dead", "taken into custody", "sent to prison"."""
     for child in sentence.children[verb]:
@@ -364,9 +397,9 @@ def _complement(sentence: ParsedSentence, verb: int) -> str | None:
                 category = _verb_category(sentence, child)  # "found shot to death"
             if category is not None:
                 return category
-        if token.dep == "prep" and token.lower in ("into", "in", "to", "under"):
+        if token.dep == "prep":
             for grandchild in sentence.children[child]:
-                complement = lx.COMPLEMENTS.get(sentence.tokens[grandchild].lemma)
+                complement = lx.COMPLEMENTS.get((token.lower, sentence.tokens[grandchild].lemma))
                 if sentence.tokens[grandchild].dep == "pobj" and complement is not None:
                     return complement
     return None
@@ -460,6 +493,40 @@ def _phrase(sentence: ParsedSentence, head: int, limit: int = 8) -> str:
 # ----------------------------------------------------------------------------- one victim
 
 
+def _named_in_nominals(
+    sentence: ParsedSentence, published: str | None, text: str, claimed: set[int]
+) -> list[ClaimDraft]:
+    """ "the murder of Romario Green", "the body of a man", "Caskey's body": one victim."""
+    drafts: list[ClaimDraft] = []
+    for noun in sentence.tokens:
+        category = _nominal(noun) if noun.pos == "NOUN" and noun.tag == "NN" else None
+        if category not in _STRONG or _intended(sentence, noun.i):
+            continue
+        for child in sentence.children[noun.i]:
+            token = sentence.tokens[child]
+            if token.dep == "prep" and token.lower == "of":
+                objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
+                victim = objects[0] if objects else None
+            elif token.dep == "poss":
+                victim = child
+            else:
+                continue
+            if victim is None or victim in claimed:
+                continue
+            low, high, people = _victims(sentence, victim)
+            if low is None or any(i in claimed for i in range(low, high + 1)):
+                continue
+            claimed.update(range(low, high + 1))
+            first, last = min(low, noun.i), max(high, noun.i)
+            reading = _Reading(category or "victims", noun.i, 0.6)
+            subject = sentence.span_text(low, high)
+            drafts.append(
+                _draft(sentence, first, last, people, people, "exact", reading, subject, None,
+                       published, text)
+            )  # fmt: skip
+    return drafts
+
+
 def _single_victims(
     sentence: ParsedSentence, published: str | None, text: str, claimed: set[int]
 ) -> list[ClaimDraft]:
@@ -471,6 +538,8 @@ def _single_victims(
             continue  # "was shot and killed": the first verb speaks for both
         category = _verb_category(sentence, verb.i)
         if category is None or category in ("displaced", "protesters"):
+            continue
+        if _intended(sentence, verb.i):
             continue
         for child in sentence.children[verb.i]:
             token = sentence.tokens[child]
@@ -531,7 +600,10 @@ def _victim_span(sentence: ParsedSentence, head: int) -> tuple[int | None, int]:
         return min(names), max(names)
     if token.lower in ("he", "she", "himself", "herself"):
         return head, head  # one person, named elsewhere in the text
-    if token.tag == "NN" and token.lemma in lx.PERSON_NOUNS:
+    aged = token.lemma == "old" and any(  # "a 13-year-old", "the 22-year-old"
+        sentence.tokens[c].lower == "year" for c in range(max(0, head - 3), head)
+    )
+    if (token.tag == "NN" and token.lemma in lx.PERSON_NOUNS) or aged:
         determiners = [
             c for c in sentence.children[head] if sentence.tokens[c].dep in ("det", "poss")
         ]
@@ -557,9 +629,9 @@ def _extent(sentence: ParsedSentence, predicate: int) -> int:
             lx.TRANSITIVE.get(token.lemma) or _nominal(token)
         ):
             last = child
-        elif token.dep == "prep" and token.lower in ("into", "to", "in", "under"):
+        elif token.dep == "prep":
             objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
-            if objects and sentence.tokens[objects[0]].lemma in lx.COMPLEMENTS:
+            if objects and (token.lower, sentence.tokens[objects[0]].lemma) in lx.COMPLEMENTS:
                 last = objects[0]
     return last
 

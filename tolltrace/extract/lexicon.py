@@ -40,7 +40,7 @@ INTRANSITIVE: dict[str, str] = {
 NOMINAL: dict[str, str] = {
     **dict.fromkeys(
         ("death", "dead", "fatality", "killing", "murder", "massacre", "slaughter", "homicide",
-         "body", "corpse", "martyr", "genocide", "assassination", "life"),
+         "body", "corpse", "martyr", "genocide", "assassination", "lives"),
         "killed",
     ),
     **dict.fromkeys(("execution", "hanging"), "executed"),
@@ -67,13 +67,20 @@ HOLDERS: dict[str, str] = {
 CARRIERS = frozenset(("toll", "number", "figure", "total", "count", "tally", "estimate", "sum"))
 
 # Prepositional complements that make a neutral verb a category: "taken into custody".
-COMPLEMENTS: dict[str, str] = {
-    "custody": "detained",
-    "detention": "detained",
-    "prison": "imprisoned",
-    "jail": "imprisoned",
-    "death": "killed",
-}
+COMPLEMENTS: dict[tuple[str, str], str] = {
+    **dict.fromkeys((("into", "custody"), ("in", "custody"), ("in", "detention"),
+                     ("under", "arrest"), ("into", "detention")), "detained"),
+    **dict.fromkeys((("to", "prison"), ("in", "prison"), ("to", "jail"), ("in", "jail"),
+                     ("behind", "bars")), "imprisoned"),
+    **dict.fromkeys((("to", "death"),), "killed"),
+}  # fmt: skip
+
+# Heads that make a violent verb or noun an intent, not an event: "an effort to kill himself",
+# "attempted murders of five teenagers".
+INTENT = frozenset(
+    ("try", "attempt", "attempted", "plan", "threaten", "want", "effort", "intend", "seek",
+     "vow", "plot", "conspire", "conspiracy", "threat", "bid", "intent", "intention")
+)  # fmt: skip
 
 # Adverbs and complements that turn "shot" into a killing or an injury.
 FATAL = frozenset(("fatally", "dead", "death", "mortally", "lethally"))
@@ -123,4 +130,11 @@ ORGANISATION_WORDS = frozenset(
      "county", "city", "state", "street", "avenue", "road", "square", "hospital", "school",
      "church", "mosque", "prison", "monitor", "watch", "amnesty", "international", "sheriff",
      "company", "inc", "corp", "club", "park", "mall", "station"),
+)  # fmt: skip
+
+MONTHS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "today", "yesterday", "tonight", "night", "morning")
 )  # fmt: skip

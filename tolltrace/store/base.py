@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tolltrace.model import CleanText, CustodyEntry, Document, ItemError, PreparedDocument
+from tolltrace.model import (
+    Claim,
+    CleanText,
+    CustodyEntry,
+    Document,
+    ItemError,
+    PreparedDocument,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,19 @@ class ErrorRecord:
     run: str
     at: str
     error: ItemError
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """Which stored claims to read; every filter given must hold."""
+
+    categories: tuple[str, ...] = ()  # any of these categories
+    document: str | None = None  # a document id or id prefix
+    source: str | None = None  # words within `attributed_to`, case-insensitive
+    limit: int | None = None
+
+
+ALL_CLAIMS = ClaimQuery()
 
 
 class Store(ABC):
@@ -79,6 +99,39 @@ class Store(ABC):
 
     @abstractmethod
     def errors(self, run: str | None = None) -> list[ErrorRecord]: ...
+
+    @abstractmethod
+    def pending_extraction(self, extractor: str) -> list[str]:
+        """Ids of the documents `extractor` has not processed successfully, in ingest order.
+
+        A document whose extraction failed stays pending, so the next run retries it.
+        """
+
+    @abstractmethod
+    def store_claims(self, doc_id: str, extractor: str, claims: Sequence[Claim], run: str) -> int:
+        """Replace the document's claims (of any extractor version) with `claims`, atomically.
+
+        Records the extraction as done by `extractor` and appends an `extract` custody entry
+        with the claim count and a hash of the claim ids. Returns the number of claims stored
+        (claims repeating an id are stored once).
+        """
+
+    @abstractmethod
+    def record_extraction_error(
+        self, run: str, doc_id: str, extractor: str, error: ItemError
+    ) -> None:
+        """Record that `extractor` failed on the document: listed in `errors`, retried later.
+
+        The document's earlier claims, if any, are kept.
+        """
+
+    @abstractmethod
+    def claims(self, query: ClaimQuery = ALL_CLAIMS) -> Iterator[Claim]:
+        """Stored claims matching `query`, by document in ingest order, then by position."""
+
+    @abstractmethod
+    def count_claims(self, query: ClaimQuery = ALL_CLAIMS) -> int:
+        """How many stored claims match `query` (its limit ignored)."""
 
     @abstractmethod
     def append_custody(

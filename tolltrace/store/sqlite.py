@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from tolltrace.clean.offsets import OffsetMap
 from tolltrace.errors import AmbiguousId, DocumentNotFound, SchemaTooNew, StoreError
 from tolltrace.model import (
+    Claim,
     CleanText,
     CustodyEntry,
     DateCandidate,
@@ -21,7 +23,14 @@ from tolltrace.model import (
     PreparedDocument,
     RemovedLine,
 )
-from tolltrace.store.base import ErrorRecord, SearchHit, Store, StoredDocument
+from tolltrace.store.base import (
+    ALL_CLAIMS,
+    ClaimQuery,
+    ErrorRecord,
+    SearchHit,
+    Store,
+    StoredDocument,
+)
 from tolltrace.store.custody import next_entry, now_utc
 
 # Each migration moves the schema one version up; never edit one that has shipped.
@@ -84,10 +93,61 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX errors_run ON errors(run);
     """,
+    # 2: claims (the public export schema, plus perpetrator and extractor) and the record of
+    # which extractor version processed which document.
+    """
+    CREATE TABLE claims (
+        id TEXT PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(id),
+        uri TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        raw_start INTEGER NOT NULL,
+        raw_end INTEGER NOT NULL,
+        low INTEGER,
+        high INTEGER,
+        qualifier TEXT NOT NULL,
+        category TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        event TEXT,
+        event_label TEXT,
+        "when" TEXT,
+        "where" TEXT,
+        attributed_to TEXT,
+        attribution_cue TEXT,
+        negated INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        perpetrator TEXT,
+        extractor TEXT NOT NULL
+    );
+    CREATE INDEX claims_document ON claims(document, start);
+    CREATE INDEX claims_category ON claims(category);
+    CREATE INDEX claims_attributed_to ON claims(attributed_to);
+    CREATE TABLE extractions (
+        document TEXT NOT NULL REFERENCES documents(id),
+        extractor TEXT NOT NULL,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+        claims INTEGER NOT NULL,
+        PRIMARY KEY (document, extractor)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _DOC_COLUMNS = "id, uri, origin, media_type, size, encoding, ingested_at, fields"
+# The claims table's columns in `Claim` field order; "end", "when" and "where" are SQL keywords.
+_CLAIM_FIELDS = (
+    "id", "document", "uri", "text", "sentence", "start", "end", "raw_start", "raw_end", "low",
+    "high", "qualifier", "category", "subject", "event", "event_label", "when", "where",
+    "attributed_to", "attribution_cue", "negated", "confidence", "perpetrator", "extractor",
+)  # fmt: skip
+_CLAIM_COLUMNS = ", ".join(f'c."{name}"' for name in _CLAIM_FIELDS)
+_CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
+    ", ".join(f'"{name}"' for name in _CLAIM_FIELDS), ", ".join("?" for _ in _CLAIM_FIELDS)
+)
 
 
 class SQLiteStore(Store):
@@ -307,6 +367,68 @@ class SQLiteStore(Store):
         rows = self._db.execute(sql + " ORDER BY id", params).fetchall()
         return [ErrorRecord(r[0], r[1], ItemError(*r[2:])) for r in rows]
 
+    def pending_extraction(self, extractor: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT d.id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM extractions e "
+            "WHERE e.document = d.id AND e.extractor = ? AND e.status = 'ok') ORDER BY d.rowid",
+            (extractor,),
+        )
+        return [str(row[0]) for row in rows]
+
+    def store_claims(self, doc_id: str, extractor: str, claims: Sequence[Claim], run: str) -> int:
+        by_id: dict[str, Claim] = {}
+        for claim in claims:
+            by_id.setdefault(claim.id, claim)
+        unique = list(by_id.values())
+        with self.batch():
+            replaced = self._db.execute("DELETE FROM claims WHERE document = ?", (doc_id,))
+            self._db.executemany(_CLAIM_INSERT, [_claim_row(claim) for claim in unique])
+            self._record_extraction(doc_id, extractor, "ok", len(unique))
+            ids = "\n".join(sorted(claim.id for claim in unique))
+            self.append_custody(
+                "extract",
+                doc_id,
+                {
+                    "run": run,
+                    "extractor": extractor,
+                    "claims": len(unique),
+                    "claim_ids_sha256": hashlib.sha256(ids.encode()).hexdigest(),
+                    "replaced": replaced.rowcount,
+                },
+            )
+        return len(unique)
+
+    def record_extraction_error(
+        self, run: str, doc_id: str, extractor: str, error: ItemError
+    ) -> None:
+        with self.batch():
+            self._record_extraction(doc_id, extractor, "error", 0)
+            self.record_error(run, error)
+
+    def _record_extraction(self, doc_id: str, extractor: str, status: str, claims: int) -> None:
+        self._db.execute(
+            "INSERT INTO extractions (document, extractor, at, status, claims) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (document, extractor) DO UPDATE SET "
+            "at = excluded.at, status = excluded.status, claims = excluded.claims",
+            (doc_id, extractor, now_utc(), status, claims),
+        )
+
+    def claims(self, query: ClaimQuery = ALL_CLAIMS) -> Iterator[Claim]:
+        where, params = _claim_filter(query)
+        sql = (
+            f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document"
+            f'{where} ORDER BY d.rowid, c.start, c."end", c.id LIMIT ?'
+        )
+        cursor = self._db.execute(sql, (*params, -1 if query.limit is None else query.limit))
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield _claim(row)
+
+    def count_claims(self, query: ClaimQuery = ALL_CLAIMS) -> int:
+        where, params = _claim_filter(query)
+        row = self._db.execute(f"SELECT count(*) FROM claims c{where}", params).fetchone()
+        return int(row[0])
+
     def append_custody(self, action: str, subject: str, details: Mapping[str, Any]) -> CustodyEntry:
         with self.batch():
             previous = self._last_custody or self._latest_custody()
@@ -371,6 +493,36 @@ def _document(row: tuple[Any, ...]) -> Document:
     return Document(
         doc_id, uri, origin, media_type, size, encoding, ingested_at, json.loads(fields)
     )
+
+
+def _claim_filter(query: ClaimQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (with a leading space, or empty) and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if query.categories:
+        clauses.append(f"c.category IN ({', '.join('?' for _ in query.categories)})")
+        params.extend(query.categories)
+    if query.document:
+        # A range on the primary order of the index: an id prefix stays an index search.
+        clauses.append("c.document >= ? AND c.document < ?")
+        params.extend([query.document, query.document + "\U0010ffff"])
+    if query.source:
+        escaped = re.sub(r"([\\%_])", r"\\\1", query.source)
+        clauses.append("c.attributed_to LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _claim_row(claim: Claim) -> tuple[Any, ...]:
+    return tuple(
+        int(claim.negated) if name == "negated" else getattr(claim, name) for name in _CLAIM_FIELDS
+    )
+
+
+def _claim(row: tuple[Any, ...]) -> Claim:
+    values = dict(zip(_CLAIM_FIELDS, row, strict=True))
+    values["negated"] = bool(values["negated"])
+    return Claim(**values)
 
 
 def _custody(row: tuple[Any, ...]) -> CustodyEntry:

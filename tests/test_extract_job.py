@@ -1,0 +1,250 @@
+"""The extract job: incremental, idempotent, one bad document never stops the batch."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import tolltrace.pipeline as pipeline
+from tests.fake_extractor import FAKE_VERSION, fake_extract, make_claim
+from tolltrace.errors import TimeLimit
+from tolltrace.extract.stage import ExtractOptions, extractor_version
+from tolltrace.model import Claim, CleanText
+from tolltrace.pipeline import extract, ingest
+from tolltrace.store.base import ClaimQuery
+from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.verify import verify_store
+
+ARTICLES = {
+    "koss.txt": (
+        "Koss, May 2, 2031 - Security forces detained at least 40 students outside the\n"
+        "university on Thursday, the Valdorian Rights Monitor said. About 200 people were\n"
+        "arrested across the province, and 3 protesters were killed near the bus station.\n"
+    ),
+    "tarn.txt": (
+        "Tarn, June 9, 2031 - The interior ministry denied that 12 prisoners were killed in\n"
+        "the Tarn jail fire. Families said dozens of inmates were missing.\n"
+    ),
+    "quiet.txt": "Mirath, July 1, 2031 - The harvest festival opened on Sunday in the old town.\n",
+}
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+@pytest.fixture
+def filled(store: SQLiteStore, tmp_path: Path) -> SQLiteStore:
+    summary = ingest(store, [str(_corpus(tmp_path))])
+    assert len(summary.ingested) == len(ARTICLES)
+    return store
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+
+
+def _texts(store: SQLiteStore) -> dict[str, str]:
+    texts = {}
+    for doc in store.documents():
+        clean = store.get_document(doc.id).clean
+        assert clean is not None
+        texts[doc.id] = clean.text
+    return texts
+
+
+def test_real_extractor_claims_point_at_their_words(filled: SQLiteStore) -> None:
+    summary = extract(filled)
+    assert summary.failed == 0, summary.errors
+    assert len(summary.processed) == len(ARTICLES)
+    assert summary.extractor == extractor_version()
+    texts = _texts(filled)
+    claims = list(filled.claims())
+    assert summary.claims == len(claims) == filled.count_claims()
+    for claim in claims:
+        assert texts[claim.document][claim.start : claim.end] == claim.text
+        assert claim.text in claim.sentence
+        assert claim.extractor == summary.extractor
+    assert len({c.id for c in claims}) == len(claims)
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_second_run_processes_nothing(filled: SQLiteStore) -> None:
+    first = extract(filled)
+    before = list(filled.claims())
+    second = extract(filled)
+    assert (second.pending, len(second.processed), second.claims, second.failed) == (0, 0, 0, 0)
+    assert list(filled.claims()) == before
+    assert first.claims == len(before)
+    runs = [e for e in filled.custody() if e.action == "run" and e.details["stage"] == "extract"]
+    assert [e.details["processed"] for e in runs] == [len(ARTICLES), 0]
+    assert verify_store(filled).ok
+
+
+def test_a_process_pool_stores_what_one_process_stores(filled: SQLiteStore, tmp_path: Path) -> None:
+    extract(filled)
+    with SQLiteStore(tmp_path / "pool.db") as pooled:
+        ingest(pooled, [str(tmp_path / "corpus")])
+        summary = extract(pooled, workers=2)
+        assert summary.failed == 0, summary.errors
+        assert list(pooled.claims()) == list(filled.claims())
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_failing_document_is_recorded_and_retried(
+    filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = _texts(filled)
+    tarn = next(doc for doc, text in texts.items() if text.startswith("Tarn"))
+    koss = next(doc for doc, text in texts.items() if text.startswith("Koss"))
+
+    def flaky(
+        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
+    ) -> tuple[Claim, ...]:
+        if doc_id == tarn:
+            raise TimeLimit("extraction took longer than 0.5 s")
+        if doc_id == koss:
+            raise KeyError("a bug")
+        return fake_extract(doc_id, uri, clean, options)
+
+    monkeypatch.setattr(pipeline, "extract_document", flaky)
+    progress: list[tuple[int, int]] = []
+    summary = extract(filled, progress=lambda done, total: progress.append((done, total)))
+    assert progress == [(1, 3), (2, 3), (3, 3)]
+    assert len(summary.processed) == 1
+    assert sorted((e.item, e.stage, e.code) for e in summary.errors) == sorted(
+        [(tarn, "extract", "T201"), (koss, "extract", "T200")]
+    )
+    assert "KeyError" in next(e.message for e in summary.errors if e.item == koss)
+    recorded = {(r.run, r.error.item, r.error.code) for r in filled.errors()}
+    assert recorded == {(summary.run_id, tarn, "T201"), (summary.run_id, koss, "T200")}
+    assert filled.count_claims() == 0  # the quiet article states no count
+
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    retry = extract(filled)
+    assert sorted(retry.processed) == sorted([tarn, koss])
+    assert retry.failed == 0
+    assert filled.count_claims(ClaimQuery(document=koss)) == 3
+    (denied,) = filled.claims(ClaimQuery(document=tarn))
+    assert denied.negated and denied.low == 12 and denied.category == "killed"
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_new_extractor_version_replaces_every_claim(
+    filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extract(filled)
+    old = filled.count_claims()
+    assert old == 4
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: "fake/2")
+
+    def newer(
+        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
+    ) -> tuple[Claim, ...]:
+        return tuple(
+            make_claim(doc_id, c.text, c.start, c.category, "fake/2", uri=uri)
+            for c in fake_extract(doc_id, uri, clean, options)
+        )
+
+    monkeypatch.setattr(pipeline, "extract_document", newer)
+    summary = extract(filled)
+    assert len(summary.processed) == len(ARTICLES)
+    assert filled.count_claims() == old
+    assert {c.extractor for c in filled.claims()} == {"fake/2"}
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_claim_that_misses_its_words_fails_its_document(
+    filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def shifted(
+        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
+    ) -> tuple[Claim, ...]:
+        return tuple(
+            make_claim(doc_id, c.text, c.start + 1, c.category)
+            for c in fake_extract(doc_id, uri, clean, options)
+        )
+
+    monkeypatch.setattr(pipeline, "extract_document", shifted)
+    summary = extract(filled)
+    assert sorted(e.code for e in summary.errors) == ["T200", "T200"]
+    assert all("does not match its span" in e.message for e in summary.errors)
+    assert len(summary.processed) == 1  # the article without counts
+
+
+def test_the_time_limit_reaches_the_stage(
+    filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[float] = []
+
+    def spy(doc_id: str, uri: str, clean: CleanText, options: ExtractOptions) -> tuple[Claim, ...]:
+        seen.append(options.time_limit)
+        return ()
+
+    monkeypatch.setattr(pipeline, "extract_document", spy)
+    extract(filled, ExtractOptions(time_limit=7.5))
+    assert seen == [7.5] * len(ARTICLES)
+
+
+KILL_RECORDS = 600
+
+
+def _extracted(db: Path, status: str = "%") -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            sql = "SELECT count(*) FROM extractions WHERE status LIKE ?"
+            return int(conn.execute(sql, (status,)).fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_kill_mid_extract_then_resume(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "wire.jsonl", tmp_path / "t.db"
+    with corpus.open("w") as handle:
+        for number in range(KILL_RECORDS):
+            text = (
+                f"Report {number}. Guards detained {number % 90 + 2} people in Koss on Monday, "
+                f"the Monitor said. At least {number % 7 + 3} protesters were killed."
+            )
+            handle.write(json.dumps({"text": text, "uri": f"wire/{number}"}) + "\n")
+    with SQLiteStore(db) as store:
+        ingest(store, [str(corpus)])
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tolltrace.cli", "extract", "--db", str(db), "-q"],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while _extracted(db) < 2 * pipeline.EXTRACT_BATCH_SIZE and time.monotonic() < deadline:
+        if child.poll() is not None:
+            break
+        time.sleep(0.05)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    done, ok = _extracted(db), _extracted(db, "ok")
+    assert 0 < done < KILL_RECORDS, "the child must be killed halfway for this test to mean much"
+    with SQLiteStore(db) as store:
+        assert store.integrity_problems() == []
+        assert verify_store(store).ok
+        # Whatever was committed is whole: a document is done exactly when its custody says so.
+        recorded = {e.subject for e in store.custody() if e.action == "extract"}
+        assert len(recorded) == ok
+        assert {c.document for c in store.claims()} <= recorded
+        summary = extract(store)
+        assert summary.pending == KILL_RECORDS - ok
+        left = store.pending_extraction(extractor_version())
+        assert sorted(left) == sorted(error.item for error in summary.errors)
+        assert verify_store(store).ok
