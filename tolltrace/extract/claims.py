@@ -32,6 +32,7 @@ _COPULAS = frozenset(
 WOUNDED = "wounded?"
 _STRONG = frozenset(("killed", "executed", "arrested", "detained", "disappeared", "tortured"))
 _ONE_PERSON = frozenset(("a", "an", "the", "this", "that", "his", "her", "their", "another"))
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "punct", "cc", "conj"))
 _PREDICATE_REACH = 10  # tokens between a count and its predicate for both to be the claim's text
 _MAX_CLIMB = 8
 
@@ -212,12 +213,19 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
         if own is not None:  # "30 dead", "1 dead, 2 hurt"
             return _Reading(own, noun, 0.8)
     local = _participle(sentence, noun, span)
-    if local is not None:
+    if local is not None and local.category not in (WOUNDED, "victims"):
         return local
     climbed = _climb(sentence, governing, noun)
+    intended = (
+        climbed is not None
+        and climbed.predicate is not None
+        and _intended(sentence, climbed.predicate)
+    )
+    if climbed is not None and intended:
+        climbed = _Reading("victims", climbed.predicate, 0.4)  # targeted, not (yet) harmed
+    if local is not None and (climbed is None or climbed.category in (WOUNDED, "victims")):
+        return local  # "two people who were shot": unless the clause says more ("... died")
     if climbed is not None:
-        if climbed.predicate is not None and _intended(sentence, climbed.predicate):
-            return _Reading("victims", climbed.predicate, 0.4)  # targeted, not (yet) harmed
         return climbed
     own = _nominal(sentence.tokens[noun])
     if own is not None:
@@ -246,6 +254,8 @@ def _participle(sentence: ParsedSentence, noun: int, span: list[int]) -> _Readin
             continue  # "5 gunmen killed 12 people": the count did it
         if token.tag == "VBG" and index == after:
             continue  # "12 people killing" is rare; "protesters demanding" is not a category
+        if token.dep == "relcl" and _active_relative(sentence, index):
+            continue  # "two officers who fatally shot a man": the count did it
         if token.tag == "JJ":
             category = lx.NOMINAL.get(token.lower)
         else:
@@ -359,6 +369,14 @@ def _verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     return category
 
 
+def _active_relative(sentence: ParsedSentence, verb: int) -> bool:
+    """ "officers who shot a man" (the noun did it), not "people who were shot"."""
+    if sentence.tokens[verb].lemma in lx.INTRANSITIVE:
+        return False
+    deps = {sentence.tokens[c].dep for c in sentence.children[verb]}
+    return "nsubjpass" not in deps and ("nsubj" in deps or "dobj" in deps)
+
+
 def _has_own_object(sentence: ParsedSentence, verb: int) -> bool:
     """ "hitting all five and killing both women": the second verb has its own object (a date
     misread as one, "killed Jan. 11", does not count)."""
@@ -466,6 +484,10 @@ def _perpetrator(sentence: ParsedSentence, predicate: int | None, noun: int) -> 
         token = sentence.tokens[child]
         if token.dep == "nsubj" and child != noun and token.pos in ("NOUN", "PROPN"):
             return _phrase(sentence, child)
+        if token.dep == "nsubj" and token.lower in ("who", "that", "which"):
+            relative = sentence.tokens[predicate]
+            if relative.dep == "relcl" and relative.head != noun:
+                return _phrase(sentence, relative.head)  # "officers who shot a man"
         if token.dep == "agent":
             objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
             if objects:
@@ -474,17 +496,19 @@ def _perpetrator(sentence: ParsedSentence, predicate: int | None, noun: int) -> 
 
 
 def _phrase(sentence: ParsedSentence, head: int, limit: int = 8) -> str:
+    """A noun phrase without its clauses: "two officers", not "two officers who shot ..."."""
     low, high = sentence.subtree(head)
+    clauses = [
+        c for c in sentence.children[head] if c > head and sentence.tokens[c].dep in _CLAUSES
+    ]
+    if clauses:
+        high = max(head, min(sentence.subtree(c)[0] for c in clauses) - 1)
     if high - low >= limit:
-        low = min(
-            [
-                c
-                for c in sentence.children[head]
-                if c < head and sentence.tokens[c].dep in ("compound", "amod")
-            ]
-            + [head]
-        )
-        high = head
+        modifiers = [
+            c for c in sentence.children[head]
+            if c < head and sentence.tokens[c].dep in ("compound", "amod")
+        ]  # fmt: skip
+        low, high = min([*modifiers, head]), head
     while low < head and sentence.tokens[low].tag == "DT":
         low += 1
     return sentence.span_text(low, high).strip(" ,")
