@@ -28,7 +28,7 @@ from rich.text import Text
 from tolltrace import __version__
 from tolltrace.errors import TolltraceError
 from tolltrace.evaluate.datasets import EvalDocument
-from tolltrace.evaluate.extractor import tolltrace_extract
+from tolltrace.evaluate.extractor import extractor_for
 from tolltrace.evaluate.scoring import DATASETS
 from tolltrace.evaluate.scoring import run as run_evaluation
 from tolltrace.export import export_claims, format_for
@@ -519,10 +519,11 @@ def eval_cli(name: str, data: Path, json_path: Path | None) -> None:
     """
     with clean_errors(), _status(f"evaluating on {name}") as status:
         scored = 0
+        extract = extractor_for(name)
 
         def extract_counted(document: EvalDocument) -> Sequence[Claim]:
             nonlocal scored
-            claims = tolltrace_extract(document)
+            claims = extract(document)
             scored += 1
             if status is not None:
                 status.update(f"evaluating on {name}: {scored} documents")

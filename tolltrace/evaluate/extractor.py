@@ -2,16 +2,23 @@
 
 Claims' `raw_start`/`raw_end` index `EvalDocument.text`, which the cleaner reads as the raw
 text. The data set's publication date, when it gives one, stands in for a corpus field.
+
+NewsQuant measures the number layer on its own (every count of people or things, not only
+casualty figures), so `extractor_for("newsquant")` is `count_extract`: each count the
+extract stage reads in a sentence, as a claim of category "other".
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from tolltrace.clean.document import clean_document
-from tolltrace.evaluate.datasets import EvalDocument
+from tolltrace.evaluate.datasets import EvalDocument, Extract
+from tolltrace.extract.numbers import counted_noun, find_counts
 from tolltrace.extract.stage import DEFAULT_OPTIONS, ExtractOptions, extract_document
 from tolltrace.model import Claim
+from tolltrace.nlp.sentences import split_sentences
 
 
 def tolltrace_extract(
@@ -24,3 +31,35 @@ def tolltrace_extract(
         fields["title"] = document.title
     clean = clean_document(document.text, "text/plain", fields=fields)
     return extract_document(document.id, document.id, clean, options)
+
+
+def count_extract(document: EvalDocument) -> Sequence[Claim]:
+    """Every count in the text (the number layer of extraction), category "other"."""
+    claims = []
+    for sentence in split_sentences(document.text):
+        for count in find_counts(sentence.text):
+            start, end = sentence.start + count.start, sentence.start + count.end
+            claims.append(
+                Claim(
+                    id=hashlib.sha256(f"{document.id}:{start}:{end}".encode()).hexdigest()[:24],
+                    document=document.id,
+                    uri=document.id,
+                    text=count.text,
+                    sentence=sentence.text,
+                    start=start,
+                    end=end,
+                    raw_start=start,
+                    raw_end=end,
+                    low=count.low,
+                    high=count.high,
+                    qualifier=count.qualifier,
+                    category="other",
+                    subject=counted_noun(sentence.text, count) or "",
+                )
+            )
+    return claims
+
+
+def extractor_for(dataset: str) -> Extract:
+    """The extractor `tolltrace eval` scores on `dataset`."""
+    return count_extract if dataset == "newsquant" else tolltrace_extract
