@@ -326,7 +326,13 @@ def _through_preposition(sentence: ParsedSentence, preposition: Token) -> _Readi
     if preposition.head == preposition.i:
         return None
     if preposition.lower == "of" and governor.pos in ("NOUN", "PROPN", "ADJ"):
-        category = _nominal(governor) or _carrier_category(sentence, governor.i, preposition.i)
+        category = _nominal(governor)
+        if category is None and governor.lemma in lx.CARRIERS:
+            # "a total of 112 people were killed": the carrier's own predicate says what
+            carried = _climb(sentence, governor.i, governor.i)
+            if carried is not None:
+                return carried
+        category = category or _carrier_category(sentence, governor.i, preposition.i)
         return _Reading(category, governor.i, 0.8) if category else None
     if preposition.lower in ("to", "at", "by", "from", "above", "over", "around") and (
         governor.pos in ("VERB", "AUX", "NOUN")
@@ -573,6 +579,8 @@ def _single_victims(
             )
             if not role_ok or child in claimed:
                 continue
+            if token.lower in ("who", "whom", "that") and verb.dep == "relcl":
+                child = verb.head  # "Lena Varo, who was arrested on Monday"
             low, high, people = _victims(sentence, child)
             if low is None or any(i in claimed for i in range(low, high + 1)):
                 continue

@@ -45,7 +45,11 @@ NOMINAL: dict[str, str] = {
     ),
     **dict.fromkeys(("execution", "hanging"), "executed"),
     **dict.fromkeys(("injury", "injured", "wounded", "wound"), "injured"),
-    **dict.fromkeys(("arrest", "arrestee"), "arrested"),
+    **dict.fromkeys(("arrest", "arrestee", "arrested"), "arrested"),
+    **dict.fromkeys(("executed",), "executed"),
+    **dict.fromkeys(("imprisoned", "jailed"), "imprisoned"),
+    **dict.fromkeys(("disappeared",), "disappeared"),
+    **dict.fromkeys(("detained",), "detained"),
     **dict.fromkeys(("detention", "detainee", "custody"), "detained"),
     **dict.fromkeys(("imprisonment", "prison", "jail", "incarceration"), "imprisoned"),
     **dict.fromkeys(("disappearance", "abduction", "kidnapping", "missing"), "disappeared"),
@@ -73,6 +77,7 @@ COMPLEMENTS: dict[tuple[str, str], str] = {
     **dict.fromkeys((("to", "prison"), ("in", "prison"), ("to", "jail"), ("in", "jail"),
                      ("behind", "bars")), "imprisoned"),
     **dict.fromkeys((("to", "death"),), "killed"),
+    **dict.fromkeys((("on", "row"), ("under", "sentence")), "sentenced"),
 }  # fmt: skip
 
 # Heads that make a violent verb or noun an intent, not an event: "an effort to kill himself",
@@ -129,7 +134,9 @@ ORGANISATION_WORDS = frozenset(
      "service", "services", "authority", "assembly", "parliament", "regime", "republic",
      "county", "city", "state", "street", "avenue", "road", "square", "hospital", "school",
      "church", "mosque", "prison", "monitor", "watch", "amnesty", "international", "sheriff",
-     "company", "inc", "corp", "club", "park", "mall", "station"),
+     "company", "inc", "corp", "club", "park", "mall", "station", "front", "movement",
+     "alliance", "coalition", "federation", "league", "brigade", "militia", "foundation",
+     "society", "fund", "trust", "initiative", "project", "campaign", "council"),
 )  # fmt: skip
 
 MONTHS = frozenset(

@@ -38,7 +38,14 @@ _VIOLENCE_STEMS = (
 _COUNT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _VIOLENCE = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.IGNORECASE)
 # A single victim is a claim of one: a capitalised name or a pronoun near a violence word.
-_PERSON = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+|he|she|his|her)\b")
+_PERSON = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+|he|she|his|her|"
+    r"(?i:an?|the|one|another)\s+(?:[\w-]+\s+){0,3}(?i:man|woman|boy|girl|teen|teenager|"
+    r"child|person|officer|student|activist|journalist|victim|prisoner|resident|driver|"
+    r"worker|protester|soldier|civilian|baby|infant|youth|suspect|guard|teacher|farmer|"
+    r"blogger|lawyer|doctor|nurse|dissident|detainee|inmate|cleric|pedestrian|bystander|"
+    r"individual|son|daughter|mother|father|brother|sister|husband|wife|\d+-year-old))\b"
+)
 _ONE_VICTIM_WINDOW = 60
 
 
