@@ -28,3 +28,12 @@ def prepared(text: str, uri: str = "file.txt", title: str | None = None) -> Prep
         cleaner="test",
     )
     return PreparedDocument(hashlib.sha256(original).hexdigest(), item, text, "utf-8", clean)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/*.json from the current extractor; review them with git diff",
+    )

@@ -1,10 +1,45 @@
-"""Who the text says reports a figure, with the cue words; and whether the text disputes it."""
+"""Who the text says reports a figure, with the cue words; and whether the text disputes it.
+
+Rules on the dependency parse, walking up from the claim towards the root, nearest first:
+
+- "according to X", "as X reported", "by X's count", "in a poll by X": X;
+- a verb of saying or finding whose complement holds the claim ("X said [12 were killed]",
+  "X put the toll at [42]"), or whose object is the figure ("X documented [1,000 deaths]",
+  "X condemned the execution of [12]"): its subject, reached through "and", infinitives,
+  participles ("X issued a statement saying ...") and relative pronouns; a passive's agent;
+- a trailing attribution (", police said", ", said Jane Doe, a spokeswoman"), which also
+  governs a clause coordinated after it ("..., the ministry reported, and 12,000 arrested");
+- a noun of evidence or claim whose clause holds the claim: its author ("VHRM's report shows
+  ...", "VHRM has uncovered evidence that ...");
+- "in a statement, X ...": the clause's subject;
+- inside a quotation, when the sentence names no speaker or only "I"/"we": the speaker
+  named just after the quotation closes (", she said") or just before it opens ("X said:").
+
+Disputed (`negated`): the figure's own predicate is negated ("did not kill 300", not "300
+have not been released"); a verb of denial governs it ("denied that 300 ..."); it is called
+false ("false claims that", "falsely claimed", "the figure of 300 is exaggerated", "without
+evidence", "no evidence that") or an aside disputes it (", a figure disputed by X", ", which X
+denies"). Who says a figure is never a reason to dispute it.
+
+Pronoun sources are resolved to the nearest earlier subject that agrees (a person for
+he/she, a plural or an organisation for they); beyond the previous sentence only a speaker
+qualifies. `source` is then the antecedent and `mention` the pronoun as written. An
+unresolved pronoun stays the source: None would claim the document's own voice.
+
+Per claim the cost is the depth of its parse path plus small neighbourhoods; the sentences
+around a quotation or a pronoun are split and parsed on demand (parses cached).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from tolltrace.nlp.parse import ParsedSentence
+from tolltrace.extract import cues
+from tolltrace.nlp.parse import ParsedSentence, Token, parse_sentences
+from tolltrace.nlp.sentences import Sentence, split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,11 +49,644 @@ class Attribution:
     negated: bool = False  # the text denies or disputes the figure
     source_start: int | None = None  # offsets of the source's words in the clean text
     source_end: int | None = None
+    mention: str | None = None  # the pronoun naming the source at the cue, when `source` is
+    # what it was resolved to ("she" for "Jane Doe"); else None
 
 
 NO_ATTRIBUTION = Attribution(None, None)
 
+_MAX_PATH = 80  # ancestors looked at
+_MAX_PHRASE = 40  # tokens in a source's name
+_MAX_CLIMB = 6  # steps from a subjectless verb to the clause that has its subject
+_NEARBY = 80  # tokens around a claim searched for a sentence-wide "according to"
+_QUOTE_WINDOW = 3000  # characters searched for the quotation marks around a claim
+_NEAR_QUOTE = 8  # tokens between a quotation mark and its verb of saying
+_CHAINED_GAP = 40  # characters between two quotations of one speaker ('X said, "...," adding, "')
+_LOOK_BACK = 1500  # characters searched for a pronoun's antecedent
+_BACK_SENTENCES = 3
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "oprd", "attr", "acomp"})
+_NO_DISPUTE_DEPS = frozenset({"nsubj", "conj", "advcl", "csubj", "parataxis"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    sentence: ParsedSentence
+    source: int | None  # token index of the source's head; None for an agentless passive
+    cue: str
+
 
 def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Attribution:
     """The attribution of the claim on tokens `first`..`last` of `sentence` (within `text`)."""
-    return NO_ATTRIBUTION
+    path = _path(sentence, _anchor(sentence, first, last))
+    negated = _disputed(sentence, path)
+    found = _governing(sentence, path, range(first, last + 1))
+    if found is None or _first_person(found):
+        found = _quote_speaker(text, sentence, sentence.tokens[first].start) or found
+    if found is None:
+        return Attribution(None, None, negated)
+    if found.source is None:
+        return Attribution(None, found.cue, negated)
+    sentence, head, mention = found.sentence, found.source, None
+    if sentence.tokens[head].lower in cues.PRONOUN_KINDS:
+        resolved = _antecedent(text, sentence, head)
+        if resolved is not None:
+            mention = sentence.tokens[head].text
+            sentence, head = resolved
+    low, high = _phrase(sentence, head)
+    start, end = sentence.tokens[low].start, sentence.tokens[high].end
+    return Attribution(sentence.span_text(low, high), found.cue, negated, start, end, mention)
+
+
+# ------------------------------------------------------------------------- the parse path
+
+
+def _anchor(sentence: ParsedSentence, first: int, last: int) -> int:
+    """The claim's head: of its tokens whose head lies outside it, the one nearest the root."""
+    outside = [
+        i
+        for i in range(first, last + 1)
+        if sentence.tokens[i].head == i or not first <= sentence.tokens[i].head <= last
+    ]
+    return min(outside or [last], key=lambda i: len(_path(sentence, i)))
+
+
+def _path(sentence: ParsedSentence, anchor: int) -> list[int]:
+    path = [anchor]
+    for head in sentence.ancestors(anchor):
+        path.append(head)
+        if len(path) > _MAX_PATH:
+            break
+    return path
+
+
+def _governing(sentence: ParsedSentence, path: list[int], claim: range) -> _Found | None:
+    """The nearest attribution naming a source; else the nearest without one ("it was
+    reported that ..."). A claim may hold its own cue ("[Minister puts toll at 23]")."""
+    sourceless = None
+    for j, node in enumerate(path):
+        below = path[j - 1] if j else None
+        own = [d for d in sentence.children[node] if d in claim] if j == 0 else [below]
+        for found in (
+            *(_governs(sentence, node, d) for d in own),
+            _hanging(sentence, node, below),
+        ):
+            if found is not None and found.source is not None:
+                return found
+            sourceless = sourceless or found
+    return _according_nearby(sentence, path) or sourceless
+
+
+def _governs(sentence: ParsedSentence, head: int, child: int | None) -> _Found | None:
+    """An attribution by `head` of the content it reaches through its dependent `child`."""
+    if child is None:
+        return None
+    h, c = sentence.tokens[head], sentence.tokens[child]
+    if not _is_verb(h):
+        if h.lemma in cues.CONTENT_NOUNS and child > head and _content_of_noun(c):
+            return _noun_owner(sentence, head)
+        return None
+    return _speaker(sentence, head) if _verb_reports(sentence, head, c) else None
+
+
+def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
+    """Is what `verb` reports reached through its dependent `child`?"""
+    lemma, dep = sentence.tokens[verb].lemma, child.dep
+    objects = [sentence.tokens[o].lemma for o in _children(sentence, verb, "dobj")]
+    if dep in _CONTENT_DEPS:  # "said [12 were killed]", "denounced claims [that ...]"
+        return lemma in cues.SPEECH_VERBS or lemma in cues.OBJECT_TOPIC_VERBS
+    if dep == "dobj":  # "documented [1,000 deaths]", "condemned the execution of [12]"
+        return (
+            lemma in cues.OBJECT_REPORT_VERBS
+            or lemma in cues.OBJECT_TOPIC_VERBS
+            or (lemma in cues.FIGURE_OBJECT_VERBS and child.lemma in cues.FIGURE_NOUNS)
+            # "indicated [13 guards] [would be needed]": a subject misparsed as the object
+            or (lemma in cues.SPEECH_VERBS and bool(_children(sentence, verb, "ccomp")))
+        )
+    if dep == "nsubjpass":  # "[300 deaths] were documented (by X)"
+        return lemma in cues.OBJECT_REPORT_VERBS
+    if dep == "conj":
+        return _parenthetical_over_coordination(sentence, verb, child.i)
+    if dep not in ("prep", "dative"):  # "paid tribute [to the 49 killed]" is a dative
+        return False
+    if child.lower in cues.TOPIC_PREPOSITIONS.get(lemma, ()):  # "spoke of [300 dead]"
+        return lemma != "pay" or any(o in cues.TRIBUTE_NOUNS for o in objects)
+    # "put the toll at [42]", "estimated the crowd at [3,000]"
+    return (
+        child.lower in ("at", "to")
+        and lemma in cues.TOLL_SETTING_VERBS
+        and (lemma == "estimate" or any(o in cues.FIGURE_NOUNS for o in objects))
+    )
+
+
+def _content_of_noun(child: Token) -> bool:
+    """ "evidence [that ...]", "claims [of 300 deaths]", "plan [to deport 11 million]"."""
+    if child.dep == "prep":
+        return child.lower in ("of", "about", "on")
+    return child.dep in ("acl", "ccomp", "appos", "relcl")
+
+
+def _parenthetical_over_coordination(sentence: ParsedSentence, verb: int, conj: int) -> bool:
+    """ "4,000 were injured, the ministry reported, and 12,000 arrested": the parser hangs the
+    second clause on the parenthetical verb, whose content lies before it."""
+    tokens = sentence.tokens
+    return (
+        tokens[verb].lemma in cues.SPEECH_VERBS
+        and tokens[conj].lemma not in cues.SPEECH_VERBS
+        and any(d < verb for d in _children(sentence, verb, "ccomp"))
+        and bool(_children(sentence, conj, "nsubj", "nsubjpass"))
+    )
+
+
+def _hanging(sentence: ParsedSentence, node: int, below: int | None) -> _Found | None:
+    """Attributions hanging on a node of the path: "according to X", ", police said",
+    "as X reported", "by X's count", "in a statement, X ..."."""
+    tokens = sentence.tokens
+    for d in sentence.children[node]:
+        t = tokens[d]
+        if d == below:
+            continue
+        if t.lower == "according":
+            found = _according(sentence, d)
+        elif t.dep in ("parataxis", "advcl", "conj", "ccomp") and _is_verb(t):
+            found = _speaker(sentence, d) if _parenthetical(sentence, node, d) else None
+        elif t.dep in ("prep", "agent") and t.lower in ("in", "by") and _is_verb(tokens[node]):
+            found = _in_document(sentence, node, d)
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _according(sentence: ParsedSentence, according: int) -> _Found | None:
+    for to in _children(sentence, according, "prep"):
+        for pobj in _children(sentence, to, "pobj"):
+            return _Found(sentence, _owner_or_self(sentence, pobj), "according to")
+    return None
+
+
+def _according_nearby(sentence: ParsedSentence, path: list[int]) -> _Found | None:
+    """ "according to X" on a clause coordinated with the claim's speaks for the sentence
+    ("A is one of 707 killed this year and the fourth ..., according to X")."""
+    tokens, anchor = sentence.tokens, path[0]
+    for i in range(max(0, anchor - _NEARBY), min(len(tokens) - 1, anchor + _NEARBY)):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            clause = tokens[i].head
+            while tokens[clause].dep == "conj" and tokens[clause].head != clause:
+                clause = tokens[clause].head
+            if clause == path[-1]:
+                return _according(sentence, i)
+    return None
+
+
+def _parenthetical(sentence: ParsedSentence, node: int, verb: int) -> bool:
+    """A verb of saying beside the claim's clause that says nothing else: ", police said",
+    "as the ministry reported", "said Jane Doe"."""
+    t = sentence.tokens[verb]
+    if t.lemma not in cues.SPEECH_VERBS or (t.dep == "ccomp" and verb < node):
+        return False
+    if not _children(sentence, verb, "nsubj", "csubj", "agent"):
+        return False
+    if t.dep == "advcl":
+        return any(sentence.tokens[m].lower == "as" for m in _children(sentence, verb, "mark"))
+    return not _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark")
+
+
+def _in_document(sentence: ParsedSentence, verb: int, prep: int) -> _Found | None:
+    """ "By VHRM's count, ...", "In a poll by X, ...", "In a statement, X ..."."""
+    pobj = next(iter(_children(sentence, prep, "pobj")), None)
+    if pobj is None:
+        return None
+    noun, cue = sentence.tokens[pobj], sentence.span_text(prep, pobj)
+    if noun.lemma in cues.FIGURE_NOUNS or noun.lemma in cues.DOCUMENT_NOUNS:
+        owner = _owner(sentence, pobj)
+        if owner is not None:
+            return _Found(sentence, owner, cue)
+    if sentence.tokens[prep].lower != "in":
+        return None
+    if noun.lemma in cues.STATEMENT_NOUNS:
+        found = _speaker(sentence, verb)
+        return (
+            None if found is None or found.source is None else _Found(sentence, found.source, cue)
+        )
+    if noun.lemma in cues.DOCUMENT_NOUNS:  # "In a poll released Sunday, ..."
+        return _Found(sentence, pobj, cue)
+    return None
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
+    """Who does the saying of `verb`: its subject (or agent), through "and", infinitives,
+    participles and relative clauses."""
+    tokens, cue = sentence.tokens, _cue(sentence, verb)
+    agent = next(iter(_children(sentence, verb, "agent")), None)
+    if agent is not None or _children(sentence, verb, "auxpass", "nsubjpass"):
+        pobj = None if agent is None else next(iter(_children(sentence, agent, "pobj")), None)
+        return _Found(sentence, None if pobj is None else _owner_or_self(sentence, pobj), cue)
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        subjects = _children(sentence, current, "nsubj", "nsubjpass", "csubj")
+        if subjects:
+            return _Found(sentence, _subject_head(sentence, subjects[0]), cue)
+        t = tokens[current]
+        if t.head == current:
+            return None
+        if t.dep in ("conj", "advcl") or (t.dep == "xcomp" and tokens[t.head].pos == "VERB"):
+            current = t.head  # "X went on to say"; not "it is hard to say"
+        elif t.dep == "acl":  # "a statement saying ..."
+            owner = _noun_owner(sentence, t.head)
+            return None if owner is None else _Found(sentence, owner.source, cue)
+        elif t.dep == "relcl":
+            return _Found(sentence, _owner_or_self(sentence, t.head), cue)
+        else:
+            return None
+    return None
+
+
+def _noun_owner(sentence: ParsedSentence, noun: int) -> _Found | None:
+    """The author of a document or claim: "VHRM's report", "a report by VHRM", or the subject
+    of the verb taking it ("VHRM has uncovered evidence", "cited it as evidence")."""
+    owner = _owner(sentence, noun)
+    if owner is not None:
+        return _Found(sentence, owner, sentence.tokens[noun].text)
+    t = sentence.tokens[noun]
+    verb = sentence.tokens[t.head].head if t.dep == "pobj" else t.head
+    if t.dep not in ("dobj", "nsubjpass", "pobj") or verb == noun:
+        return None
+    if not _is_verb(sentence.tokens[verb]):
+        return None
+    found = _speaker(sentence, verb)
+    return None if found is None or found.source is None else found
+
+
+def _owner(sentence: ParsedSentence, noun: int) -> int | None:
+    tokens = sentence.tokens
+    for d in sentence.children[noun]:
+        t = tokens[d]
+        if t.dep == "poss":
+            return d
+        if t.dep in ("prep", "agent") and t.lower in ("by", "from"):
+            return next(iter(_children(sentence, d, "pobj")), None)
+        if t.dep == "acl":  # "figures compiled by VHRM"
+            for agent in _children(sentence, d, "agent"):
+                return next(iter(_children(sentence, agent, "pobj")), None)
+    return None
+
+
+def _owner_or_self(sentence: ParsedSentence, noun: int) -> int:
+    owner = _owner(sentence, noun) if sentence.tokens[noun].lemma in cues.DOCUMENT_NOUNS else None
+    return noun if owner is None else owner
+
+
+def _subject_head(sentence: ParsedSentence, subject: int) -> int:
+    """The subject, or for a relative pronoun ("VHRM, which said ...") its noun."""
+    tokens = sentence.tokens
+    verb = tokens[tokens[subject].head]
+    if tokens[subject].lower in cues.RELATIVE_PRONOUNS and verb.dep == "relcl":
+        if tokens[verb.head].pos in ("NOUN", "PROPN"):
+            return _owner_or_self(sentence, verb.head)
+        before = subject - 1  # a misattached relative clause: the noun just before it
+        while before > 0 and tokens[before].dep == "punct":
+            before -= 1
+        if tokens[before].pos in ("NOUN", "PROPN"):
+            return before
+    return _owner_or_self(sentence, subject)
+
+
+def _cue(sentence: ParsedSentence, verb: int) -> str:
+    """The verb with its auxiliaries and particle: "has reported", "pointed out"."""
+    low = high = verb
+    for d in sentence.children[verb]:
+        dep = sentence.tokens[d].dep
+        if dep in ("aux", "auxpass", "neg") and verb - 3 <= d < low:
+            low = d
+        elif dep == "prt" and d == high + 1:
+            high = d
+    return sentence.span_text(low, high)
+
+
+def _phrase(sentence: ParsedSentence, head: int) -> tuple[int, int]:
+    """The words naming the source: the head with its names, modifiers, appositions and
+    prepositional phrases; no relative clause at its end, no leading "the"/"a"."""
+    tokens = sentence.tokens
+    if tokens[head].dep == "csubj":  # a name parsed as a clause: "Committee to Protect ..."
+        low, high = sentence.subtree(head)
+        if high - low < _MAX_PHRASE:
+            return low + (tokens[low].lower in ("the", "a", "an")), high
+    kept, stack = {head}, [head]
+    while stack and len(kept) < _MAX_PHRASE:
+        for d in sentence.children[stack.pop()]:
+            if tokens[d].dep in cues.PHRASE_DEPS:
+                kept.add(d)
+                stack.append(d)
+    words = [i for i in kept if tokens[i].dep != "punct"]
+    low, high = min(words), max(words)
+    if high - low >= _MAX_PHRASE:  # a runaway parse: only the words next to the head
+        low = high = head
+        while low - 1 in kept:
+            low -= 1
+        while high + 1 in kept:
+            high += 1
+    while low < head and (
+        tokens[low].dep in ("punct", "cc") or tokens[low].lower in ("the", "a", "an")
+    ):
+        low += 1
+    while high > head and tokens[high].dep in ("cc", "prep", "case", "det", "punct"):
+        high -= 1
+    opened = sum(tokens[i].text == "(" for i in range(low, high + 1))
+    if opened > sum(tokens[i].text == ")" for i in range(low, high + 1)):
+        high += tokens[high + 1].text == ")" if high + 1 < len(tokens) else 0
+    return low, high
+
+
+# -------------------------------------------------------------------------- antecedents
+
+
+def _antecedent(
+    text: str, sentence: ParsedSentence, pronoun: int
+) -> tuple[ParsedSentence, int] | None:
+    """The nearest earlier subject that agrees with the pronoun; from before the previous
+    sentence only a speaker. Not a subject of the pronoun's own clause ("China may outnumber
+    ..., he says"), nor a quoted one; wholly quoted sentences are skipped."""
+    kind = cues.PRONOUN_KINDS[sentence.tokens[pronoun].lower]
+    own_clause = sentence.tokens[pronoun].head
+    same = [
+        (sentence, c)
+        for c in _subjects(sentence, max(0, pronoun - _NEARBY), pronoun)
+        if own_clause not in _path(sentence, c)
+    ]
+    previous = [
+        p
+        for p in _previous_sentences(text, sentence.start)
+        if not (_quoted(text, p.start) and _quoted(text, p.end - 1))
+    ]
+    close = (sentence, *previous[:1])
+    for s, c in same + [(p, c) for p in previous for c in _subjects(p, 0, len(p.tokens))]:
+        if (
+            _agrees(s, c, kind)
+            and (s in close or _is_speaker(s, c))
+            and not _quoted(text, s.tokens[c].start)
+        ):
+            return s, c
+    return None
+
+
+def _subjects(sentence: ParsedSentence, low: int, high: int) -> list[int]:
+    """Noun subjects among tokens `low`..`high`-1, main clauses first, then left to right."""
+    found = [
+        (len(_path(sentence, t.i)), t.i)
+        for t in sentence.tokens[low:high]
+        if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN")
+    ]
+    return [i for _, i in sorted(found)]
+
+
+def _is_speaker(sentence: ParsedSentence, subject: int) -> bool:
+    verb = sentence.tokens[sentence.tokens[subject].head]
+    return _is_verb(verb) and (
+        verb.lemma in cues.SPEECH_VERBS or verb.lemma in cues.OBJECT_TOPIC_VERBS
+    )
+
+
+def _agrees(sentence: ParsedSentence, candidate: int, pronoun: str) -> bool:
+    t = sentence.tokens[candidate]
+    organisation = t.lemma in cues.ORGANISATION_HEADS or t.lower in cues.ORGANISATION_HEADS
+    # "Sanders" is tagged NNPS: a bare proper name is one person, "the Democrats" are many.
+    plural = (
+        t.tag == "NNS"
+        or (t.tag == "NNPS" and bool(_children(sentence, candidate, "det")))
+        or bool(_children(sentence, candidate, "conj"))
+    )
+    if pronoun == "they":
+        return plural or organisation
+    person = t.lemma in cues.PERSON_NOUNS or (t.pos == "PROPN" and not organisation)
+    if pronoun == "it":
+        return not plural and (organisation or not person)
+    if plural or not person:
+        return False
+    low, high = sentence.subtree(candidate) if len(sentence.children[candidate]) < 8 else (0, -1)
+    words = {sentence.tokens[i].lower for i in (*range(low, high + 1), candidate)}
+    return not words & (cues.MASCULINE if pronoun == "she" else cues.FEMININE)
+
+
+def _previous_sentences(text: str, start: int) -> list[ParsedSentence]:
+    """Up to a few sentences before offset `start`, nearest first, parsed."""
+    low = max(0, start - _LOOK_BACK)
+    pieces = split_sentences(text[low:start])[1 if low else 0 :]  # the first may be cut
+    chosen = [p for p in pieces if p.text.strip()][-_BACK_SENTENCES:]
+    return [_parse(p.text, low + p.start) for p in reversed(chosen)]
+
+
+@lru_cache(maxsize=512)
+def _parse(sentence_text: str, start: int) -> ParsedSentence:
+    sentence = Sentence(start, start + len(sentence_text), sentence_text)
+    return parse_sentences(sentence_text, [sentence])[0]
+
+
+def _sentence_at(text: str, offset: int, sentence: ParsedSentence) -> ParsedSentence | None:
+    """The parsed sentence of `text` covering `offset` (`sentence` itself when it does)."""
+    if sentence.start <= offset < sentence.end:
+        return sentence
+    low, high = _paragraph(text, offset)
+    for piece in split_sentences(text[low:high]):
+        if low + piece.start <= offset < low + piece.end:
+            return _parse(piece.text, low + piece.start)
+    return None
+
+
+# ---------------------------------------------------------------------------- quotations
+
+
+def _quote_speaker(
+    text: str, sentence: ParsedSentence, offset: int, chained: bool = True
+) -> _Found | None:
+    """The speaker of the quotation around `offset`: named just after it closes or just
+    before it opens; for 'X said, "...," adding, "..."' the previous quotation's speaker."""
+    quote = _enclosing_quote(text, offset)
+    if quote is None:
+        return None
+    opened, closed = quote
+    if closed is not None and chained:
+        after = _sentence_at(text, closed, sentence)
+        found = None if after is None else _speech_near(text, after, closed, after=True)
+        if found is not None:
+            return found
+    base = max(0, opened - _QUOTE_WINDOW)
+    lead = text[base:opened].rstrip()
+    if not lead:
+        return None
+    before = _sentence_at(text, base + len(lead) - 1, sentence)
+    found = None if before is None else _speech_near(text, before, opened, after=False)
+    if found is not None or not chained:
+        return found
+    gap = text[max(0, opened - _CHAINED_GAP) : opened]
+    mark = max(gap.rfind(q) for q in (*cues.CLOSE_QUOTES, '"'))
+    return (
+        None if mark <= 0 else _quote_speaker(text, sentence, opened - len(gap) + mark - 1, False)
+    )
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    """The paragraph around `offset`, at most `_QUOTE_WINDOW` characters either side."""
+    window = max(0, offset - _QUOTE_WINDOW)
+    end = text.find("\n", offset, offset + _QUOTE_WINDOW)
+    return text.rfind("\n", window, offset) + 1 or window, (
+        end if end >= 0 else min(len(text), offset + _QUOTE_WINDOW)
+    )
+
+
+def _enclosing_quote(text: str, offset: int) -> tuple[int, int | None] | None:
+    """Offsets of the quotation marks opening and closing (if found) around `offset`."""
+    start, end = _paragraph(text, offset)
+    before = text[start:offset]
+    last_open = max(before.rfind(q) for q in cues.OPEN_QUOTES)
+    if last_open > max(before.rfind(q) for q in cues.CLOSE_QUOTES):
+        closes = [i for q in cues.CLOSE_QUOTES if (i := text.find(q, offset, end)) >= 0]
+        return start + last_open, min(closes, default=None)
+    if before.count('"') % 2:
+        close = text.find('"', offset, end)
+        return start + before.rfind('"'), close if close >= 0 else None
+    return None
+
+
+def _quoted(text: str, offset: int) -> bool:
+    return text[offset : offset + 1] in ('"', *cues.OPEN_QUOTES) or bool(
+        _enclosing_quote(text, offset)
+    )
+
+
+def _speech_near(text: str, sentence: ParsedSentence, mark: int, after: bool) -> _Found | None:
+    """A verb of saying with an unquoted speaker a few tokens after (or before) the
+    quotation mark at offset `mark`."""
+    tokens = sentence.tokens
+    if after:
+        split = bisect_right(tokens, mark, key=lambda t: t.start)
+        near: Iterable[int] = range(split, min(len(tokens), split + _NEAR_QUOTE))
+    else:
+        split = bisect_left(tokens, mark, key=lambda t: t.start)
+        near = range(split - 1, max(-1, split - 1 - _NEAR_QUOTE), -1)
+    for i in near:
+        t = tokens[i]
+        if t.text in cues.OPEN_QUOTES + cues.CLOSE_QUOTES or t.text in cues.STRAIGHT_QUOTES:
+            break
+        if _is_verb(t) and t.lemma in cues.SPEECH_VERBS:
+            found = _speaker(sentence, i)
+            if (
+                found is not None
+                and found.source is not None
+                and _enclosing_quote(text, tokens[found.source].start) is None
+            ):
+                return found
+    return None
+
+
+def _first_person(found: _Found) -> bool:
+    """ "I", "we", "you": inside a quotation its speaker stands for them."""
+    return found.source is not None and (
+        found.sentence.tokens[found.source].lower in cues.FIRST_PERSON
+    )
+
+
+# ------------------------------------------------------------------------------ disputes
+
+
+def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
+    """Does the text deny or dispute the figure at the bottom of `path`? "did not kill 300",
+    "denied that 300 ...", "false claims that", "no evidence that", "exaggerated"."""
+    tokens = sentence.tokens
+    predicate_seen = False
+    for j, node in enumerate(path):
+        t = tokens[node]
+        below = tokens[path[j - 1]] if j else None
+        dep = below.dep if below is not None else None
+        if not predicate_seen and _is_verb(t):
+            predicate_seen = True
+            if _negated(sentence, node) and _denies_count(t, dep):
+                return True
+        if below is not None:
+            if _is_verb(t) and dep not in _NO_DISPUTE_DEPS:
+                if t.lemma in cues.DENY_VERBS and not _negated(sentence, node):
+                    return True
+                if t.lemma in cues.EXAGGERATE_VERBS and dep == "dobj":
+                    return True
+            if dep in ("nsubj", "nsubjpass") and _calls_false(sentence, node):
+                return True
+            if t.lemma in cues.GROUNDS_NOUNS and _content_of_noun(below):
+                if any(tokens[d].lower == "no" for d in sentence.children[node]):
+                    return True
+                if t.head != node and _is_verb(tokens[t.head]) and _negated(sentence, t.head):
+                    return True
+        for d in sentence.children[node]:
+            dt = tokens[d]
+            if (dt.dep == "amod" and dt.lower in cues.FALSE_WORDS and not _is_verb(t)) or (
+                dt.dep == "advmod" and dt.lower in cues.FALSE_ADVERBS
+            ):
+                return True
+            if dt.dep in ("appos", "npadvmod", "relcl") and _disputing_aside(sentence, d):
+                return True
+            if dt.dep == "prep" and dt.lower == "without" and t.lemma in cues.SPEECH_VERBS:
+                grounds = _children(sentence, d, "pobj")
+                if any(tokens[p].lemma in cues.GROUNDS_NOUNS for p in grounds):
+                    return True
+    return False
+
+
+def _disputing_aside(sentence: ParsedSentence, aside: int) -> bool:
+    """ ", a figure disputed by X", ", a claim rejected by X", ", which X denies"."""
+    t = sentence.tokens[aside]
+    if t.dep == "relcl":  # "which X denies", not "300 protesters, who deny the charges"
+        denied = [sentence.tokens[d].lower for d in _children(sentence, aside, "dobj", "nsubjpass")]
+        return t.lemma in cues.DENY_VERBS and "which" in denied and not _negated(sentence, aside)
+    if t.lemma not in cues.FIGURE_NOUNS and t.lemma not in cues.CONTENT_NOUNS:
+        return False
+    return any(
+        (d.dep in ("acl", "relcl") and d.lemma in cues.DENY_VERBS)
+        or (d.dep == "amod" and d.lower in cues.FALSE_WORDS)
+        for d in (sentence.tokens[i] for i in sentence.children[aside])
+    )
+
+
+def _denies_count(verb: Token, dep: str | None) -> bool:
+    """Does the negated verb deny what the figure counts? "did not kill [300]", "[300] were
+    not killed", "[300] did not die"; not "[two] candidates did not win", "[300] have not
+    been released" (still held), "[300] deaths were not reported"."""
+    if verb.lemma in cues.STILL_VERBS or verb.lemma in cues.OBJECT_REPORT_VERBS:
+        return False
+    if dep is None or dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        return True
+    return dep == "nsubj" and verb.lemma in cues.DYING_VERBS
+
+
+def _negated(sentence: ParsedSentence, verb: int) -> bool:
+    tokens = sentence.tokens
+    for d in _children(sentence, verb, "neg"):
+        following = tokens[d + 1].lower if d + 1 < len(tokens) else ""
+        if tokens[d].lower in ("not", "n't") and following not in cues.COMPARATIVES:
+            return True
+    return False
+
+
+def _calls_false(sentence: ParsedSentence, predicate: int) -> bool:
+    """ "The figure of 300 is exaggerated / false", "... was fabricated"."""
+    t = sentence.tokens[predicate]
+    return (
+        t.lower in cues.FALSE_WORDS
+        or t.lemma in cues.EXAGGERATE_VERBS
+        or any(
+            sentence.tokens[d].lower in cues.FALSE_WORDS
+            for d in _children(sentence, predicate, "acomp", "attr")
+        )
+    )
+
+
+# -------------------------------------------------------------------------------- helpers
+
+
+def _children(sentence: ParsedSentence, head: int, *deps: str) -> list[int]:
+    return [d for d in sentence.children[head] if sentence.tokens[d].dep in deps]
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos in ("VERB", "AUX") or token.tag.startswith("VB")

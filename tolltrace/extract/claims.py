@@ -421,7 +421,7 @@ def _complement(sentence: ParsedSentence, verb: int) -> str | None:
                 category = _verb_category(sentence, child)  # "found shot to death"
             if category is not None:
                 return category
-        if token.dep == "prep":
+        if token.dep == "prep" and sentence.tokens[verb].lemma in lx.PLACING:
             for grandchild in sentence.children[child]:
                 complement = lx.COMPLEMENTS.get((token.lower, sentence.tokens[grandchild].lemma))
                 if sentence.tokens[grandchild].dep == "pobj" and complement is not None:
@@ -641,8 +641,8 @@ def _victim_span(sentence: ParsedSentence, head: int) -> tuple[int | None, int]:
         ]
         if not determiners or sentence.tokens[determiners[0]].lower not in _ONE_PERSON:
             return None, 0
-        if any(sentence.tokens[c].dep == "nummod" for c in sentence.children[head]):
-            return None, 0
+        if any(sentence.tokens[c].dep in ("nummod", "neg") for c in sentence.children[head]):
+            return None, 0  # a count, or "not a single prisoner"
         return determiners[0], head
     return None, 0
 

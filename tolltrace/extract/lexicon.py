@@ -80,6 +80,13 @@ COMPLEMENTS: dict[tuple[str, str], str] = {
     **dict.fromkeys((("on", "row"), ("under", "sentence")), "sentenced"),
 }  # fmt: skip
 
+# Verbs that put or keep people somewhere: only they make "in prison" a category.
+PLACING = frozenset(
+    ("hold", "keep", "remain", "be", "languish", "put", "place", "send", "take", "throw",
+     "lock", "spend", "serve", "sit", "stay", "transfer", "move", "bring", "lead", "die",
+     "shoot", "beat", "stab", "starve", "return", "land", "end", "get", "rot")
+)  # fmt: skip
+
 # Heads that make a violent verb or noun an intent, not an event: "an effort to kill himself",
 # "attempted murders of five teenagers".
 INTENT = frozenset(

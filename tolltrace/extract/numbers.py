@@ -295,6 +295,7 @@ _APPOSITIVE_BEFORE = re.compile(
     r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband))"
     r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|age\s+)?\Z"
 )
+_NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:[,);.:|]|\s[-–—]\s|\Z)")
 _IDENTIFIER_BEFORE = re.compile(
     r"""(?<![\w])(?:articles?|art\.|sections?|sec\.|§|chapters?|ch\.|clauses?|paragraphs?
@@ -721,6 +722,8 @@ def _count(sentence: str, group: _Group, headline: bool) -> Count | None:
         return None
     if _is_measure(before, after) or _is_age(before, after, group):
         return None
+    if group.low == 1 and _NONE_BEFORE.search(before):
+        return None  # "not a single prisoner", "not even one": nobody, not a count of one
     qualifier_match = _QUALIFIER_BEFORE.search(sentence, max(0, start - 40), start)
     if _is_identifier(before, after, group, headline):
         return None
