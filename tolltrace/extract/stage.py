@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from tolltrace.errors import TimeLimit
 from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
+from tolltrace.extract.numbers import find_counts
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
-from tolltrace.nlp.sentences import needs_parse, split_sentences
+from tolltrace.nlp.sentences import names_victim, needs_parse, split_sentences
 
 EXTRACTOR = "extract/1"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
@@ -43,7 +44,7 @@ def extract_document(
     Raises `TimeLimit` (T201) when the document takes longer than `options.time_limit`.
     """
     deadline = time.monotonic() + options.time_limit
-    selected = [s for s in split_sentences(clean.text) if needs_parse(s.text)]
+    selected = [s for s in split_sentences(clean.text) if _worth_parsing(s.text)]
     drafts: list[ClaimDraft] = []
     for first in range(0, len(selected), _PARSE_CHUNK):
         if time.monotonic() > deadline:
@@ -56,6 +57,12 @@ def extract_document(
     drafts = resolve_wounded(drafts)
     version = extractor_version()
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
+
+
+def _worth_parsing(sentence: str) -> bool:
+    """A count the number layer accepts (not a year, a date, an age...), or a named victim:
+    the cheap tests run first, and only these sentences pay for a parse."""
+    return needs_parse(sentence) and (names_victim(sentence) or bool(find_counts(sentence)))
 
 
 def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> str:

@@ -64,8 +64,11 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 def needs_parse(sentence: str) -> bool:
     """True when a sentence may state a count, or name one victim of violence or repression."""
-    if _COUNT.search(sentence):
-        return True
+    return bool(_COUNT.search(sentence)) or names_victim(sentence)
+
+
+def names_victim(sentence: str) -> bool:
+    """True when a person (a name, a pronoun, "a 31-year-old man") is near a violence word."""
     for violence in _VIOLENCE.finditer(sentence):
         start = max(0, violence.start() - _ONE_VICTIM_WINDOW)
         if _PERSON.search(sentence, start, violence.end() + _ONE_VICTIM_WINDOW):
