@@ -56,7 +56,7 @@ from tolltrace.evaluate.datasets import (
     load_newsquant,
     load_polnear,
 )
-from tolltrace.evaluate.extractor import tolltrace_extract
+from tolltrace.evaluate.extractor import extractor_for, tolltrace_extract
 from tolltrace.evaluate.metrics import Report, Row
 from tolltrace.evaluate.scoring import (
     DATASETS,
@@ -158,6 +158,8 @@ def score_dataset(
     for extractor, extract in chosen.items():
         if extractor == "quantulum3" and name != "newsquant":
             continue
+        if extractor == "tolltrace":
+            extract = extractor_for(name)  # what `tolltrace eval` scores (the counts on newsquant)
         timed = Timed(extract)
         report: TabularReport = score(gold, documents, timed)
         results.append(Scored(extractor, report, timed.seconds, timed.calls, report.rows()))
