@@ -14,6 +14,7 @@ from rich.console import Console
 import tolltrace.cli as cli_module
 import tolltrace.pipeline as pipeline
 from tests.fake_extractor import FAKE_VERSION, fake_extract
+from tests.small_corpus import write_corpus
 from tolltrace.cli import cli
 from tolltrace.errors import TimeLimit
 from tolltrace.export import EXPORT_FIELDS
@@ -21,31 +22,11 @@ from tolltrace.extract.stage import ExtractOptions
 from tolltrace.model import Claim, CleanText
 from tolltrace.store.sqlite import SQLiteStore
 
-ARTICLES = {
-    "koss.txt": (
-        "Koss, May 2, 2031 - Security forces detained at least 40 students outside the\n"
-        "university on Thursday, the Valdorian Rights Monitor said. About 200 people were\n"
-        "arrested across the province, and 3 protesters were killed near the bus station.\n"
-    ),
-    "tarn.txt": (
-        "Tarn, June 9, 2031 - The interior ministry denied that 12 prisoners were killed in\n"
-        "the Tarn jail fire. Families said dozens of inmates were missing.\n"
-    ),
-    "quiet.txt": "Mirath, July 1, 2031 - The harvest festival opened on Sunday in the old town.\n",
-}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
-
-def _corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    return folder
 
 
 @pytest.fixture
@@ -57,7 +38,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "t.db")
-    assert _invoke("ingest", str(_corpus(tmp_path)), "--db", path).exit_code == 0
+    assert _invoke("ingest", str(write_corpus(tmp_path)), "--db", path).exit_code == 0
     return path
 
 
@@ -188,7 +169,7 @@ def test_show_lists_and_highlights_the_claims(db: str, monkeypatch: pytest.Monke
 
 def test_run_ingests_extracts_and_lists_both(tmp_path: Path) -> None:
     db = str(tmp_path / "t.db")
-    result = _invoke("run", str(_corpus(tmp_path)), "--db", db, "--time-limit", "60")
+    result = _invoke("run", str(write_corpus(tmp_path)), "--db", db, "--time-limit", "60")
     assert result.exit_code == 0, result.output
     assert "ingested 3" in result.output
     assert "from 3 documents, failed 0" in result.output

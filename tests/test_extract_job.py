@@ -13,6 +13,7 @@ import pytest
 
 import tolltrace.pipeline as pipeline
 from tests.fake_extractor import FAKE_VERSION, fake_extract, make_claim
+from tests.small_corpus import ARTICLES, write_corpus
 from tolltrace.errors import TimeLimit
 from tolltrace.extract.stage import ExtractOptions, extractor_version
 from tolltrace.model import Claim, CleanText
@@ -21,31 +22,10 @@ from tolltrace.store.base import ClaimQuery
 from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
 
-ARTICLES = {
-    "koss.txt": (
-        "Koss, May 2, 2031 - Security forces detained at least 40 students outside the\n"
-        "university on Thursday, the Valdorian Rights Monitor said. About 200 people were\n"
-        "arrested across the province, and 3 protesters were killed near the bus station.\n"
-    ),
-    "tarn.txt": (
-        "Tarn, June 9, 2031 - The interior ministry denied that 12 prisoners were killed in\n"
-        "the Tarn jail fire. Families said dozens of inmates were missing.\n"
-    ),
-    "quiet.txt": "Mirath, July 1, 2031 - The harvest festival opened on Sunday in the old town.\n",
-}
-
-
-def _corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text)
-    return folder
-
 
 @pytest.fixture
 def filled(store: SQLiteStore, tmp_path: Path) -> SQLiteStore:
-    summary = ingest(store, [str(_corpus(tmp_path))])
+    summary = ingest(store, [str(write_corpus(tmp_path))])
     assert len(summary.ingested) == len(ARTICLES)
     return store
 
