@@ -11,10 +11,10 @@ times. The baseline reads `EvalDocument.text` directly, so raw offsets equal cle
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from tolltrace.evaluate.datasets import EvalDocument
+from tolltrace.evaluate.extractor import text_claim
 from tolltrace.model import Claim
 from tolltrace.nlp.sentences import split_sentences
 
@@ -79,22 +79,7 @@ def keyword_extract(document: EvalDocument) -> tuple[Claim, ...]:
             first, last = (word, words[k]) if k > i else (words[k], word)
             start, end = sentence.start + first.start(), sentence.start + last.end()
             claims.append(
-                Claim(
-                    id=hashlib.sha256(f"{document.id}:{start}:{end}".encode()).hexdigest()[:24],
-                    document=document.id,
-                    uri=document.id,
-                    text=document.text[start:end],
-                    sentence=sentence.text,
-                    start=start,
-                    end=end,
-                    raw_start=start,
-                    raw_end=end,
-                    low=value,
-                    high=value,
-                    qualifier="exact",
-                    category=category,
-                    subject="",
-                    extractor=EXTRACTOR,
-                )
-            )
+                text_claim(document, sentence, start, end, value, value, "exact", category,
+                           extractor=EXTRACTOR)
+            )  # fmt: skip
     return tuple(claims)

@@ -18,7 +18,7 @@ from tolltrace.evaluate.datasets import EvalDocument, Extract
 from tolltrace.extract.numbers import counted_noun, find_counts
 from tolltrace.extract.stage import DEFAULT_OPTIONS, ExtractOptions, extract_document
 from tolltrace.model import Claim
-from tolltrace.nlp.sentences import split_sentences
+from tolltrace.nlp.sentences import Sentence, split_sentences
 
 
 def tolltrace_extract(
@@ -33,31 +33,49 @@ def tolltrace_extract(
     return extract_document(document.id, document.id, clean, options)
 
 
+def text_claim(
+    document: EvalDocument,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    low: int | None,
+    high: int | None,
+    qualifier: str,
+    category: str,
+    subject: str = "",
+    extractor: str = "",
+) -> Claim:
+    """A claim read straight off `document.text` (no cleaning: raw offsets are the offsets)."""
+    return Claim(
+        id=hashlib.sha256(f"{document.id}:{start}:{end}".encode()).hexdigest()[:24],
+        document=document.id,
+        uri=document.id,
+        text=document.text[start:end],
+        sentence=sentence.text,
+        start=start,
+        end=end,
+        raw_start=start,
+        raw_end=end,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        category=category,
+        subject=subject,
+        extractor=extractor,
+    )
+
+
 def count_extract(document: EvalDocument) -> Sequence[Claim]:
     """Every count in the text (the number layer of extraction), category "other"."""
-    claims = []
-    for sentence in split_sentences(document.text):
-        for count in find_counts(sentence.text):
-            start, end = sentence.start + count.start, sentence.start + count.end
-            claims.append(
-                Claim(
-                    id=hashlib.sha256(f"{document.id}:{start}:{end}".encode()).hexdigest()[:24],
-                    document=document.id,
-                    uri=document.id,
-                    text=count.text,
-                    sentence=sentence.text,
-                    start=start,
-                    end=end,
-                    raw_start=start,
-                    raw_end=end,
-                    low=count.low,
-                    high=count.high,
-                    qualifier=count.qualifier,
-                    category="other",
-                    subject=counted_noun(sentence.text, count) or "",
-                )
-            )
-    return claims
+    return [
+        text_claim(
+            document, sentence, sentence.start + count.start, sentence.start + count.end,
+            count.low, count.high, count.qualifier, "other",
+            counted_noun(sentence.text, count) or "",
+        )
+        for sentence in split_sentences(document.text)
+        for count in find_counts(sentence.text)
+    ]  # fmt: skip
 
 
 def extractor_for(dataset: str) -> Extract:
