@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
 
-import tolltrace.cli as cli_module
+import tolltrace.cli.documents as cli_module
 import tolltrace.pipeline as pipeline
 from tests.fake_extractor import FAKE_VERSION, fake_extract
 from tests.small_corpus import write_corpus

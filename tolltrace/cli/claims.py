@@ -1,0 +1,200 @@
+"""Commands over claims: extract, claims, eval."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from tolltrace.cli.common import (
+    EXIT_ITEMS_FAILED,
+    clean_errors,
+    cli,
+    console,
+    db_option,
+    err_console,
+    opened,
+    short_item,
+    status_spinner,
+    time_limit_option,
+    workers_option,
+)
+from tolltrace.evaluate.datasets import EvalDocument
+from tolltrace.evaluate.extractor import extractor_for
+from tolltrace.evaluate.scoring import DATASETS
+from tolltrace.evaluate.scoring import run as run_evaluation
+from tolltrace.export import export_claims, format_for
+from tolltrace.extract.stage import ExtractOptions
+from tolltrace.model import CATEGORIES, Claim
+from tolltrace.pipeline import ExtractSummary, extract
+from tolltrace.render import claims_table
+from tolltrace.store import Store
+from tolltrace.store.base import ClaimQuery
+
+
+@cli.command("extract")
+@workers_option
+@time_limit_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@db_option
+def extract_cli(workers: int, time_limit: float, quiet: bool, db: str) -> None:
+    """Extract claims from every document this extractor version has not processed yet.
+
+    Incremental: re-running does nothing new unless documents were added, an earlier run
+    failed on some (they are retried), or the extractor changed (its claims replace the old
+    ones). Exit code 1 if any document failed.
+    """
+    with opened(db) as store:
+        summary = run_extract_job(store, time_limit, workers, quiet)
+        print_extract_summary(summary)
+    if summary.failed:
+        sys.exit(EXIT_ITEMS_FAILED)
+
+
+@cli.command("claims")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=click.Choice(CATEGORIES),
+    help="Only claims of this category (repeat for several).",
+)
+@click.option("--document", help="Only this document's claims (an id prefix or a uri).")
+@click.option("--source", help="Only claims attributed to a source whose name contains TEXT.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most N claims (default: all; the table shows 100).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv", "parquet"]),
+    help="Output format (default: table, or what the --output file name says).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the export to this file instead of standard output (required for parquet).",
+)
+@db_option
+def claims_cli(
+    categories: tuple[str, ...],
+    document: str | None,
+    source: str | None,
+    limit: int | None,
+    fmt: str | None,
+    output: Path | None,
+    db: str,
+) -> None:
+    """List or export the extracted claims, filtered by category, document or source.
+
+    Exports (jsonl, csv, parquet) carry the public claim schema's fields in order, then
+    perpetrator and extractor.
+    """
+    fmt = fmt or (format_for(output) if output else None) or "table"
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("parquet is a binary format: give the file with --output FILE")
+    if fmt == "table" and output is not None:
+        raise click.UsageError("--output needs an export format: --format jsonl, csv or parquet")
+    with opened(db) as store:
+        doc_id = store.resolve_id(document) if document else None
+        query = ClaimQuery(categories, doc_id, source, limit)
+        if fmt == "table":
+            print_claims(store, ClaimQuery(categories, doc_id, source, limit or 100))
+            return
+        written = export_claims(store.claims(query), fmt, output, sys.stdout)
+    if output is not None:
+        err_console.print(f"wrote {written} claims to {output}", highlight=False)
+
+
+def print_claims(store: Store, query: ClaimQuery, hint: bool = False) -> None:
+    total = store.count_claims(query)
+    caption = None
+    if hint and query.limit is not None and total > query.limit:
+        caption = "all of them: tolltrace claims, or export with --format jsonl|csv|parquet"
+    console.print(claims_table(store.claims(query), total, console.width, caption))
+
+
+@cli.command("eval")
+@click.argument("name", type=click.Choice(list(DATASETS)))
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The data set's folder, in its own layout (e.g. ../shared/eval/advocacy).",
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the report as JSON to this file.",
+)
+def eval_cli(name: str, data: Path, json_path: Path | None) -> None:
+    """Score tolltrace's extraction on an evaluation data set and print the report.
+
+    NAME is the data set (its folder layout); the exit code is 0 even when targets are missed:
+    the report says which are.
+    """
+    with clean_errors(), status_spinner(f"evaluating on {name}") as status:
+        scored = 0
+        extract = extractor_for(name)
+
+        def extract_counted(document: EvalDocument) -> Sequence[Claim]:
+            nonlocal scored
+            claims = extract(document)
+            scored += 1
+            if status is not None:
+                status.update(f"evaluating on {name}: {scored} documents")
+            return claims
+
+        report = run_evaluation(name, data, extract_counted)
+    click.echo(report.render())
+    if json_path is not None:
+        record = json.dumps(report.to_json(), indent=2, ensure_ascii=False, default=str)
+        json_path.write_text(record + "\n", encoding="utf-8")
+        err_console.print(f"wrote the report to {json_path}", highlight=False)
+
+
+def run_extract_job(store: Store, time_limit: float, workers: int, quiet: bool) -> ExtractSummary:
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        disable=quiet or not err_console.is_terminal,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("extracting", total=None)
+        return extract(
+            store,
+            ExtractOptions(time_limit=time_limit),
+            workers,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+
+
+def print_extract_summary(summary: ExtractSummary) -> None:
+    console.print(
+        f"extracted [bold]{summary.claims}[/bold] claims from "
+        f"[bold]{len(summary.processed)}[/bold] documents, "
+        f"failed [bold]{summary.failed}[/bold]  (run {summary.run_id})",
+        highlight=False,
+    )
+    console.print(f"[dim]extractor {summary.extractor}[/dim]", highlight=False)
+    if summary.errors:
+        table = Table("document", "code", "reason", title="failed documents", title_justify="left")
+        for error in summary.errors[:50]:
+            table.add_row(short_item(error.item), error.code, Text(error.message))
+        console.print(table)
+        if summary.failed > 50:
+            console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
+        console.print("failed documents are tried again by the next `tolltrace extract`")

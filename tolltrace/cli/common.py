@@ -1,0 +1,108 @@
+"""What every command shares: the command group, consoles, store opening, exit codes, options."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+
+from tolltrace import __version__
+from tolltrace.errors import TolltraceError
+from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
+from tolltrace.store import Store, open_store
+
+console = Console()
+err_console = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ITEMS_FAILED = 1  # the batch finished but some items failed, or verify found tampering
+EXIT_ERROR = 3  # the command could not run (store unusable, document not found, ...)
+
+
+def db_option(function: F) -> F:
+    return click.option(
+        "--db",
+        default="./tolltrace.db",
+        show_default=True,
+        envvar="TOLLTRACE_DB",
+        help="The store: a SQLite file path (env TOLLTRACE_DB).",
+    )(function)
+
+
+@contextmanager
+def clean_errors() -> Iterator[None]:
+    """The one boundary where library errors become a clean message and an exit code."""
+    try:
+        yield
+    except TolltraceError as exc:
+        err_console.print(f"[red]error[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        sys.exit(EXIT_ERROR)
+
+
+@contextmanager
+def opened(db: str) -> Iterator[Store]:
+    """Open the store; library errors become one clean message and an exit code."""
+    with clean_errors(), open_store(db) as store:
+        yield store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tolltrace")
+def cli() -> None:
+    """tolltrace: traceable casualty and repression figures from news and advocacy texts.
+
+    Ingest articles (text, HTML, PDF, JSON Lines), keep every original unchanged with a
+    hash-chained chain of custody, clean them with an offset map back to the original, and
+    extract claims (how many people were killed, arrested..., who says so) tied to exact spans.
+    """
+
+
+def ingest_options(function: F) -> F:
+    function = click.option(
+        "--max-size",
+        type=click.FloatRange(min=0.001),
+        default=50,
+        show_default=True,
+        help="Largest single document to accept, in MB.",
+    )(function)
+    function = workers_option(function)
+    function = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(function)
+    return click.argument("paths", nargs=-1, required=True)(function)
+
+
+def workers_option(function: F) -> F:
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Processes for cleaning and extraction (use 2+ for large corpora).",
+    )(function)
+
+
+def time_limit_option(function: F) -> F:
+    return click.option(
+        "--time-limit",
+        type=click.FloatRange(min=0.1),
+        default=DEFAULT_TIME_LIMIT,
+        show_default=True,
+        help="Seconds extraction may spend on one document; a slower one fails with T201.",
+    )(function)
+
+
+def status_spinner(message: str) -> AbstractContextManager[Any]:
+    """A spinner on standard error when it is a terminal (the report goes to standard output)."""
+    if err_console.is_terminal:
+        return err_console.status(message)
+    return nullcontext(None)
+
+
+def short_item(item: str) -> str:
+    """A document id shortened as `docs` lists it; paths and other items as they are."""
+    return item[:12] if re.fullmatch(r"[0-9a-f]{64}", item) else item

@@ -1,0 +1,289 @@
+"""Commands over documents: ingest, run, docs, show, search, verify, errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    TimeRemainingColumn,
+    TransferSpeedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from tolltrace.cli.claims import print_claims, print_extract_summary, run_extract_job
+from tolltrace.cli.common import (
+    EXIT_ITEMS_FAILED,
+    cli,
+    console,
+    db_option,
+    err_console,
+    ingest_options,
+    opened,
+    short_item,
+    time_limit_option,
+)
+from tolltrace.model import IngestSummary
+from tolltrace.pipeline import IngestOptions, ingest
+from tolltrace.render import claim_legend, highlight_claims
+from tolltrace.store import Store
+from tolltrace.store.base import ClaimQuery
+from tolltrace.verify import verify_store
+
+
+@cli.command("ingest")
+@ingest_options
+@db_option
+def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, db: str) -> None:
+    """Ingest files, folders (recursively) and glob patterns.
+
+    Reads .txt, .html/.htm (also gzipped), .pdf and .jsonl corpora (one document per line
+    with a text/content field and optional uri, title, date). Re-running is safe: originals
+    already stored are skipped. Exit code 1 if any item failed.
+    """
+    with opened(db) as store:
+        summary = _run_ingest(store, paths, max_size, workers, quiet)
+        _print_summary(summary)
+    if summary.failed:
+        sys.exit(EXIT_ITEMS_FAILED)
+
+
+@cli.command("run")
+@ingest_options
+@time_limit_option
+@db_option
+def run_cli(
+    paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, time_limit: float, db: str
+) -> None:
+    """Run the whole pipeline on PATHS and print what it found.
+
+    Ingests and cleans PATHS, extracts claims from every document not yet processed by this
+    extractor version, then lists the documents and the claims. Exit code 1 if any item failed.
+    """
+    with opened(db) as store:
+        ingested = _run_ingest(store, paths, max_size, workers, quiet)
+        _print_summary(ingested)
+        extracted = run_extract_job(store, time_limit, workers, quiet)
+        print_extract_summary(extracted)
+        _print_documents(store, limit=50)
+        print_claims(store, ClaimQuery(limit=50), hint=True)
+    if ingested.failed or extracted.failed:
+        sys.exit(EXIT_ITEMS_FAILED)
+
+
+def _run_ingest(
+    store: Store, paths: tuple[str, ...], max_size: float, workers: int, quiet: bool
+) -> IngestSummary:
+    options = IngestOptions(max_bytes=int(max_size * 2**20), workers=workers)
+    columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(
+        "[progress.description]{task.description}",
+        *columns,
+        console=err_console,
+        disable=quiet or not err_console.is_terminal,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+        return ingest(
+            store,
+            paths,
+            options,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    console.print(
+        f"ingested [bold]{len(summary.ingested)}[/bold], "
+        f"skipped [bold]{len(summary.duplicates)}[/bold] already stored, "
+        f"failed [bold]{summary.failed}[/bold]  (run {summary.run_id})"
+    )
+    if summary.errors:
+        table = Table("item", "stage", "code", "reason", title="failed items", title_justify="left")
+        for error in summary.errors[:50]:
+            table.add_row(error.item, error.stage, error.code, error.message)
+        console.print(table)
+        if summary.failed > 50:
+            console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
+
+
+@cli.command("docs")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@db_option
+def docs_cli(limit: int, offset: int, fmt: str, db: str) -> None:
+    """List ingested documents: id, date, title, where they came from."""
+    with opened(db) as store:
+        if fmt == "jsonl":
+            for doc in store.documents(limit, offset):
+                stored = store.get_document(doc.id)
+                record = asdict(doc) | {
+                    "title": stored.clean.title if stored.clean else None,
+                    "published": stored.clean.published if stored.clean else None,
+                }
+                click.echo(json.dumps(record, ensure_ascii=False, default=str))
+            return
+        _print_documents(store, limit, offset)
+
+
+def _print_documents(store: Store, limit: int, offset: int = 0) -> None:
+    table = Table(title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("type", no_wrap=True)
+    table.add_column("source", ratio=2, overflow="fold")
+    shown = 0
+    for doc in store.documents(limit, offset):
+        stored = store.get_document(doc.id)
+        clean = stored.clean
+        table.add_row(
+            doc.id[:12],
+            (clean.published if clean else None) or "?",
+            Text(((clean.title if clean else None) or "(untitled)")[:70]),
+            doc.media_type.split("/")[-1],
+            Text(_short_source(doc.uri)),
+        )
+        shown += 1
+    total = store.count_documents()
+    table.title = f"{total} documents" + (f" (showing {shown})" if shown < total else "")
+    console.print(table)
+
+
+def _short_source(uri: str) -> str:
+    """A URL without its scheme, or a path's file name: what a reader recognises."""
+    if "://" in uri:
+        return uri.split("://", 1)[1].removeprefix("www.")[:80]
+    return Path(uri).name
+
+
+@cli.command("show")
+@click.argument("doc")
+@click.option("--original", is_flag=True, help="Print the original as decoded, not the clean text.")
+@click.option("--removed", is_flag=True, help="Also list what cleaning removed, and why.")
+@click.option("--no-claims", is_flag=True, help="Do not highlight or list the claims.")
+@db_option
+def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) -> None:
+    """Show one document (id prefix or uri): metadata, dates with evidence, clean text.
+
+    The claims found in it are highlighted in the text (on a terminal) and listed below it.
+    """
+    with opened(db) as store:
+        stored = store.get_document(store.resolve_id(doc))
+        document, clean = stored.document, stored.clean
+        meta = Table.grid(padding=(0, 2))
+        meta.add_row("id", document.id)
+        meta.add_row("uri", Text(document.uri))
+        meta.add_row("origin", Text(document.origin))
+        meta.add_row("type", f"{document.media_type} ({document.size} bytes, {document.encoding})")
+        meta.add_row("ingested", document.ingested_at)
+        if clean:
+            for label, value in (
+                ("title", clean.title),
+                ("author", clean.author),
+                ("site", clean.site),
+                ("published", clean.published),
+            ):
+                if value:
+                    meta.add_row(label, Text(value))
+        console.print(meta)
+        if clean and clean.dates:
+            dates = Table(
+                "date",
+                "source",
+                "confidence",
+                "evidence",
+                title="date evidence",
+                title_justify="left",
+            )
+            for date in clean.dates:
+                dates.add_row(
+                    date.value, date.source, f"{date.confidence:.2f}", Text(date.evidence[:80])
+                )
+            console.print(dates)
+        if removed and clean:
+            for line in clean.removed:
+                snippet = stored.raw_text[line.raw_start : line.raw_end][:80]
+                console.print(Text(f"  removed ({line.reason}): {snippet!r}", style="dim"))
+        claims = [] if no_claims else list(store.claims(ClaimQuery(document=document.id)))
+        console.rule()
+        raw = original or clean is None
+        text = clean.text if clean is not None and not original else stored.raw_text
+        spans = [(c.raw_start, c.raw_end) if raw else (c.start, c.end) for c in claims]
+        if claims and console.is_terminal:
+            console.print(highlight_claims(text, claims, spans), soft_wrap=True)
+        else:
+            # Plain echo: the text must come out exactly as stored, never re-wrapped.
+            click.echo(text)
+        if claims:
+            console.rule()
+            console.print(claim_legend(claims, spans, console.width))
+
+
+@cli.command("search")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@db_option
+def search_cli(query: str, limit: int, db: str) -> None:
+    """Full-text search over documents (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
+    with opened(db) as store:
+        hits = store.search(query, limit)
+        if not hits:
+            console.print(f"no document matches {query!r}")
+            return
+        table = Table("id", "title", "match", title=f"{len(hits)} documents", title_justify="left")
+        for hit in hits:
+            table.add_row(hit.document.id[:12], Text((hit.title or "")[:50]), Text(hit.snippet))
+        console.print(table)
+
+
+@cli.command("verify")
+@db_option
+def verify_cli(db: str) -> None:
+    """Re-hash every original and the custody chain; report any tampering precisely.
+
+    Exit code 0 when everything checks out, 1 when anything was altered.
+    """
+    with opened(db) as store:
+        report = verify_store(store)
+    if report.ok:
+        console.print(
+            f"[green]ok[/green]: {report.documents} originals and "
+            f"{report.custody_entries} custody entries verified"
+        )
+        return
+    console.print(f"[red]{len(report.problems)} problems[/red]")
+    for problem in report.problems:
+        console.print(f"  {problem.where}: {problem.problem}")
+    sys.exit(EXIT_ITEMS_FAILED)
+
+
+@cli.command("errors")
+@click.option("--run", "run_id", help="Only this run's errors (the run id ingest prints).")
+@db_option
+def errors_cli(run_id: str | None, db: str) -> None:
+    """List items that failed, with the stage, a stable code and the reason.
+
+    Covers every stage: reading and decoding files, cleaning, and claim extraction (a
+    document whose extraction failed is tried again by the next `tolltrace extract`).
+    """
+    with opened(db) as store:
+        records = store.errors(run_id)
+    if not records:
+        console.print("no errors recorded")
+        return
+    table = Table("run", "item", "stage", "code", "reason", title_justify="left")
+    for record in records:
+        error = record.error
+        table.add_row(
+            record.run, Text(short_item(error.item)), error.stage, error.code, Text(error.message)
+        )
+    console.print(table)
