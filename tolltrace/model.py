@@ -177,3 +177,126 @@ class Claim:
     confidence: float = 0.5
     perpetrator: str | None = None
     extractor: str = ""
+
+
+# Across documents: entities, events and reconciled findings (the link and reconcile stages).
+ENTITY_TYPES = ("person", "organisation", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a document's clean text that refers to a person, organisation or place."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    type: str  # one of ENTITY_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One name an entity goes by, with the evidence that it is that entity."""
+
+    name: str
+    evidence: str  # canonical, definition, acronym, title, surname, variant, manual
+    quote: str = ""  # the exact words that justify the merge, e.g. "... Iran (PMOI/MEK)"
+    document: str | None = None
+    start: int | None = None  # offsets of `quote` in the document's clean text
+    end: int | None = None
+    score: float = 1.0  # similarity of a spelling variant to the canonical name
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office or role a person held, with its time when the text states it."""
+
+    title: str  # "Minister of Justice", "member of the death commission"
+    when: str | None  # ISO 8601 date or interval, or None
+    quote: str  # the exact words, e.g. "then-Minister of Justice"
+    document: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place across the corpus: every alias merged, with evidence."""
+
+    id: str  # stable for the same canonical name and type
+    name: str  # the canonical name
+    type: str  # one of ENTITY_TYPES
+    aliases: tuple[Alias, ...] = ()
+    roles: tuple[Role, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world event across documents, and the claims that count its victims."""
+
+    id: str  # stable for the same member documents and claims
+    label: str  # a human name: the text's own ("the 1988 massacre") or type, place and date
+    type: str  # the dominant claim category, or "named" words such as "massacre", "protests"
+    when: str | None  # ISO 8601 date or interval
+    where: str | None
+    documents: tuple[str, ...]  # member document ids
+    claims: tuple[str, ...]  # linked claim ids
+    name: str | None = None  # the proper name the texts give the event, if any
+    evidence: tuple[str, ...] = ()  # why the members were linked, one line per reason
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One claim's figure as a finding shows it, with where it comes from."""
+
+    claim: str
+    document: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    text: str  # the claim's exact words
+    sentence: str
+    attributed_to: str | None  # who the text says reports it (None: the outlet's own voice)
+    outlet: str  # the publishing outlet (site or host of the document)
+    primary_source: str  # the source the figure is inferred to come from first
+    published: str | None  # the document's publication date
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    """Two figures for one event and category that cannot both be true."""
+
+    first: str  # claim id
+    second: str  # claim id
+    reason: str  # e.g. "more than 33,700 is above an estimated 30,000"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSupport:
+    """How many independent sources state one figure."""
+
+    figure: str  # the figure as words: "more than 30,000"
+    low: int | None
+    high: int | None
+    sources: tuple[str, ...]  # independent primary sources
+    relays: tuple[str, ...] = ()  # outlets that only repeat one of them
+
+    @property
+    def independent(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """For one event and category: every figure side by side, consensus and contradictions."""
+
+    event: str
+    category: str
+    figures: tuple[Figure, ...]  # in publication order: the timeline of the figure
+    low: int | None  # the interval consistent with every figure, when there is one
+    high: int | None
+    consistent: bool
+    contradictions: tuple[Contradiction, ...] = ()
+    support: tuple[SourceSupport, ...] = ()
