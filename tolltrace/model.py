@@ -300,3 +300,14 @@ class Finding:
     consistent: bool
     contradictions: tuple[Contradiction, ...] = ()
     support: tuple[SourceSupport, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDecision:
+    """A person's merge or split of entities: stored, logged, and replayed on every re-link."""
+
+    action: str  # merge: make `names` one entity, the first canonical; split: take `names` out
+    names: tuple[str, ...]
+    reason: str
+    by: str = ""
+    at: str = ""  # ISO 8601, UTC
