@@ -81,3 +81,22 @@ class AmbiguousId(StoreError):
 
 class BackendMissing(StoreError):
     code = "T304"
+
+
+# Store, link results: an entity, event or manual decision cannot be found or used.
+class EntityNotFound(StoreError):
+    code = "T310"
+
+
+class EventNotFound(StoreError):
+    code = "T311"
+
+
+class AmbiguousReference(AmbiguousId):
+    """An id prefix or a name matches several entities or events."""
+
+    code = "T312"
+
+
+class BadEntityDecision(StoreError):
+    code = "T313"

@@ -20,7 +20,8 @@ PUBLIC_FIELDS = (
     "high", "qualifier", "category", "subject", "event", "event_label", "when", "where",
     "attributed_to", "attribution_cue", "negated", "confidence",
 )  # fmt: skip
-EXTRA_FIELDS = ("perpetrator", "extractor")
+# The review state comes last: unreviewed/confirmed/corrected/rejected, by whom, when.
+EXTRA_FIELDS = ("perpetrator", "extractor", "review", "reviewed_by", "reviewed_at")
 EXPORT_FIELDS = PUBLIC_FIELDS + EXTRA_FIELDS
 FORMATS = ("jsonl", "csv", "parquet")
 _INTEGERS = frozenset({"start", "end", "raw_start", "raw_end", "low", "high"})
@@ -74,7 +75,7 @@ def parquet_schema() -> Any:
         return pa.string()
 
     nullable = {"low", "high", "event", "event_label", "when", "where", "attributed_to"}
-    nullable |= {"attribution_cue", "perpetrator"}
+    nullable |= {"attribution_cue", "perpetrator", "reviewed_by", "reviewed_at"}
     return pa.schema([pa.field(n, kind(n), nullable=n in nullable) for n in EXPORT_FIELDS])
 
 

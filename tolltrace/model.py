@@ -177,6 +177,10 @@ class Claim:
     confidence: float = 0.5
     perpetrator: str | None = None
     extractor: str = ""
+    # The review state (the review app): unreviewed, confirmed, corrected or rejected.
+    review: str = "unreviewed"
+    reviewed_by: str | None = None
+    reviewed_at: str | None = None  # ISO 8601, UTC
 
 
 # Across documents: entities, events and reconciled findings (the link and reconcile stages).
@@ -244,6 +248,7 @@ class Event:
     claims: tuple[str, ...]  # linked claim ids
     name: str | None = None  # the proper name the texts give the event, if any
     evidence: tuple[str, ...] = ()  # why the members were linked, one line per reason
+    leads: tuple[str, ...] = ()  # member documents whose main incident (their lead) this is
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +267,7 @@ class Figure:
     primary_source: str  # the source the figure is inferred to come from first
     published: str | None  # the document's publication date
     negated: bool = False
+    superseded_by: str | None = None  # claim id of a later, larger count that updates this one
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,3 +317,45 @@ class EntityDecision:
     reason: str
     by: str = ""
     at: str = ""  # ISO 8601, UTC
+
+
+# The review app: local accounts, sessions and people's decisions on claims.
+ROLES = ("viewer", "analyst", "admin")  # each may do what the ones before it may
+REVIEW_ACTIONS = ("confirm", "reject", "correct")
+REVIEW_STATES = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
+# The fields of a claim a reviewer may correct; `attributed_to` is the claim's source.
+REVIEWABLE_FIELDS = ("low", "high", "qualifier", "category", "attributed_to", "event")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A local account; its password hash never leaves the store."""
+
+    name: str
+    role: str  # one of ROLES
+    created_at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A signed-in browser: the cookie holds a token, the store only its SHA-256."""
+
+    token_sha256: str
+    user: User
+    csrf: str  # the token every form and API write of this session must carry
+    created_at: str
+    expires_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One person's decision on a claim, with the claim's reviewable fields before and after."""
+
+    claim: str
+    version: int  # 1 for the claim's first decision, then 2, 3...: optimistic concurrency
+    action: str  # one of REVIEW_ACTIONS
+    before: Mapping[str, Any]  # REVIEWABLE_FIELDS as they were
+    after: Mapping[str, Any]  # as the decision leaves them (equal to `before` unless corrected)
+    reason: str
+    by: str
+    at: str  # ISO 8601, UTC

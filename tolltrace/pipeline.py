@@ -2,6 +2,7 @@
 
 `ingest`: read, preserve, decode, clean and store new documents. `extract`: find the claims
 of every document the current extractor version has not processed yet, and store them.
+`link`: across the whole store, merge entities, link events and reconcile their figures.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from typing import TypeVar
@@ -25,6 +26,8 @@ from tolltrace.extract.stage import (
 )
 from tolltrace.ingest.decode import DEFAULT_MAX_BYTES, decode_item
 from tolltrace.ingest.sources import Found, discover, read_items
+from tolltrace.link.entities import EntityDocument, alias_index, canonical_name, link_entities
+from tolltrace.link.events import LinkDocument, link_events
 from tolltrace.model import (
     Claim,
     CleanText,
@@ -33,8 +36,12 @@ from tolltrace.model import (
     PreparedDocument,
     SourceItem,
 )
+from tolltrace.nlp.mentions import find_mentions_many
+from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
+from tolltrace.reconcile.findings import reconcile_event
+from tolltrace.reconcile.sources import SourceDocument, outlet_name
 from tolltrace.runner import map_ordered
-from tolltrace.store.base import Store
+from tolltrace.store.base import ClaimQuery, Store
 from tolltrace.store.custody import now_utc
 
 BATCH_SIZE = 200  # documents per transaction: a crash loses at most this much work in flight
@@ -269,3 +276,124 @@ def _reported(results: Iterable[R], total: int, progress: Progress | None) -> It
         if progress:
             progress(done, total)
         yield result
+
+
+# --------------------------------------------------------------------------------------- link
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    affiliations: Affiliations = NO_AFFILIATIONS  # the user's table of source affiliations
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    """Counts for one link run (the whole corpus is linked and reconciled again each time)."""
+
+    run_id: str = ""
+    documents: int = 0
+    claims: int = 0
+    entities: int = 0
+    events: int = 0
+    findings: int = 0
+    contradicted: int = 0  # findings whose figures cannot all hold
+
+
+def link(
+    store: Store, options: LinkOptions = LinkOptions(), progress: Progress | None = None
+) -> LinkSummary:
+    """Link the whole store: entities with aliases, events, and reconciled findings.
+
+    Derived link results replace the previous ones in one transaction; manual entity decisions
+    (`Store.entity_decisions`) are kept and applied again. Claims are reconciled with their
+    sources under canonical entity names. `progress` receives (documents read, documents).
+    """
+    summary = LinkSummary(run_id=f"link-{uuid.uuid4().hex[:12]}")
+    corpus = _link_corpus(store, progress)
+    summary.documents = len(corpus.documents)
+    entities = link_entities(corpus.entity_documents, store.entity_decisions())
+    names = alias_index(entities)
+    events = link_events(corpus.documents)
+    claims = {
+        claim.id: _canonical_source(claim, names)
+        for document in corpus.documents
+        for claim in document.claims
+    }
+    summary.claims = len(claims)
+    findings = [
+        finding
+        for event in events
+        for finding in reconcile_event(
+            event,
+            [claims[claim] for claim in event.claims if claim in claims],
+            corpus.sources,
+            options.affiliations,
+        )
+    ]
+    store.replace_links(entities, events, findings, summary.run_id)
+    summary.entities, summary.events, summary.findings = len(entities), len(events), len(findings)
+    summary.contradicted = sum(1 for finding in findings if not finding.consistent)
+    store.append_custody(
+        "run",
+        summary.run_id,
+        {
+            "stage": "link",
+            "documents": summary.documents,
+            "claims": summary.claims,
+            "entities": summary.entities,
+            "events": summary.events,
+            "findings": summary.findings,
+            "contradicted": summary.contradicted,
+            "tolltrace": __version__,
+        },
+    )
+    return summary
+
+
+@dataclass(slots=True)
+class _LinkCorpus:
+    documents: list[LinkDocument] = field(default_factory=list)
+    entity_documents: list[EntityDocument] = field(default_factory=list)
+    sources: dict[str, SourceDocument] = field(default_factory=dict)
+
+
+def _link_corpus(store: Store, progress: Progress | None) -> _LinkCorpus:
+    """Every document with a clean text, as the link stages read it, with its mentions."""
+    corpus = _LinkCorpus()
+    texts: list[tuple[str, str]] = []
+    for document in store.documents():
+        clean = store.get_document(document.id).clean
+        if clean is None:
+            continue
+        claims = tuple(store.claims(ClaimQuery(document=document.id)))
+        corpus.documents.append(
+            LinkDocument(
+                document.id, document.uri, clean.title, clean.published, clean.text, claims
+            )
+        )
+        corpus.sources[document.id] = SourceDocument(
+            document.id,
+            document.uri,
+            outlet_name(document.uri, clean.site),
+            clean.published,
+            clean.title,
+        )
+        texts.append((document.id, clean.text))
+    mentions = find_mentions_many(texts)
+    for done, (read, found) in enumerate(zip(corpus.documents, mentions, strict=True), 1):
+        corpus.entity_documents.append(
+            EntityDocument(read.id, read.text, tuple(found), read.published)
+        )
+        if progress:
+            progress(done, len(corpus.documents))
+    return corpus
+
+
+def _canonical_source(claim: Claim, names: dict[str, str]) -> Claim:
+    """The claim with its source under the canonical name of its entity, when one is known."""
+    if claim.attributed_to is None:
+        return claim
+    name = canonical_name(names, claim.attributed_to)
+    return (
+        claim if name is None or name == claim.attributed_to else replace(claim, attributed_to=name)
+    )

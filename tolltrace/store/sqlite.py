@@ -32,6 +32,13 @@ from tolltrace.store.base import (
     StoredDocument,
 )
 from tolltrace.store.custody import next_entry, now_utc
+from tolltrace.store.sqlite_links import LINK_MIGRATION, SQLiteLinkTables
+from tolltrace.store.sqlite_reviews import (
+    REVIEW_COLUMNS,
+    REVIEW_JOIN,
+    REVIEW_MIGRATION,
+    SQLiteReviewTables,
+)
 
 # Each migration moves the schema one version up; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -134,6 +141,8 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document, extractor)
     );
     """,
+    LINK_MIGRATION,
+    REVIEW_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -150,7 +159,7 @@ _CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
 )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteLinkTables, SQLiteReviewTables, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
@@ -381,21 +390,42 @@ class SQLiteStore(Store):
             by_id.setdefault(claim.id, claim)
         unique = list(by_id.values())
         with self.batch():
-            replaced = self._db.execute("DELETE FROM claims WHERE document = ?", (doc_id,))
-            self._db.executemany(_CLAIM_INSERT, [_claim_row(claim) for claim in unique])
+            # A reviewed claim stays as the reviewer left it; a new claim on its span is only
+            # recorded in the custody entry, so a newer extractor never overrides a decision.
+            reviewed = {
+                row[0]: (row[1], row[2])
+                for row in self._db.execute(
+                    'SELECT c.id, c.start, c."end" FROM claims c JOIN review_state r '
+                    "ON r.claim = c.id WHERE c.document = ?",
+                    (doc_id,),
+                )
+            }
+            spans = {span: claim_id for claim_id, span in reviewed.items()}
+            shadowed = {
+                claim.id: spans[(claim.start, claim.end)]
+                for claim in unique
+                if claim.id not in reviewed and (claim.start, claim.end) in spans
+            }
+            fresh = [c for c in unique if c.id not in reviewed and c.id not in shadowed]
+            replaced = self._db.execute(
+                "DELETE FROM claims WHERE document = ? AND id NOT IN "
+                "(SELECT claim FROM review_state)",
+                (doc_id,),
+            )
+            self._db.executemany(_CLAIM_INSERT, [_claim_row(claim) for claim in fresh])
             self._record_extraction(doc_id, extractor, "ok", len(unique))
             ids = "\n".join(sorted(claim.id for claim in unique))
-            self.append_custody(
-                "extract",
-                doc_id,
-                {
-                    "run": run,
-                    "extractor": extractor,
-                    "claims": len(unique),
-                    "claim_ids_sha256": hashlib.sha256(ids.encode()).hexdigest(),
-                    "replaced": replaced.rowcount,
-                },
-            )
+            details: dict[str, Any] = {
+                "run": run,
+                "extractor": extractor,
+                "claims": len(unique),
+                "claim_ids_sha256": hashlib.sha256(ids.encode()).hexdigest(),
+                "replaced": replaced.rowcount,
+            }
+            if reviewed:
+                details["kept_reviewed"] = sorted(reviewed)
+                details["shadowed_by_review"] = shadowed  # new claim id -> reviewed claim id
+            self.append_custody("extract", doc_id, details)
         return len(unique)
 
     def record_extraction_error(
@@ -416,7 +446,8 @@ class SQLiteStore(Store):
     def claims(self, query: ClaimQuery = ALL_CLAIMS) -> Iterator[Claim]:
         where, params = _claim_filter(query)
         sql = (
-            f"SELECT {_CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document"
+            f"SELECT {_CLAIM_COLUMNS}, {REVIEW_COLUMNS} FROM claims c "
+            f"JOIN documents d ON d.id = c.document{REVIEW_JOIN}"
             f'{where} ORDER BY d.rowid, c.start, c."end", c.id LIMIT ?'
         )
         cursor = self._db.execute(sql, (*params, -1 if query.limit is None else query.limit))
@@ -520,9 +551,11 @@ def _claim_row(claim: Claim) -> tuple[Any, ...]:
 
 
 def _claim(row: tuple[Any, ...]) -> Claim:
-    values = dict(zip(_CLAIM_FIELDS, row, strict=True))
+    """A claim from its columns, then (when selected) its review state, by and at."""
+    values = dict(zip(_CLAIM_FIELDS, row[: len(_CLAIM_FIELDS)], strict=True))
     values["negated"] = bool(values["negated"])
-    return Claim(**values)
+    state, by, at = row[len(_CLAIM_FIELDS) :] or (None, None, None)
+    return Claim(**values, review=state or "unreviewed", reviewed_by=by, reviewed_at=at)
 
 
 def _custody(row: tuple[Any, ...]) -> CustodyEntry:

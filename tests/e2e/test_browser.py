@@ -1,0 +1,206 @@
+"""End to end in a real browser: Playwright driving Debian's chromium against `tolltrace serve`.
+
+The app runs in uvicorn on a free local port over a temporary store of the fictional corpus
+(tests/web_support.py), which includes a hostile page with script payloads. Screenshots of
+the main pages go to $TOLLTRACE_SCREENSHOTS (default build/screenshots/) for a person to see.
+With CI set, a missing chromium fails these tests instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web_support import PASSWORD, fill_store
+from tolltrace.web import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = Path(os.environ.get("TOLLTRACE_SCREENSHOTS", "build/screenshots"))
+pytestmark = pytest.mark.e2e
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs it (apt-get install chromium)")
+    pytest.skip(f"{CHROMIUM} is not installed", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    import uvicorn
+
+    work = tmp_path_factory.mktemp("e2e")
+    ids = fill_store(work / "e2e.db", work)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(str(work / "e2e.db")), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline, "the app did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}", ids
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    yield opened
+    context.close()
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _sign_in(page: Any, base: str, name: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(f"{base}/search")
+
+
+def test_an_analyst_corrects_a_figure_and_sees_it_everywhere(
+    page: Any, site: tuple[str, dict[str, str]]
+) -> None:
+    base, ids = site
+    page.goto(f"{base}/search")
+    assert page.url.startswith(f"{base}/login")
+    _shot(page, "01-login")
+    _sign_in(page, base, "ana")
+    page.fill("#q", "students")
+    page.press("#q", "Enter")
+    page.wait_for_selector(f"a.doc-hit[href='/documents/{ids['koss']}']")
+    _shot(page, "02-search")
+    page.click(f"a.doc-hit[href='/documents/{ids['koss']}']")
+    mark = page.locator(f"#claim-{ids['claim']}")
+    assert mark.inner_text() == "40 students outside"
+    assert "hl" in (mark.get_attribute("class") or "")
+    _shot(page, "03-document")
+    mark.click()
+    page.wait_for_url(f"{base}/claims/{ids['claim']}")
+    page.fill("#f-low", "43")
+    page.fill("#f-high", "43")
+    page.fill("#f-reason", "recounted from the Monitor's list")
+    page.click("#do-correct")
+    page.wait_for_url(f"{base}/claims/{ids['claim']}#review")
+    assert page.locator("#claim-count").inner_text() == "43"
+    assert "recounted from the Monitor's list" in page.locator("#review-history").inner_text()
+    _shot(page, "04-claim-corrected")
+    page.click("#claim-event")
+    figure = page.locator(f"#figure-{ids['claim']} .figure-value").inner_text()
+    assert figure.startswith("43") and "40" in figure  # the correction, and what it replaced
+    _shot(page, "05-event")
+    export = page.request.get(f"{base}/api/export/claims.jsonl?document={ids['koss']}")
+    rows = [json.loads(line) for line in export.text().splitlines()]
+    row = next(r for r in rows if r["id"] == ids["claim"])
+    assert (row["low"], row["review"], row["reviewed_by"]) == (43, "corrected", "ana")
+    page.goto(f"{base}/queue")
+    _shot(page, "06-queue")
+    page.goto(f"{base}/entities/{ids['entity']}")
+    _shot(page, "07-entity")
+    page.click("#logout")
+    page.wait_for_url(f"{base}/login")
+    page.goto(f"{base}/claims/{ids['claim']}")
+    assert page.url.startswith(f"{base}/login")
+
+
+def test_a_viewer_cannot_review(page: Any, site: tuple[str, dict[str, str]]) -> None:
+    base, ids = site
+    _sign_in(page, base, "vic")
+    page.goto(f"{base}/claims/{ids['other_claim']}")
+    assert page.locator("#review-form").count() == 0
+    assert "analyst role" in page.locator("#no-review").inner_text()
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+    answer = page.request.post(
+        f"{base}/claims/{ids['other_claim']}/review",
+        form={"csrf": csrf, "version": "0", "action": "confirm"},
+    )
+    assert answer.status == 403
+
+
+def test_a_form_without_its_csrf_token_is_refused(
+    page: Any, site: tuple[str, dict[str, str]]
+) -> None:
+    base, ids = site
+    _sign_in(page, base, "bo")
+    page.goto(f"{base}/claims/{ids['other_claim']}")
+    page.evaluate("document.querySelector('#review-form input[name=csrf]').remove()")
+    page.fill("#f-reason", "no token")
+    with page.expect_navigation():
+        page.click("#do-confirm")
+    assert "CSRF" in page.content()
+    page.goto(f"{base}/claims/{ids['other_claim']}")
+    assert "None yet." in page.locator("#review-history").inner_text()
+
+
+def test_a_hostile_document_renders_inert(page: Any, site: tuple[str, dict[str, str]]) -> None:
+    base, ids = site
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url)
+            if not request.url.startswith((base, "data:", "about:"))
+            else None
+        ),
+    )
+    _sign_in(page, base, "vic")
+    page.goto(f"{base}/documents/{ids['hostile']}")
+    _shot(page, "08-hostile-clean")
+    page.goto(f"{base}/documents/{ids['hostile']}?view=original")
+    frame_element = page.wait_for_selector("#original-frame")
+    assert frame_element.get_attribute("sandbox") == ""
+    frame = frame_element.content_frame()
+    assert frame is not None
+    frame.wait_for_load_state()
+    assert "Harbour Square" in frame.inner_text("body")  # the page is there ...
+    page.wait_for_timeout(500)  # ... give any payload the time to fire
+    _shot(page, "09-hostile-original")
+    assert dialogs == []
+    assert page.evaluate("window.__pwned === undefined")
+    assert frame.evaluate("window.__pwned === undefined")
+    assert page.title() != "pwned"
+    assert outside == []

@@ -1,0 +1,240 @@
+"""Event linking across documents: fictional reports of fictional incidents in fictional towns."""
+
+from __future__ import annotations
+
+import re
+
+from tolltrace.link.event_claims import STATISTIC, assign_slots, is_statistic
+from tolltrace.link.event_cluster import UnionFind, average_linkage
+from tolltrace.link.event_names import named_mentions
+from tolltrace.link.events import LinkDocument, link_events, main_events
+from tolltrace.model import Claim, Event
+
+
+def claim(
+    doc: str,
+    text: str,
+    phrase: str,
+    category: str,
+    low: int,
+    when: str | None = None,
+    where: str | None = None,
+) -> Claim:
+    """A claim on the first occurrence of `phrase` in `text`, its sentence cut at full stops."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    first = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.find(".", end)
+    sentence = text[first : stop + 1 if stop != -1 else len(text)]
+    return Claim(
+        id=f"{doc}:{start}:{category}",
+        document=doc,
+        uri=f"fiction://{doc}",
+        text=phrase,
+        sentence=sentence,
+        start=start,
+        end=end,
+        raw_start=start,
+        raw_end=end,
+        low=low,
+        high=low,
+        qualifier="exact",
+        category=category,
+        subject="people",
+        when=when,
+        where=where,
+    )
+
+
+def document(doc: str, published: str, title: str, text: str, *claims: Claim) -> LinkDocument:
+    return LinkDocument(doc, f"fiction://{doc}", title, published, text, tuple(claims))
+
+
+TAVERN_FIRST = (
+    "KEREVO — Two people were killed and one was injured when a gunman opened fire outside the "
+    "Alder Tavern on Dunmore Street late Monday, police said. The victims were identified as "
+    "Tomas Varnell, 34, and Ilsa Brandt, 29. Detective Maren Holt said the suspect fled in a "
+    "grey van and asked witnesses to call the Kerevo police."
+)
+TAVERN_LATER = (
+    "A third person has died after the shooting outside the Alder Tavern in Kerevo, Detective "
+    "Maren Holt said on Thursday. Tomas Varnell and Ilsa Brandt died at the scene on Dunmore "
+    "Street; Pell Quinton, 41, died in hospital. Three people were killed in all."
+)
+LISK_ROAD = (
+    "BRAVELLE — A man was wounded in a shooting on Lisk Road in Bravelle on Monday night, "
+    "Sergeant Oda Fenwick said. The victim, Corin Maddox, 22, was taken to Saint Aurel "
+    "Hospital, where he was in stable condition."
+)
+HARROW_PARK = (
+    "TELLIN — A woman was killed in Harrow Park in Tellin on Monday, Chief Aldo Ressler said. "
+    "She was named as Wren Okafor, 51. Officers searched the park for a gunman. "
+    "Police said 344 people were killed in the city last year."
+)
+
+
+def shootings() -> list[LinkDocument]:
+    return [
+        document(
+            "tavern-1", "2031-03-04", "Two killed in Dunmore Street shooting", TAVERN_FIRST,
+            claim("tavern-1", TAVERN_FIRST, "Two people were killed", "killed", 2, "2031-03-03"),
+            claim("tavern-1", TAVERN_FIRST, "one was injured", "injured", 1, "2031-03-03"),
+        ),
+        document(
+            "tavern-2", "2031-03-07", "Third victim dies after Alder Tavern shooting",
+            TAVERN_LATER,
+            claim("tavern-2", TAVERN_LATER, "Three people were killed", "killed", 3),
+        ),
+        document(
+            "lisk", "2031-03-04", "Man wounded in Lisk Road shooting", LISK_ROAD,
+            claim("lisk", LISK_ROAD, "A man was wounded", "injured", 1, "2031-03-03"),
+        ),
+        document(
+            "harrow", "2031-03-04", "Woman killed at Harrow Park", HARROW_PARK,
+            claim("harrow", HARROW_PARK, "A woman was killed", "killed", 1, "2031-03-03"),
+            claim("harrow", HARROW_PARK, "344 people were killed", "killed", 344, "2030"),
+        ),
+    ]  # fmt: skip
+
+
+def main_event_of(events: list[Event], doc: str) -> Event:
+    main = main_events(events)
+    return next(event for event in events if event.id == main[doc])
+
+
+def test_two_outlets_days_apart_with_different_counts_link() -> None:
+    events = link_events(shootings())
+    tavern = main_event_of(events, "tavern-1")
+    assert main_events(events)["tavern-2"] == tavern.id
+    assert tavern.documents == ("tavern-1", "tavern-2")
+    assert len(tavern.claims) == 3
+    assert tavern.when == "2031-03-03" and tavern.type == "killed"
+    assert any("tavern-1 ~ tavern-2" in line and "alder" in line for line in tavern.evidence)
+
+
+def test_incidents_on_the_same_day_in_other_towns_stay_apart() -> None:
+    events = link_events(shootings())
+    main = main_events(events)
+    assert len({main["tavern-1"], main["lisk"], main["harrow"]}) == 3
+    lisk = main_event_of(events, "lisk")
+    assert lisk.documents == ("lisk",) and lisk.label.startswith("injured")
+
+
+def test_an_aggregate_statistic_is_not_the_incident() -> None:
+    docs = shootings()
+    events = link_events(docs)
+    harrow = main_event_of(events, "harrow")
+    statistic = next(c for c in docs[3].claims if c.low == 344)
+    assert statistic.id not in harrow.claims
+    assert all(statistic.id not in event.claims for event in events)
+    assert is_statistic(statistic)
+    assert assign_slots(HARROW_PARK, "2031-03-04", docs[3].claims).slots[statistic.id] == STATISTIC
+
+
+def test_every_document_with_a_claim_has_one_main_event() -> None:
+    events = link_events(shootings())
+    main = main_events(events)
+    assert set(main) == {"tavern-1", "tavern-2", "lisk", "harrow"}
+    leads = [doc for event in events for doc in event.leads]
+    assert len(leads) == len(set(leads))
+
+
+def test_ids_are_stable_whatever_the_input_order() -> None:
+    docs = shootings()
+    first = link_events(docs)
+    again = link_events(list(reversed(docs)))
+    assert first == again
+    assert [e.id for e in first] == sorted(e.id for e in first)
+    assert all(re.fullmatch(r"[0-9a-f]{24}", e.id) for e in first)
+
+
+ANNIVERSARY = (
+    "Survivors of the 2029 massacre gathered in Port Elsin on Sunday. Between May and June of "
+    "2029, guards executed at least 400 prisoners, monitors say. Separately, a journalist was "
+    "arrested on Friday."
+)
+REPORT = (
+    "A new report on the massacre of 2029 says that more than 450 prisoners were executed. "
+    "The authors also recall the Harbour Square killings."
+)
+FOLLOW_UP = "Families asked again for the truth about the Harbour Square massacre."
+
+
+def named_documents() -> list[LinkDocument]:
+    return [
+        document(
+            "anniversary", "2033-06-02", None, ANNIVERSARY,
+            claim("anniversary", ANNIVERSARY, "executed at least 400 prisoners", "executed", 400),
+            claim("anniversary", ANNIVERSARY, "a journalist was arrested", "arrested", 1,
+                  "2033-05-31"),
+        ),
+        document(
+            "report", "2034-01-15", None, REPORT,
+            claim("report", REPORT, "more than 450 prisoners were executed", "executed", 450),
+        ),
+        document("follow-up", "2035-02-01", None, FOLLOW_UP),
+    ]  # fmt: skip
+
+
+def test_a_named_event_links_documents_however_it_is_written() -> None:
+    events = link_events(named_documents())
+    massacre = next(e for e in events if e.when == "2029")
+    assert massacre.documents == ("anniversary", "report")
+    assert massacre.type == "massacre" and massacre.name == "the 2029 massacre"
+    assert len(massacre.claims) == 2  # the year in the sentence points to the name
+    main = main_events(events)
+    assert main["report"] == massacre.id
+    assert main["anniversary"] != massacre.id or len(massacre.claims) == 2
+    square = next(e for e in events if e.name and "Harbour Square" in e.name)
+    assert square.documents == ("follow-up", "report") and square.claims == ()
+
+
+def test_a_claim_dated_otherwise_is_not_put_in_the_named_event() -> None:
+    events = link_events(named_documents())
+    arrest = "anniversary:" + str(ANNIVERSARY.index("a journalist was arrested")) + ":arrested"
+    massacre = next(e for e in events if e.when == "2029")
+    assert arrest not in massacre.claims
+    assert any(arrest in e.claims for e in events)
+
+
+def test_named_mentions_normalise_the_ways_of_writing_a_name() -> None:
+    keys = {
+        m.key
+        for text in (
+            "the 1988 massacre",
+            "the massacre of 1988",
+            "during the massacre in 1988 ...",
+            "The Massacre", "the killings of 1988",
+        )
+        for m in named_mentions(text)
+    }  # fmt: skip
+    assert keys == {"massacre|1988"}
+    (uprising,) = named_mentions("After the November uprisings, ...", "2019-12-06")
+    assert uprising.key == "protests|2019-11" and uprising.when == "2019-11"
+    (january,) = named_mentions("since the January protests", "2020-11-02")
+    assert january.key == "protests|2020-01"
+    (bombing,) = named_mentions("the anniversary of the AMIA bombing")
+    assert bombing.key == "bombing|amia"
+    assert named_mentions("after the Chicago shooting and the Monday attack") == []
+
+
+def test_average_linkage_does_not_chain() -> None:
+    # 0~1 and 1~2 are strong, 0~2 is unrelated: single linkage would chain all three.
+    scores = {(0, 1): 50.0, (1, 2): 30.0, (0, 2): -40.0}
+    assert average_linkage(3, scores, 12.0) == [0, 0, 2]
+    assert average_linkage(3, {(0, 1): 50.0, (1, 2): 30.0, (0, 2): 20.0}, 12.0) == [0, 0, 0]
+
+
+def test_union_find_groups() -> None:
+    sets = UnionFind(["a", "b", "c", "d"])
+    sets.union("a", "b")
+    sets.union("c", "d")
+    sets.union("b", "d")
+    assert sorted(len(group) for group in sets.groups().values()) == [4]
+
+
+def test_empty_input_gives_no_events() -> None:
+    assert link_events([]) == []
+    calls: list[tuple[int, int]] = []
+    link_events(shootings(), progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (5, 5)

@@ -1,0 +1,164 @@
+"""Within one document: which of its claims count the victims of which event.
+
+A report has a lead incident, and may also mention named events ("the 1988 massacre"), other
+incidents on other days ("in March, two men were shot ...") and statistics that are no incident
+at all ("344 people were killed in the city last year"). Each claim gets a slot:
+
+- `named:<key>`: its sentence names the event; else its `when` falls in a named event's year;
+  else the nearest reference before it (within `WINDOW` characters: the event's name, a year it
+  names, or a bare "the massacre" of the same family) when its `when` does not contradict it;
+  else it restates (same figure, 10 or more) a figure already given to a named event;
+- `statistic`: its sentence speaks of a period or an area rather than an incident ("this year",
+  "since 2010", "nationwide", "homicides"): linked to no event;
+- `side:<day>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date;
+- `main`: everything else, the document's lead incident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tolltrace.link.event_names import (
+    NamedMention,
+    family_references,
+    named_mentions,
+    year_mentions,
+)
+from tolltrace.link.event_similarity import parse_day
+from tolltrace.model import Claim
+
+WINDOW = 800  # characters before a claim's sentence searched for the event it counts
+SIDE_DAYS = 3
+MAIN = "main"
+STATISTIC = "statistic"
+_CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
+_PERIOD = re.compile(
+    r"\b(?:so far this|so far in|this year|last year|this month|last month|year-to-date|"
+    r"to date|annually|each year|every year|per year|a year ago|over the past|in the past \w+ "
+    r"(?:years|months|decades)|since (?:19|20)\d\d|since (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)|in (?:19|20)\d\d alone|"
+    r"statewide|nationwide|across the (?:country|nation|state|city|county)|"
+    r"(?:the )?(?:city|county|state|nation|country)'s (?:\w+ )?(?:homicides?|murders?|"
+    r"shootings?|death toll))\b",
+    re.IGNORECASE,
+)
+_EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSlots:
+    """A document's claims split by event slot, and its named-event mentions."""
+
+    slots: dict[str, str]  # claim id -> slot
+    mentions: tuple[NamedMention, ...]
+    lead_day: date | None  # the date of the lead incident, when a claim dates it
+
+
+def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> DocumentSlots:
+    mentions = tuple(named_mentions(text, published))
+    by_key = {m.key: m for m in mentions}
+    years = {m.year: m.key for m in mentions if m.year is not None}
+    ordered = sorted(claims, key=lambda c: (c.start, c.end, c.id))
+    lead_day = next(
+        (d for c in ordered if c.category in _CASUALTIES and (d := parse_day(c.when))), None
+    )
+    references = _references(text, mentions, years)
+    slots: dict[str, str] = {}
+    named_values: dict[int, str] = {}
+    for claim in ordered:
+        key = _named_slot(text, claim, mentions, by_key, years, references, named_values)
+        if key is not None:
+            slots[claim.id] = f"named:{key}"
+            value = claim.low if claim.low is not None else claim.high
+            if value is not None and value >= 10:
+                named_values.setdefault(value, key)
+        elif is_statistic(claim):
+            slots[claim.id] = STATISTIC
+        elif (side := _side_day(claim, lead_day)) is not None:
+            slots[claim.id] = f"side:{side}"
+        else:
+            slots[claim.id] = MAIN
+    return DocumentSlots(slots, mentions, lead_day)
+
+
+def is_statistic(claim: Claim) -> bool:
+    """The claim counts over a period or an area, or counts events rather than people."""
+    if _EVENT_SUBJECT.search(claim.subject or ""):
+        return True
+    return bool(_PERIOD.search(claim.sentence)) and parse_day(claim.when) is None
+
+
+def _named_slot(
+    text: str,
+    claim: Claim,
+    mentions: Sequence[NamedMention],
+    by_key: dict[str, NamedMention],
+    years: dict[int, str],
+    references: list[tuple[int, str]],
+    named_values: dict[int, str],
+) -> str | None:
+    if not mentions:
+        return None
+    start = _sentence_start(text, claim)
+    end = start + len(claim.sentence)
+    inside = [m for m in mentions if start <= m.start < end]
+    if inside:
+        return min(inside, key=lambda m: abs(m.start - claim.start)).key
+    claim_year = _year(claim.when)
+    if claim_year is not None and claim_year in years:
+        return years[claim_year]
+    before = [key for offset, key in references if start - WINDOW <= offset < start]
+    if before and _compatible(claim_year, by_key[before[-1]]):
+        return before[-1]
+    value = claim.low if claim.low is not None else claim.high
+    if value is not None and value in named_values:
+        key = named_values[value]
+        if _compatible(claim_year, by_key[key]):
+            return key
+    return None
+
+
+def _references(
+    text: str, mentions: Sequence[NamedMention], years: dict[int, str]
+) -> list[tuple[int, str]]:
+    """(offset, key) of every reference to a named event of the document, in text order."""
+    found = [(m.start, m.key) for m in mentions]
+    found += [(offset, years[year]) for offset, year in year_mentions(text) if year in years]
+    families: dict[str, set[str]] = {}
+    for mention in mentions:
+        families.setdefault(mention.family, set()).add(mention.key)
+    for offset, family in family_references(text):
+        keys = families.get(family, set())
+        if len(keys) == 1:  # "the massacre" is a named event only when the text has one
+            found.append((offset, next(iter(keys))))
+    return sorted(found)
+
+
+def _compatible(claim_year: int | None, mention: NamedMention) -> bool:
+    return claim_year is None or mention.year is None or claim_year == mention.year
+
+
+def _year(when: str | None) -> int | None:
+    if not when or not when[:4].isdigit():
+        return None
+    return int(when[:4])
+
+
+def _side_day(claim: Claim, lead_day: date | None) -> str | None:
+    day = parse_day(claim.when)
+    if day is None or lead_day is None or claim.category not in _CASUALTIES:
+        return None
+    return day.isoformat() if abs((day - lead_day).days) > SIDE_DAYS else None
+
+
+def _sentence_start(text: str, claim: Claim) -> int:
+    """Offset of the claim's sentence in the text (the claim's own start when not found)."""
+    if not claim.sentence:
+        return claim.start
+    found = text.find(
+        claim.sentence, max(0, claim.end - len(claim.sentence)), claim.end + len(claim.sentence)
+    )
+    return found if found != -1 and found <= claim.start else claim.start

@@ -1,0 +1,279 @@
+"""The event link stage: claims and documents grouped into canonical real-world events.
+
+Pure: `link_events(documents)` depends on its input only, and gives the same events (ids,
+members, order) for the same documents in any order.
+
+1. Within each document (`event_claims.assign_slots`) every claim gets a slot: a named event
+   ("the 1988 massacre"), the document's lead incident, another incident on another day, or a
+   statistic that belongs to no event.
+2. Named events link across documents by their normalised name ("the massacre of 1988" =
+   "the 1988 massacre").
+3. Lead incidents link across documents by similarity (`event_similarity`: shared rare proper
+   names, vocabulary, publication dates), compared only within blocks of documents sharing a
+   rare name, then clustered by average linkage at `THRESHOLD`.
+
+Each event records in `leads` the documents whose main incident it is: the event holding most
+of the document's claims (its lead incident winning ties, then the earliest claim), or, for a
+document without claims, the lead incident it was linked into. `main_events` reads that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tolltrace.extract.where import dateline
+from tolltrace.link.event_claims import MAIN, DocumentSlots, assign_slots
+from tolltrace.link.event_cluster import average_linkage
+from tolltrace.link.event_similarity import (
+    Profile,
+    Report,
+    candidate_pairs,
+    days_apart,
+    most_word_score,
+    pair_score,
+    parse_day,
+    profile_reports,
+    word_score,
+)
+from tolltrace.model import Claim, Event
+
+THRESHOLD = 12.0  # average pair score for two clusters of reports to be one incident
+_EVIDENCE_LINES = 8
+LEAD_BONUS = 1.5  # the lead incident outweighs one more claim about something else
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDocument:
+    """What linking knows of one document."""
+
+    id: str
+    uri: str
+    title: str | None
+    published: str | None  # ISO date of publication, if known
+    text: str  # the clean text (claims' start/end are offsets into it)
+    claims: tuple[Claim, ...]
+
+
+Progress = Callable[[int, int], None]
+
+
+def link_events(documents: Sequence[LinkDocument], progress: Progress | None = None) -> list[Event]:
+    """Every event the documents report, with its member documents and claims.
+
+    `progress(done, total)` is called as documents are read and once more when linking is
+    done. Events come sorted by id.
+    """
+    docs = sorted({d.id: d for d in documents}.values(), key=lambda d: d.id)
+    total = len(docs) + 1
+    slots: list[DocumentSlots] = []
+    for done, document in enumerate(docs, 1):
+        slots.append(assign_slots(document.text, document.published, document.claims))
+        if progress is not None and done % 100 == 0:
+            progress(done, total)
+    profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
+    scores = _scores(profiles)
+    labels = average_linkage(len(docs), scores, THRESHOLD)
+    drafts = _incident_events(docs, slots, profiles, scores, labels)
+    drafts += _named_events(docs, slots)
+    drafts += _side_events(docs, slots)
+    events = _with_leads(docs, drafts)
+    if progress is not None:
+        progress(total, total)
+    return sorted(events, key=lambda e: e.id)
+
+
+def main_events(events: Sequence[Event]) -> dict[str, str]:
+    """Document id -> the id of its main event (the incident its lead reports)."""
+    return {document: event.id for event in events for document in event.leads}
+
+
+# --- scoring -----------------------------------------------------------------------------------
+
+
+def _scores(profiles: Sequence[Profile]) -> dict[tuple[int, int], float]:
+    scores: dict[tuple[int, int], float] = {}
+    bonus = most_word_score()
+    for (first, second), cosine in candidate_pairs(profiles).items():
+        score = pair_score(profiles[first], profiles[second], cosine)
+        if score + bonus >= THRESHOLD:  # the words can only add so much: skip hopeless pairs
+            score += word_score(profiles[first], profiles[second])
+        scores[(first, second)] = score
+    return scores
+
+
+# --- building events ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Draft:
+    documents: list[str]
+    claims: list[Claim]
+    evidence: list[str]
+    kind: str  # incident, named, side
+    name: str | None = None
+    label_text: str | None = None
+    when: str | None = None
+    type: str | None = None
+
+
+def _incident_events(
+    docs: Sequence[LinkDocument],
+    slots: Sequence[DocumentSlots],
+    profiles: Sequence[Profile],
+    scores: dict[tuple[int, int], float],
+    labels: Sequence[int],
+) -> list[_Draft]:
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        clusters[label].append(index)
+    linked: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
+    for pair, score in scores.items():
+        if score >= THRESHOLD and labels[pair[0]] == labels[pair[1]]:
+            linked[labels[pair[0]]].append((score, pair))
+    drafts = []
+    for label, members in clusters.items():
+        claims = [c for i in members for c in docs[i].claims if slots[i].slots[c.id] == MAIN]
+        if len(members) == 1 and not claims:
+            continue  # a report of nothing countable, linked to nothing
+        evidence = _pair_evidence(docs, profiles, linked[label])
+        if len(members) == 1:
+            evidence = ["one report: no other document shares its names and dates"]
+        draft = _Draft([docs[i].id for i in members], claims, evidence, "incident")
+        days = Counter(c.when for c in claims if c.when and parse_day(c.when) is not None)
+        published = sorted(p for i in members if (p := docs[i].published))
+        draft.when = _most_common(days) or (published[0][:10] if published else None)
+        drafts.append(draft)
+    return drafts
+
+
+def _pair_evidence(
+    docs: Sequence[LinkDocument],
+    profiles: Sequence[Profile],
+    pairs: Sequence[tuple[float, tuple[int, int]]],
+) -> list[str]:
+    lines = []
+    for score, (a, b) in sorted(pairs, key=lambda sp: (-sp[0], sp[1]))[:_EVIDENCE_LINES]:
+        first, second = profiles[a], profiles[b]
+        shared = sorted(set(first.names) & set(second.names), key=lambda w: (-first.names[w], w))[
+            :5
+        ]
+        days = days_apart(first.published, second.published)
+        apart = f"; {days} days apart" if days is not None else ""
+        lines.append(
+            f"{docs[a].id} ~ {docs[b].id}: shared names {', '.join(shared) or '-'}"
+            f"{apart}; score {score:.0f}"
+        )
+    return lines
+
+
+def _named_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) -> list[_Draft]:
+    drafts: dict[str, _Draft] = {}
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    for document, found in zip(docs, slots, strict=True):
+        for mention in found.mentions:
+            draft = drafts.setdefault(
+                mention.key, _Draft([], [], [], "named", when=mention.when, type=mention.family)
+            )
+            texts[mention.key][_canonical_text(mention.text)] += 1
+            if document.id not in draft.documents:
+                draft.documents.append(document.id)
+                draft.evidence.append(f'{document.id} names it: "{mention.text}"')
+        for claim in document.claims:
+            slot = found.slots[claim.id]
+            if slot.startswith("named:"):
+                drafts[slot.removeprefix("named:")].claims.append(claim)
+    for key, draft in drafts.items():
+        draft.name = draft.label_text = _most_common(texts[key])
+    return list(drafts.values())
+
+
+def _side_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) -> list[_Draft]:
+    drafts: dict[tuple[str, str], _Draft] = {}
+    for document, found in zip(docs, slots, strict=True):
+        for claim in document.claims:
+            slot = found.slots[claim.id]
+            if not slot.startswith("side:"):
+                continue
+            day = slot.removeprefix("side:")
+            lead = found.lead_day.isoformat() if found.lead_day else "?"
+            draft = drafts.setdefault(
+                (document.id, day),
+                _Draft(
+                    [document.id], [], [f"{document.id}: dated {day}, its lead {lead}"], "side",
+                    when=day,
+                ),
+            )  # fmt: skip
+            draft.claims.append(claim)
+    return list(drafts.values())
+
+
+def _with_leads(docs: Sequence[LinkDocument], drafts: Sequence[_Draft]) -> list[Event]:
+    """Events from drafts, each knowing the documents whose main incident it is."""
+    texts = {d.id: d.text for d in docs}
+    events = [_event(draft, texts) for draft in drafts]
+    best: dict[str, tuple[tuple[float, int], int]] = {}
+    for index, (draft, event) in enumerate(zip(drafts, events, strict=True)):
+        first_claim: dict[str, int] = {}
+        counts: Counter[str] = Counter()
+        for claim in draft.claims:
+            counts[claim.document] += 1
+            first_claim[claim.document] = min(
+                first_claim.get(claim.document, claim.start), claim.start
+            )
+        for document in event.documents:
+            weight = counts[document] + (LEAD_BONUS if draft.kind == "incident" else 0.0)
+            if weight <= 0:
+                continue
+            rank = (weight, -first_claim.get(document, 1 << 30))
+            if document not in best or rank > best[document][0]:
+                best[document] = (rank, index)
+    leads: dict[int, list[str]] = defaultdict(list)
+    for document, (_, index) in sorted(best.items()):
+        leads[index].append(document)
+    return [
+        _replace_leads(event, tuple(leads.get(index, ()))) for index, event in enumerate(events)
+    ]
+
+
+def _replace_leads(event: Event, leads: tuple[str, ...]) -> Event:
+    return Event(
+        id=event.id, label=event.label, type=event.type, when=event.when, where=event.where,
+        documents=event.documents, claims=event.claims, name=event.name,
+        evidence=event.evidence, leads=leads,
+    )  # fmt: skip
+
+
+def _event(draft: _Draft, texts: dict[str, str]) -> Event:
+    documents = tuple(sorted(set(draft.documents)))
+    claims = tuple(sorted({c.id for c in draft.claims}))
+    key = "|".join(claims) + "#" + "|".join(documents)
+    event_id = hashlib.sha256(key.encode()).hexdigest()[:24]
+    categories = Counter(c.category for c in draft.claims if c.category != "other")
+    event_type = draft.type or _most_common(categories) or "incident"
+    where = _most_common(Counter(c.where for c in draft.claims if c.where))
+    if where is None and draft.kind == "incident":
+        where = next((p for d in documents if (p := dateline(texts[d])) is not None), None)
+    label = draft.label_text or _label(event_type, where, draft.when)
+    return Event(
+        id=event_id, label=label, type=event_type, when=draft.when, where=where,
+        documents=documents, claims=claims, name=draft.name, evidence=tuple(draft.evidence),
+    )  # fmt: skip
+
+
+def _label(event_type: str, where: str | None, when: str | None) -> str:
+    place = f" in {where}" if where else ""
+    day = f", {when}" if when else ""
+    return f"{event_type}{place}{day}"
+
+
+def _canonical_text(text: str) -> str:
+    return text[0].lower() + text[1:] if text.startswith("The ") else text
+
+
+def _most_common(counts: Counter[str]) -> str | None:
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]

@@ -1,0 +1,85 @@
+"""One event as a self-contained HTML page: figures, consensus, contradictions, sources, chart.
+
+The page has no script and makes no request: styles are inline, the chart is inline SVG
+(`tolltrace.report.chart`), and a Content-Security-Policy forbids anything else. Texts come
+from hostile web pages, so the template escapes everything (autoescape on), and only http(s)
+addresses become links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from tolltrace.model import Event, Figure, Finding
+from tolltrace.reconcile.bodies import BodySizeDisagreement
+from tolltrace.reconcile.sources import SourceDocument
+from tolltrace.report.chart import figures_chart_svg, source_colours
+from tolltrace.report.words import consensus_words, figure_label, figure_note
+
+__all__ = ["event_report_html"]
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["figure_label"] = figure_label
+    environment.filters["consensus"] = consensus_words
+    environment.filters["safe_url"] = _safe_url
+    return environment
+
+
+def _safe_url(uri: str | None) -> str | None:
+    """An address worth linking to: http(s) only (no javascript:, data: or file paths)."""
+    if uri and uri.lower().startswith(("http://", "https://")) and '"' not in uri:
+        return uri
+    return None
+
+
+def event_report_html(
+    event: Event,
+    findings: Sequence[Finding],
+    documents: Mapping[str, SourceDocument],
+    bodies: Sequence[BodySizeDisagreement] = (),
+) -> str:
+    """The HTML report of one event (a whole page, one string)."""
+    sections = []
+    for finding in findings:
+        figures = {figure.claim: figure for figure in finding.figures}
+        sections.append(
+            {
+                "finding": finding,
+                "rows": [(f, figure_note(f, finding)) for f in finding.figures],
+                "contradictions": [
+                    (c, figures.get(c.first), figures.get(c.second)) for c in finding.contradictions
+                ],
+                "sources": len({s for item in finding.support for s in item.sources}),
+            }
+        )
+    used = {figure.document for finding in findings for figure in finding.figures}
+    used.update(statement.document for body in bodies for statement in body.statements)
+    template = _environment().get_template("event.html")
+    return template.render(
+        event=event,
+        sections=sections,
+        documents=[documents[d] for d in sorted(used) if d in documents],
+        bodies=bodies,
+        chart=Markup(figures_chart_svg(findings)),  # escaped where it is built
+        colours=source_colours(findings),
+        own_voice=_own_voice,
+    )
+
+
+def _own_voice(figure: Figure) -> bool:
+    return figure.attributed_to is None

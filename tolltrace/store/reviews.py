@@ -1,0 +1,144 @@
+"""The storage interface of the review app: users, sessions, settings and review decisions.
+
+A review decision changes the claim it is about in place (its corrected fields are what every
+reader, export and page sees) and is kept with who, when, the before and the after values; a
+claim with a decision is never replaced by a newer extraction.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Any
+
+from tolltrace.errors import StoreError, TolltraceError
+from tolltrace.model import Claim, Review, Session, User
+
+
+# Review errors: part of the one hierarchy (codes T320-T329); the web app maps them to HTTP.
+class ReviewError(TolltraceError):
+    code = "T320"
+
+
+class ClaimNotFound(StoreError):
+    code = "T321"
+
+
+class UserNotFound(ReviewError):
+    code = "T322"
+
+
+class UserExists(ReviewError):
+    code = "T323"
+
+
+class ReviewConflict(ReviewError):
+    """Someone else decided on the claim since the reviewer loaded it."""
+
+    code = "T324"
+
+    def __init__(self, message: str, current: Review) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+class InvalidReview(ReviewError):
+    code = "T325"
+
+
+class NotAllowed(ReviewError):
+    """Not signed in, or the account's role may not do this."""
+
+    code = "T326"
+
+
+class BadCredentials(ReviewError):
+    code = "T327"
+
+
+class MalformedId(ReviewError):
+    """An id in a URL that has not the form of one: never looked up, never a path."""
+
+    code = "T329"
+
+
+class ReviewTables(ABC):
+    """Local accounts, sessions, settings and every review decision on a claim."""
+
+    # Accounts: the password hash is made and checked by the caller (argon2 in the web app).
+    @abstractmethod
+    def add_user(self, name: str, role: str, password_hash: str) -> User: ...
+
+    @abstractmethod
+    def get_user(self, name: str) -> User:
+        """The account called `name`; UserNotFound if there is none."""
+
+    @abstractmethod
+    def password_hash(self, name: str) -> str: ...
+
+    @abstractmethod
+    def set_password_hash(self, name: str, password_hash: str) -> None: ...
+
+    @abstractmethod
+    def users(self) -> list[User]: ...
+
+    @abstractmethod
+    def remove_user(self, name: str) -> None:
+        """Remove the account and end its sessions; its past decisions keep its name."""
+
+    # Sessions: the store keeps the SHA-256 of the cookie's token, never the token.
+    @abstractmethod
+    def add_session(self, session: Session) -> None: ...
+
+    @abstractmethod
+    def get_session(self, token_sha256: str, now: str) -> Session | None:
+        """The unexpired session with this token hash; None when there is none (signed out)."""
+
+    @abstractmethod
+    def remove_session(self, token_sha256: str) -> None: ...
+
+    # Settings: small named values, such as whether anonymous visitors may read.
+    @abstractmethod
+    def get_setting(self, name: str, default: str = "") -> str: ...
+
+    @abstractmethod
+    def set_setting(self, name: str, value: str) -> None: ...
+
+    # Claims and their review decisions.
+    @abstractmethod
+    def get_claim(self, claim_id: str) -> Claim:
+        """One claim with its review state; ClaimNotFound if there is none."""
+
+    @abstractmethod
+    def review_claim(
+        self,
+        claim_id: str,
+        action: str,
+        changes: Mapping[str, Any],
+        reason: str,
+        by: str,
+        expected_version: int,
+    ) -> Review:
+        """Record a decision atomically, change the claim, and append a `review` custody entry.
+
+        `expected_version` is the number of decisions the reviewer saw on the claim; if another
+        was recorded since, nothing changes and ReviewConflict carries the newer decision.
+        """
+
+    @abstractmethod
+    def reviews(self, claim_id: str) -> list[Review]:
+        """Every decision on the claim, oldest first."""
+
+    @abstractmethod
+    def review_counts(self) -> dict[str, int]:
+        """How many claims are in each review state (unreviewed, confirmed, ...)."""
+
+    @abstractmethod
+    def unreviewed_claims(
+        self, first: tuple[str, ...] = (), limit: int = 50, offset: int = 0
+    ) -> list[Claim]:
+        """Claims without a decision: those whose ids are in `first` first, then by document."""
+
+    @abstractmethod
+    def search_claims(self, words: str, limit: int = 50) -> list[Claim]:
+        """Claims whose words, subject, source or place contain `words` (any case)."""
