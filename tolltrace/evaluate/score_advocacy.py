@@ -46,6 +46,7 @@ from tolltrace.evaluate.metrics import (
     sources_agree,
     targets_json,
 )
+from tolltrace.evaluate.score_entities import EntityFigures, entity_figures
 from tolltrace.link.events import LinkDocument, link_events
 from tolltrace.model import CATEGORIES, Claim
 
@@ -78,6 +79,7 @@ class AdvocacyReport:
     dataset: str = "advocacy"
     # Gold events spanning several documents -> all their matched claims in one linked event.
     whole: tuple[tuple[str, bool], ...] = ()
+    entities: EntityFigures | None = None  # names and aliases found across the documents
 
     def rows(self) -> list[Row]:
         rows: list[Row] = [
@@ -115,6 +117,7 @@ class AdvocacyReport:
             "source": self.source.to_json(),
             "events": None if self.events is None else self.events.to_json(),
             "whole_events": {name: kept for name, kept in self.whole},
+            "entities": None if self.entities is None else self.entities.to_json(),
             "missed": list(self.missed),
             "spurious": list(self.spurious),
             "unknown_categories": list(self.unknown_categories),
@@ -128,6 +131,8 @@ class AdvocacyReport:
         table = render_table("advocacy: casualty claims", self.rows())
         extra = [f"  missed   {item}" for item in self.missed]
         extra += [f"  spurious {item}" for item in self.spurious]
+        if self.entities is not None:
+            extra.append(self.entities.render())
         return "\n".join([table, *extra])
 
 
@@ -194,6 +199,7 @@ def score_advocacy(
         ),
         unannotated=gold.unannotated,
         failures=failures,
+        entities=entity_figures(documents),
     )
 
 
