@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -17,6 +16,7 @@ from tolltrace.cli.common import (
     clean_errors,
     cli,
     console,
+    counting_progress,
     db_option,
     err_console,
     opened,
@@ -164,22 +164,8 @@ def eval_cli(name: str, data: Path, json_path: Path | None) -> None:
 
 
 def run_extract_job(store: Store, time_limit: float, workers: int, quiet: bool) -> ExtractSummary:
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        disable=quiet or not err_console.is_terminal,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("extracting", total=None)
-        return extract(
-            store,
-            ExtractOptions(time_limit=time_limit),
-            workers,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with counting_progress("extracting", quiet) as progress:
+        return extract(store, ExtractOptions(time_limit=time_limit), workers, progress)
 
 
 def print_extract_summary(summary: ExtractSummary) -> None:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
 from tolltrace import __version__
 from tolltrace.errors import TolltraceError
@@ -106,3 +107,22 @@ def status_spinner(message: str) -> AbstractContextManager[Any]:
 def short_item(item: str) -> str:
     """A document id shortened as `docs` lists it; paths and other items as they are."""
     return item[:12] if re.fullmatch(r"[0-9a-f]{64}", item) else item
+
+
+@contextmanager
+def counting_progress(description: str, quiet: bool) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar of items done out of a total, on standard error when it is a terminal.
+
+    Yields the callback a job reports to: (done, total).
+    """
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        disable=quiet or not err_console.is_terminal,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -6,9 +6,16 @@ from html import escape as html_escape
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-from tolltrace.cli.common import clean_errors, cli, console, db_option, err_console, opened
+from tolltrace.cli.common import (
+    clean_errors,
+    cli,
+    console,
+    counting_progress,
+    db_option,
+    err_console,
+    opened,
+)
 from tolltrace.pipeline import LinkOptions, LinkSummary, link
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, load_affiliations
 from tolltrace.report.gather import gather_event, largest_events
@@ -20,21 +27,8 @@ from tolltrace.store import Store
 def run_link_job(store: Store, affiliations: Path | None, quiet: bool) -> LinkSummary:
     with clean_errors():
         table = NO_AFFILIATIONS if affiliations is None else load_affiliations(affiliations)
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        disable=quiet or not err_console.is_terminal,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("finding names", total=None)
-        return link(
-            store,
-            LinkOptions(affiliations=table),
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with counting_progress("finding names", quiet) as progress:
+        return link(store, LinkOptions(affiliations=table), progress)
 
 
 def print_link_summary(summary: LinkSummary) -> None:
