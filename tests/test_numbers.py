@@ -483,3 +483,13 @@ def test_any_text_is_safe(sentence: str) -> None:
 @given(st.lists(st.sampled_from(_TOKENS), max_size=30).map(" ".join))
 def test_any_mix_of_number_words_is_safe(sentence: str) -> None:
     _check(sentence)
+
+
+def test_counts_are_remembered_and_cannot_be_changed() -> None:
+    """`find_counts` is cached (the stage asks twice per sentence): the same sentence gives
+    the same, immutable, result."""
+    sentence = "Guards in Sarenna detained 40 students and 3 teachers."
+    first = find_counts(sentence)
+    assert find_counts(sentence) is first
+    assert isinstance(first, tuple)
+    assert [c.low for c in first] == [40, 3]

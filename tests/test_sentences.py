@@ -1,4 +1,6 @@
-from tolltrace.nlp.sentences import needs_parse, split_sentences
+import syntok.segmenter as segmenter
+
+from tolltrace.nlp.sentences import may_count, names_victim, needs_parse, split_sentences
 
 TEXT = (
     "Guards in Koss detained 40 students on Monday, the Monitor said. Mr. Varo denied it.\n\n"
@@ -31,3 +33,38 @@ def test_only_sentences_that_may_state_a_count_or_a_victim_need_a_parse() -> Non
     assert not needs_parse("Protesters gathered in the square.")  # no count, no one named
     assert not needs_parse("The ministry's statement was brief.")
     assert not needs_parse("The vigil went on until dawn.")
+
+
+def _syntok_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence offsets as `syntok.segmenter.analyze` gives them (the reference)."""
+    found = []
+    for paragraph in segmenter.analyze(text):
+        for tokens in paragraph:
+            if tokens:
+                found.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return found
+
+
+def test_offsets_equal_syntoks_own_analysis() -> None:
+    """Regression: paragraphs are tokenised from offset 0 (syntok pads them with spaces up to
+    their offset otherwise); sentences and offsets must not change for it."""
+    text = (
+        "  Kerevo, March 3 (VNA) - Guards detained 40 students.They were freed.\n"
+        "A second line of the same paragraph (Mr. Varo said so), went on...\n\n\n"
+        "   \n\n"
+        "“Twelve were killed,” the Monitor said. Don't they know? Yes!\r\n\r\n"
+        "Hyphen-\nated words stay apart. Last one"
+    )
+    expected = _syntok_sentences(text)
+    sentences = split_sentences(text)
+    assert [(s.start, s.end) for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert len(sentences) >= 8
+
+
+def test_a_count_or_a_victim_is_what_the_cheap_tests_look_for() -> None:
+    assert may_count("Guards detained 40 students.")
+    assert may_count("Dozens were taken to hospital.")
+    assert not may_count("Tomas Varo was hanged at dawn.")
+    assert names_victim("Tomas Varo was hanged at dawn.")
+    assert not names_victim("Guards detained 40 students.")  # a count, not a named person

@@ -27,15 +27,15 @@ qualifies. `source` is then the antecedent and `mention` the pronoun as written.
 unresolved pronoun stays the source: None would claim the document's own voice.
 
 Per claim the cost is the depth of its parse path plus small neighbourhoods; the sentences
-around a quotation or a pronoun are split and parsed on demand (parses cached).
+around a quotation or a pronoun are split and parsed on demand, one at a time (a sentence
+the stage has parsed already is not parsed again).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tolltrace.extract import cues
 from tolltrace.nlp.parse import ParsedSentence, Token, parse_sentences
@@ -412,24 +412,22 @@ def _antecedent(
     ..., he says"), nor a quoted one; wholly quoted sentences are skipped."""
     kind = cues.PRONOUN_KINDS[sentence.tokens[pronoun].lower]
     own_clause = sentence.tokens[pronoun].head
-    same = [
-        (sentence, c)
-        for c in _subjects(sentence, max(0, pronoun - _NEARBY), pronoun)
-        if own_clause not in _path(sentence, c)
-    ]
-    previous = [
-        p
-        for p in _previous_sentences(text, sentence.start)
-        if not (_quoted(text, p.start) and _quoted(text, p.end - 1))
-    ]
-    close = (sentence, *previous[:1])
-    for s, c in same + [(p, c) for p in previous for c in _subjects(p, 0, len(p.tokens))]:
+    for c in _subjects(sentence, max(0, pronoun - _NEARBY), pronoun):
         if (
-            _agrees(s, c, kind)
-            and (s in close or _is_speaker(s, c))
-            and not _quoted(text, s.tokens[c].start)
+            own_clause not in _path(sentence, c)
+            and _agrees(sentence, c, kind)
+            and not _quoted(text, sentence.tokens[c].start)
         ):
-            return s, c
+            return sentence, c
+    # Earlier sentences are parsed one at a time, nearest first, only while none has agreed.
+    for nearest, p in enumerate(_previous_sentences(text, sentence.start)):
+        for c in _subjects(p, 0, len(p.tokens)):
+            if (
+                _agrees(p, c, kind)
+                and (nearest == 0 or _is_speaker(p, c))
+                and not _quoted(text, p.tokens[c].start)
+            ):
+                return p, c
     return None
 
 
@@ -471,16 +469,21 @@ def _agrees(sentence: ParsedSentence, candidate: int, pronoun: str) -> bool:
     return not words & (cues.MASCULINE if pronoun == "she" else cues.FEMININE)
 
 
-def _previous_sentences(text: str, start: int) -> list[ParsedSentence]:
-    """Up to a few sentences before offset `start`, nearest first, parsed."""
+def _previous_sentences(text: str, start: int) -> Iterator[ParsedSentence]:
+    """Up to a few sentences before offset `start`, nearest first, parsed as they are asked
+    for; wholly quoted sentences are skipped."""
     low = max(0, start - _LOOK_BACK)
     pieces = split_sentences(text[low:start])[1 if low else 0 :]  # the first may be cut
     chosen = [p for p in pieces if p.text.strip()][-_BACK_SENTENCES:]
-    return [_parse(p.text, low + p.start) for p in reversed(chosen)]
+    for piece in reversed(chosen):
+        first, last = low + piece.start, low + piece.end
+        if not (_quoted(text, first) and _quoted(text, last - 1)):
+            yield _parse(piece.text, first)
 
 
-@lru_cache(maxsize=512)
 def _parse(sentence_text: str, start: int) -> ParsedSentence:
+    """One sentence of the text, parsed (`parse_sentences` keeps recent parses: a sentence
+    the extract stage has parsed is not parsed again)."""
     sentence = Sentence(start, start + len(sentence_text), sentence_text)
     return parse_sentences(sentence_text, [sentence])[0]
 

