@@ -46,7 +46,9 @@ def claim(
     )
 
 
-def document(doc: str, published: str, title: str, text: str, *claims: Claim) -> LinkDocument:
+def document(
+    doc: str, published: str, title: str | None, text: str, *claims: Claim
+) -> LinkDocument:
     return LinkDocument(doc, f"fiction://{doc}", title, published, text, tuple(claims))
 
 

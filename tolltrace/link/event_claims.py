@@ -45,6 +45,7 @@ _PERIOD = re.compile(
     r"shootings?|death toll))\b",
     re.IGNORECASE,
 )
+_WHOLE_YEAR = re.compile(r"\d{4}(?:/\d{4})?")
 _EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\b", re.I)
 
 
@@ -55,6 +56,8 @@ class DocumentSlots:
     slots: dict[str, str]  # claim id -> slot
     mentions: tuple[NamedMention, ...]
     lead_day: date | None  # the date of the lead incident, when a claim dates it
+    lead_key: str | None = None  # the named event the lead incident is part of
+    lead_reason: str = ""  # why, in words
 
 
 def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> DocumentSlots:
@@ -62,9 +65,6 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
     by_key = {m.key: m for m in mentions}
     years = {m.year: m.key for m in mentions if m.year is not None}
     ordered = sorted(claims, key=lambda c: (c.start, c.end, c.id))
-    lead_day = next(
-        (d for c in ordered if c.category in _CASUALTIES and (d := parse_day(c.when))), None
-    )
     references = _references(text, mentions, years)
     slots: dict[str, str] = {}
     named_values: dict[int, str] = {}
@@ -75,18 +75,51 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
             value = claim.low if claim.low is not None else claim.high
             if value is not None and value >= 10:
                 named_values.setdefault(value, key)
-        elif is_statistic(claim):
+    lead_day = next(
+        (d for c in ordered if c.category in _CASUALTIES and (d := parse_day(c.when))),
+        None,
+    )
+    lead_event = _lead_event(lead_day, mentions)
+    for claim in ordered:
+        if claim.id in slots:
+            continue
+        if is_statistic(claim):
             slots[claim.id] = STATISTIC
+        elif lead_event is not None and _compatible(claim.when, lead_event):
+            slots[claim.id] = f"named:{lead_event.key}"
         elif (side := _side_day(claim, lead_day)) is not None:
             slots[claim.id] = f"side:{side}"
         else:
             slots[claim.id] = MAIN
-    return DocumentSlots(slots, mentions, lead_day)
+    if lead_event is None:
+        return DocumentSlots(slots, mentions, lead_day)
+    reason = f'its lead incident ({lead_day}) falls in "{lead_event.text}", which it names'
+    return DocumentSlots(slots, mentions, lead_day, lead_event.key, reason)
+
+
+def _lead_event(lead_day: date | None, mentions: Sequence[NamedMention]) -> NamedMention | None:
+    """The named event of the document's own month-long name that its lead incident falls in.
+
+    "Police shot 14 protesters on Friday ... since last week's protests began": when the
+    document names an event of a month ("the March protests") and its lead incident is dated
+    in that month, the lead incident is a part of the named event, not an incident of its own.
+    """
+    if lead_day is None:
+        return None
+    return next(
+        (m for m in mentions if m.month == lead_day.month and m.year == lead_day.year), None
+    )
 
 
 def is_statistic(claim: Claim) -> bool:
-    """The claim counts over a period or an area, or counts events rather than people."""
+    """The claim counts over a period or an area, or counts events rather than people.
+
+    A count dated to a whole year ("38 executions in 2024") is a statistic of that year: an
+    incident is dated to its day, its days or its month.
+    """
     if _EVENT_SUBJECT.search(claim.subject or ""):
+        return True
+    if claim.when is not None and _WHOLE_YEAR.fullmatch(claim.when):
         return True
     return bool(_PERIOD.search(claim.sentence)) and parse_day(claim.when) is None
 
@@ -104,19 +137,26 @@ def _named_slot(
         return None
     start = _sentence_start(text, claim)
     end = start + len(claim.sentence)
-    inside = [m for m in mentions if start <= m.start < end]
+    # A name in the claim's own sentence wins unless the claim is dated to a day outside it
+    # ("executed on June 17 for a killing during the March protests").
+    day = claim.when if parse_day(claim.when) is not None else None
+    inside = [m for m in mentions if start <= m.start < end and _compatible(day, m)]
     if inside:
         return min(inside, key=lambda m: abs(m.start - claim.start)).key
     claim_year = _year(claim.when)
-    if claim_year is not None and claim_year in years:
+    if (
+        claim_year is not None
+        and claim_year in years
+        and _compatible(claim.when, by_key[years[claim_year]])
+    ):
         return years[claim_year]
     before = [key for offset, key in references if start - WINDOW <= offset < start]
-    if before and _compatible(claim_year, by_key[before[-1]]):
+    if before and _compatible(claim.when, by_key[before[-1]]):
         return before[-1]
     value = claim.low if claim.low is not None else claim.high
     if value is not None and value in named_values:
         key = named_values[value]
-        if _compatible(claim_year, by_key[key]):
+        if _compatible(claim.when, by_key[key]):
             return key
     return None
 
@@ -137,8 +177,15 @@ def _references(
     return sorted(found)
 
 
-def _compatible(claim_year: int | None, mention: NamedMention) -> bool:
-    return claim_year is None or mention.year is None or claim_year == mention.year
+def _compatible(when: str | None, mention: NamedMention) -> bool:
+    """The claim's time (ISO day, month, year or interval) does not contradict the name's."""
+    start = (when or "").split("/")[0]
+    if mention.year is None or not start[:4].isdigit():
+        return True
+    if int(start[:4]) != mention.year:
+        return False
+    month = int(start[5:7]) if len(start) >= 7 and start[5:7].isdigit() else None
+    return month is None or mention.month is None or month == mention.month
 
 
 def _year(when: str | None) -> int | None:

@@ -6,13 +6,20 @@ name ("the AMIA bombing", "the Harbour Square killings"). Each mention gets a ke
 same for every way of writing the same name: the kind's family ("killings" and "massacre" are
 one family, "protests" and "uprising" another), then the year and month, else the proper
 modifier in lower case. A month without a year takes the year of the publication date (the
-most recent such month not after it).
+most recent such month not after it); a time relative to it ("last week's protests", "this
+month's unrest") is resolved against it too.
+
+A crackdown is the state's answer to protests, and English counts the dead of one as the dead
+of the other ("killed in the March protests", "killed in the March crackdown"), so both are one
+family. Lower-case nouns between a proper modifier and the head are part of the name but not of
+its key ("the Halvorn prison massacre" = "the Halvorn massacre").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -21,7 +28,7 @@ _MONTHS = (
 _MONTH_RE = "|".join(m.capitalize() for m in _MONTHS)
 
 # Head noun -> the family that makes two names one event ("massacre" = "killings").
-_FAMILIES: dict[str, str] = {
+FAMILIES: dict[str, str] = {
     "massacre": "massacre", "massacres": "massacre", "killings": "massacre",
     "slaughter": "massacre", "executions": "massacre", "genocide": "massacre",
     "protests": "protests", "protest": "protests", "uprising": "protests",
@@ -30,15 +37,21 @@ _FAMILIES: dict[str, str] = {
     "bombing": "bombing", "bombings": "bombing", "blast": "bombing", "explosion": "bombing",
     "attack": "attack", "attacks": "attack", "ambush": "attack", "raid": "attack",
     "siege": "attack", "shooting": "shooting", "shootings": "shooting",
-    "crackdown": "crackdown", "war": "war", "revolution": "revolution",
+    "crackdown": "protests", "war": "war", "revolution": "revolution",
 }  # fmt: skip
-_HEADS = "|".join(sorted(_FAMILIES, key=len, reverse=True))
+_HEADS = "|".join(sorted(FAMILIES, key=len, reverse=True))
 # Heads too common to name an event after a single capitalised word ("the Chicago shooting").
 _WEAK_HEADS = frozenset({"shooting", "shootings", "attack", "attacks", "raid", "war"})
 _NOT_MODIFIERS = frozenset({
     "the", "a", "an", "this", "that", "last", "first", "second", "third", "recent", "latest",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "sunday's",
     "police", "mass", "deadly", "fatal", "terror", "terrorist", "suicide", "school",
+})  # fmt: skip
+
+_FUNCTION_WORDS = frozenset({
+    "and", "but", "for", "the", "that", "this", "these", "those", "was", "were", "are", "has",
+    "had", "have", "said", "says", "who", "which", "after", "before", "during", "since", "from",
+    "into", "with", "over", "under", "about", "its", "his", "her", "their", "our", "not",
 })  # fmt: skip
 
 _PROPER = r"(?:[A-Z][A-Za-z'’.-]*|[A-Z]{2,})"
@@ -51,7 +64,14 @@ _TIME_AFTER = re.compile(
     rf"(?:of|in)\s+(?:(?P<month>{_MONTH_RE})\s+)?(?P<year>1[89]\d\d|20\d\d)\b"
 )
 _NAME_FIRST = re.compile(
-    rf"\b[Tt]he\s+(?P<name>{_PROPER}(?:[ \t]+{_PROPER}){{0,3}})[ \t]+(?P<head>{_HEADS})\b"
+    rf"\b[Tt]he\s+(?:(?P<year>1[89]\d\d|20\d\d)[ \t]+)?"
+    rf"(?P<name>{_PROPER}(?:[ \t]+{_PROPER}){{0,3}})(?P<nouns>(?:[ \t]+[a-z]{{3,}}){{0,2}})"
+    rf"[ \t]+(?P<head>{_HEADS})\b"
+)
+_RELATIVE = re.compile(
+    rf"\b(?P<which>last|this|past)[ \t]+(?P<unit>week|month|year)(?:'|’)s[ \t]+"
+    rf"(?P<head>{_HEADS})\b",
+    re.IGNORECASE,
 )
 
 
@@ -86,6 +106,10 @@ def named_mentions(text: str, published: str | None = None) -> list[NamedMention
         mention = _proper(match)
         if mention is not None:
             found.append(mention)
+    for match in _RELATIVE.finditer(text):
+        mention = _relative(match, published)
+        if mention is not None:
+            found.append(mention)
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[NamedMention] = []
     for mention in found:
@@ -105,7 +129,7 @@ def _timed(match: re.Match[str], published: str | None) -> NamedMention | None:
         year = _year_of_month(month, published)
         if year is None:
             return None
-    family = _FAMILIES[head.lower()]
+    family = FAMILIES[head.lower()]
     key = f"{family}|{year}" + (f"-{month:02d}" if month else "")
     return NamedMention(match.start(), match.end(), match.group(), key, family, year, month)
 
@@ -116,15 +140,43 @@ def _proper(match: re.Match[str]) -> NamedMention | None:
         words = words[1:]
     if not words or any(w.lower() in _NOT_MODIFIERS or w.lower() in _MONTHS for w in words):
         return None
+    if any(noun in _FUNCTION_WORDS for noun in match["nouns"].split()):
+        return None  # "the Monitor said the massacre": a clause, not a name
     head = match["head"]
     acronym = len(words) == 1 and words[0].isupper() and len(words[0]) >= 2
     if head.lower() in _WEAK_HEADS and len(words) < 2 and not acronym:
         return None
-    family = _FAMILIES[head.lower()]
+    family = FAMILIES[head.lower()]
     name = " ".join(w.lower().rstrip(".") for w in words).replace("’", "'")
+    year = int(match["year"]) if match["year"] else None
     return NamedMention(
-        match.start(), match.end(), match.group(), f"{family}|{name}", family, None, None
+        match.start(), match.end(), match.group(), f"{family}|{name}", family, year, None
     )
+
+
+def _relative(match: re.Match[str], published: str | None) -> NamedMention | None:
+    """ "last week's protests", "this month's unrest": dated by the publication date."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    which, unit = match["which"].lower(), match["unit"].lower()
+    back = which != "this"
+    month: int | None
+    if unit == "week":
+        day -= timedelta(days=7 if back else 0)
+        year, month = day.year, day.month
+    elif unit == "month":
+        year, month = (day.year, day.month - 1) if back else (day.year, day.month)
+        if month == 0:
+            year, month = year - 1, 12
+    else:
+        year, month = (day.year - 1 if back else day.year), None
+    family = FAMILIES[match["head"].lower()]
+    key = f"{family}|{year}" + (f"-{month:02d}" if month else "")
+    return NamedMention(match.start(), match.end(), match.group(), key, family, year, month)
 
 
 def _year_of_month(month: int | None, published: str | None) -> int | None:
@@ -145,7 +197,7 @@ _YEAR = re.compile(r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?!\d|,\d)")
 
 def family_references(text: str) -> list[tuple[int, str]]:
     """(offset, family) of every definite bare reference: "the massacre", "the uprisings"."""
-    return [(m.start(), _FAMILIES[m["head"].lower()]) for m in _BARE.finditer(text)]
+    return [(m.start(), FAMILIES[m["head"].lower()]) for m in _BARE.finditer(text)]
 
 
 _BARE = re.compile(rf"\b[Tt]he\s+(?P<head>{_HEADS})\b")

@@ -22,9 +22,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tolltrace.extract.where import dateline
+from tolltrace.link.event_absorb import absorb_incidents, absorbed_slots
 from tolltrace.link.event_claims import MAIN, DocumentSlots, assign_slots
 from tolltrace.link.event_cluster import average_linkage
 from tolltrace.link.event_similarity import (
@@ -76,7 +77,12 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
     profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
     scores = _scores(profiles)
     labels = average_linkage(len(docs), scores, THRESHOLD)
-    drafts = _incident_events(docs, slots, profiles, scores, labels)
+    absorbed = absorb_incidents(docs, slots, profiles, labels)
+    slots = [
+        slot if (key := absorbed.get(labels[i])) is None else absorbed_slots(slot, key)
+        for i, slot in enumerate(slots)
+    ]
+    drafts = _incident_events(docs, slots, profiles, scores, labels, set(absorbed))
     drafts += _named_events(docs, slots)
     drafts += _side_events(docs, slots)
     events = _with_leads(docs, drafts)
@@ -113,6 +119,7 @@ class _Draft:
     claims: list[Claim]
     evidence: list[str]
     kind: str  # incident, named, side
+    leading: set[str] = field(default_factory=set)  # documents whose lead incident this is
     name: str | None = None
     label_text: str | None = None
     when: str | None = None
@@ -125,10 +132,12 @@ def _incident_events(
     profiles: Sequence[Profile],
     scores: dict[tuple[int, int], float],
     labels: Sequence[int],
+    absorbed: set[int],
 ) -> list[_Draft]:
     clusters: dict[int, list[int]] = defaultdict(list)
     for index, label in enumerate(labels):
-        clusters[label].append(index)
+        if label not in absorbed:
+            clusters[label].append(index)
     linked: dict[int, list[tuple[float, tuple[int, int]]]] = defaultdict(list)
     for pair, score in scores.items():
         if score >= THRESHOLD and labels[pair[0]] == labels[pair[1]]:
@@ -141,7 +150,8 @@ def _incident_events(
         evidence = _pair_evidence(docs, profiles, linked[label])
         if len(members) == 1:
             evidence = ["one report: no other document shares its names and dates"]
-        draft = _Draft([docs[i].id for i in members], claims, evidence, "incident")
+        ids = [docs[i].id for i in members]
+        draft = _Draft(ids, claims, evidence, "incident", leading=set(ids))
         days = Counter(c.when for c in claims if c.when and parse_day(c.when) is not None)
         published = sorted(p for i in members if (p := docs[i].published))
         draft.when = _most_common(days) or (published[0][:10] if published else None)
@@ -181,12 +191,22 @@ def _named_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) 
             if document.id not in draft.documents:
                 draft.documents.append(document.id)
                 draft.evidence.append(f'{document.id} names it: "{mention.text}"')
+    for document, found in zip(docs, slots, strict=True):
+        if found.lead_key is not None:
+            draft = drafts[found.lead_key]
+            draft.leading.add(document.id)
+            if document.id not in draft.documents:
+                draft.documents.append(document.id)
+                draft.evidence.append(f"{document.id}: {found.lead_reason}")
         for claim in document.claims:
             slot = found.slots[claim.id]
             if slot.startswith("named:"):
                 drafts[slot.removeprefix("named:")].claims.append(claim)
     for key, draft in drafts.items():
         draft.name = draft.label_text = _most_common(texts[key])
+        if draft.when is None:  # "the Halvorn massacre": dated by what its claims say
+            days = Counter(c.when.split("/")[0] for c in draft.claims if c.when)
+            draft.when = _most_common(days)
     return list(drafts.values())
 
 
@@ -224,7 +244,7 @@ def _with_leads(docs: Sequence[LinkDocument], drafts: Sequence[_Draft]) -> list[
                 first_claim.get(claim.document, claim.start), claim.start
             )
         for document in event.documents:
-            weight = counts[document] + (LEAD_BONUS if draft.kind == "incident" else 0.0)
+            weight = counts[document] + (LEAD_BONUS if document in draft.leading else 0.0)
             if weight <= 0:
                 continue
             rank = (weight, -first_claim.get(document, 1 << 30))

@@ -1,0 +1,115 @@
+"""Incidents that are part of a named wave of violence reported by other documents.
+
+Protests, crackdowns, massacres and wars last days or weeks and spread across a country, and
+most reports of them never name them: "police shot 14 protesters on Friday", "at least 112
+people were killed during a week of protests". Another report of the same corpus names the
+wave ("the March protests", "last week's crackdown"). A lead incident whose reports
+
+- are dated (by their lead claim, else by publication) inside the named wave's month,
+- speak of it in the wave's own words (a head word of its family: "protests", "unrest"), and
+- share a proper name with the documents that name it,
+
+is a part of that wave, not an incident of its own. Point events (a shooting, a bombing, an
+attack) are never absorbed this way: two shootings in one city and month are two incidents, and
+only the similarity of their reports may link them. When several waves fit, the one named by
+most documents wins, and a cluster fitting none keeps its own event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Protocol
+
+from tolltrace.link.event_claims import MAIN, DocumentSlots
+from tolltrace.link.event_names import FAMILIES, NamedMention
+from tolltrace.link.event_similarity import Profile, parse_day
+
+WAVE_FAMILIES = frozenset({"protests", "massacre", "war", "revolution"})
+
+
+class _Document(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def published(self) -> str | None: ...
+
+
+def absorb_incidents(
+    docs: Sequence[_Document],
+    slots: Sequence[DocumentSlots],
+    profiles: Sequence[Profile],
+    labels: Sequence[int],
+) -> dict[int, str]:
+    """Cluster label -> the key of the named wave its incident is part of."""
+    waves: dict[str, NamedMention] = {}
+    named_by: dict[str, set[int]] = defaultdict(set)
+    for index, found in enumerate(slots):
+        for mention in found.mentions:
+            if mention.family in WAVE_FAMILIES and mention.month is not None:
+                waves.setdefault(mention.key, mention)
+                named_by[mention.key].add(index)
+    if not waves:
+        return {}
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        clusters[label].append(index)
+    absorbed: dict[int, str] = {}
+    for label, members in clusters.items():
+        if any(slots[i].lead_key is not None for i in members):
+            continue  # its reports name their own wave already
+        days = [day for i in members if (day := _incident_day(docs[i], slots[i])) is not None]
+        if not days:
+            continue
+        fitting = [
+            key
+            for key, wave in waves.items()
+            if all(d.year == wave.year and d.month == wave.month for d in days)
+            and any(_speaks_of(docs[i].text, wave.family) for i in members)
+            and _share_a_name(members, named_by[key] - set(members), profiles)
+        ]
+        if fitting:
+            absorbed[label] = min(fitting, key=lambda k: (-len(named_by[k]), k))
+    return absorbed
+
+
+def absorbed_slots(found: DocumentSlots, key: str) -> DocumentSlots:
+    """The document's slots with its lead incident (and incidents of the wave's month) in it."""
+    wave = key.split("|", 1)[1]  # "2025-03"
+    slots = {
+        claim: (
+            f"named:{key}"
+            if slot == MAIN or (slot.startswith("side:") and slot[5:].startswith(wave))
+            else slot
+        )
+        for claim, slot in found.slots.items()
+    }
+    reason = f"its lead incident falls in {wave}, and it shares names with reports naming it"
+    return DocumentSlots(slots, found.mentions, found.lead_day, key, reason)
+
+
+def _incident_day(document: _Document, found: DocumentSlots) -> date | None:
+    return found.lead_day or parse_day(document.published)
+
+
+def _speaks_of(text: str, family: str) -> bool:
+    return _FAMILY_WORDS[family].search(text) is not None
+
+
+def _share_a_name(members: Sequence[int], others: set[int], profiles: Sequence[Profile]) -> bool:
+    names = {name for i in members for name in profiles[i].names}
+    return any(names & profiles[i].names.keys() for i in others)
+
+
+_FAMILY_WORDS = {
+    family: re.compile(
+        r"\b(?:" + "|".join(sorted((h for h, f in FAMILIES.items() if f == family), key=len,
+                                   reverse=True)) + r")\b",
+        re.IGNORECASE,
+    )
+    for family in WAVE_FAMILIES
+}  # fmt: skip
