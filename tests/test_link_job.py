@@ -133,3 +133,16 @@ def test_link_with_a_malformed_affiliation_table_is_a_clean_error(db: Path, tmp_
     result = _invoke("link", "--db", str(db), "--affiliations", str(table), "-q")
     assert result.exit_code == 3
     assert "aff.csv" in result.output
+
+
+def test_a_rejected_claim_is_no_figure_at_the_next_link(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    with SQLiteStore(copy) as store:
+        twelve = next(c for c in store.claims() if c.category == "killed" and c.low == 12)
+        store.review_claim(twelve.id, "reject", {}, "rioters' toll counted twice", "ana", 0)
+        link(store)
+        findings = list(store.findings(_harbour_event(store)))
+    killed = next(f for f in findings if f.category == "killed")
+    assert all(s.low != 12 for s in killed.support)
+    assert killed.consistent and not killed.contradictions

@@ -365,7 +365,11 @@ def _link_corpus(store: Store, progress: Progress | None) -> _LinkCorpus:
         clean = store.get_document(document.id).clean
         if clean is None:
             continue
-        claims = tuple(store.claims(ClaimQuery(document=document.id)))
+        claims = tuple(
+            claim
+            for claim in store.claims(ClaimQuery(document=document.id))
+            if claim.review != "rejected"  # a reviewer's "not a claim" is not a figure
+        )
         corpus.documents.append(
             LinkDocument(
                 document.id, document.uri, clean.title, clean.published, clean.text, claims
