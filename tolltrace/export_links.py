@@ -12,7 +12,8 @@ Fields:
 - findings: event, category, low and high (the consensus interval: every figure fits in it;
   null when none), consistent, independent_sources (how many independent primary sources
   state a figure), figures [{claim, document, low, high, qualifier, text, sentence,
-  attributed_to, outlet, primary_source, published, negated}] in publication order,
+  attributed_to, outlet, primary_source, published, negated, superseded_by, part}] in
+  publication order (`part`: why the figure counts a part of the victims, else null),
   contradictions [{first, second, reason, first_text, second_text}], support [{figure, low,
   high, sources, relays, independent}].
 
@@ -25,7 +26,7 @@ casualty claims count), location, fatalities, fatalities_rule, sources, source_c
 Fatalities rule (conservative: a lower bound every source agrees with, never a sum):
 1. For each of the categories `killed` and `executed` that has a finding: its consensus low
    when the figures are consistent; otherwise (they contradict, or the consensus has no low)
-   the smallest low of its figures that are not denied.
+   the smallest low of its figures that are neither denied nor counts of a part.
 2. An event with no such finding: the smallest low of its `killed`/`executed` claims that are
    not denied.
 3. fatalities = the larger of the two categories' values. They are not added: an execution
@@ -294,7 +295,7 @@ def _finding_schema() -> Any:
     s, i = pa.string(), pa.int64()
     figure = _struct(
         claim=s, document=s, low=i, high=i, qualifier=s, text=s, sentence=s, attributed_to=s,
-        outlet=s, primary_source=s, published=s, negated=pa.bool_(),
+        outlet=s, primary_source=s, published=s, negated=pa.bool_(), superseded_by=s, part=s,
     )  # fmt: skip
     contradiction = _struct(first=s, second=s, reason=s, first_text=s, second_text=s)
     support = _struct(
@@ -415,7 +416,9 @@ def fatalities_rule(findings: Sequence[Finding], claims: Sequence[Claim]) -> tup
         if finding.consistent and finding.low is not None:
             candidates.append((finding.low, f"consensus low of the {finding.category} figures"))
             continue
-        lows = [f.low for f in finding.figures if not f.negated and f.low is not None]
+        lows = [
+            f.low for f in finding.figures if not f.negated and f.part is None and f.low is not None
+        ]
         if lows:
             why = "they contradict" if not finding.consistent else "no consensus low"
             candidates.append((min(lows), f"smallest {finding.category} figure ({why})"))

@@ -268,6 +268,7 @@ class Figure:
     published: str | None  # the document's publication date
     negated: bool = False
     superseded_by: str | None = None  # claim id of a later, larger count that updates this one
+    part: str | None = None  # why it counts a part of the victims ("a named person"), else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,9 +35,17 @@ Counts that rise over time
     a *different named* source (a ministry's 12, then a monitor's "at least 40") is a
     disagreement, and so is any decrease or any same-day difference.
 
+Parts of the toll
+    A figure that counts a part of the victims (one named person, police officers among the
+    dead, "31 of the dead", one town "alone": see `tolltrace.reconcile.parts`) is no rival of
+    the whole toll. It is shown with its reason (`Figure.part`), it bounds the consensus from
+    below, and it contradicts a whole figure only by exceeding it. Counts are updated only by
+    counts of the same kind (a part by a part, a whole by a whole).
+
 Consensus and contradictions
     The consensus is the intersection of what the current (not superseded, not negated)
-    figures allow: `low`/`high` (`high` None = no upper bound; `low` 0 when nothing bounds it
+    whole figures allow, raised to the largest low of the current parts: `low`/`high`
+    (`high` None = no upper bound; `low` 0 when nothing bounds it
     below). When the intersection is empty, `consistent` is False, `low`/`high` are None, and
     the contradictions are the pairs of current figures that cannot both hold (on a line, a
     set of intervals is empty exactly when some pair is, so pairs are the minimal conflicts).
@@ -54,6 +62,7 @@ from dataclasses import replace
 from tolltrace.extract.numbers import find_counts
 from tolltrace.model import CATEGORIES, Claim, Contradiction, Event, Figure, Finding
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
+from tolltrace.reconcile.parts import part_reason
 from tolltrace.reconcile.sources import (
     SourceDocument,
     SourceResolver,
@@ -155,6 +164,8 @@ def _finding(
 
     ordered = sorted(claims, key=timeline_key)
     figures = [_figure(claim, _document(claim, documents), resolver) for claim in ordered]
+    if all(figure.part is not None for figure in figures):  # no whole: each is a whole
+        figures = [replace(figure, part=None) for figure in figures]
     figures = _mark_updates(figures)
     current = [
         (figure, claim)
@@ -162,10 +173,13 @@ def _finding(
         if not figure.negated and figure.superseded_by is None
     ]
     bounded = [(f, c, i) for f, c in current if (i := _interval(f)) is not None]
+    wholes = [(f, c, i) for f, c, i in bounded if f.part is None]
+    parts = [(f, c, i) for f, c, i in bounded if f.part is not None]
+    # A whole is at least as large as each of its parts: a part's low bounds it below.
     low = max((interval[0] for _, _, interval in bounded), default=None)
-    highs = [interval[1] for _, _, interval in bounded if interval[1] is not None]
+    highs = [interval[1] for _, _, interval in wholes if interval[1] is not None]
     high = min(highs) if highs else None
-    contradictions = _contradictions(bounded)
+    contradictions = _contradictions(wholes) + _parts_above_wholes(parts, wholes)
     consistent = not contradictions
     if not consistent:
         low = high = None
@@ -197,6 +211,7 @@ def _figure(claim: Claim, document: SourceDocument, resolver: SourceResolver) ->
         primary_source=resolver.primary_source(claim, document.outlet),
         published=document.published,
         negated=claim.negated,
+        part=part_reason(claim),
     )
 
 
@@ -213,6 +228,8 @@ def _updates(earlier: Figure, later: Figure) -> bool:
     """True when `later` is a larger count that updates `earlier` (see the module doc)."""
     if earlier.negated or later.negated or earlier.qualifier != "exact":
         return False
+    if earlier.part != later.part:
+        return False  # a count of a part is never updated by a count of the whole
     if later.qualifier not in _COUNTS or not strictly_before(earlier.published, later.published):
         return False
     before, after = _interval(earlier), _interval(later)
@@ -246,6 +263,22 @@ def _contradictions(bounded: list[tuple[Figure, Claim, Interval]]) -> list[Contr
             found.append(
                 Contradiction(first.claim, second.claim, _reason(first_claim, a, second_claim, b))
             )
+    return found
+
+
+def _parts_above_wholes(
+    parts: list[tuple[Figure, Claim, Interval]], wholes: list[tuple[Figure, Claim, Interval]]
+) -> list[Contradiction]:
+    """A part that alone exceeds what a whole figure allows: "31 died there" against "23"."""
+    found = []
+    for part, part_claim, a in parts:
+        for whole, whole_claim, b in wholes:
+            if b[1] is not None and a[0] > b[1]:
+                reason = (
+                    f"{_quote(part_claim, a)} ({part.part}) is above the whole "
+                    f"{_quote(whole_claim, b)}"
+                )
+                found.append(Contradiction(part.claim, whole.claim, reason))
     return found
 
 

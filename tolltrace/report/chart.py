@@ -8,7 +8,8 @@ the number of people on a linear scale from 0. Each figure is drawn by what it a
   low to high with a dot at each end;
 - at least / more than / vague: a dot at the lower bound and a dashed line up to the top of
   the panel (no upper bound); at most / fewer than: a dashed line from 0 and a dot at the top;
-- a negated figure is a hollow dot; an updated (superseded) one is faded.
+- a negated figure is a hollow dot; an updated (superseded) one, or the count of a part of
+  the victims (`Figure.part`), is faded, and its tooltip says so.
 
 The consensus interval is a grey band. Each source's figures form one series (`<g
 class="series">`), joined over time by a thin line. Every mark carries a `<title>` with the
@@ -211,11 +212,12 @@ def _series(
             continue
         x = scale.x(figure.published) + offset
         marks, anchor = _marks(figure, interval, x, scale)
-        if not figure.negated:
+        if not figure.negated and figure.part is None:
             points.append((x, anchor))
         tip = f"{source}: {figure_label(figure)} — “{figure.text}” ({figure.outlet}"
         tip += f", {figure.published})" if figure.published else ")"
-        faded = ' opacity="0.4"' if figure.superseded_by or figure.negated else ""
+        tip += f"; part: {figure.part}" if figure.part else ""
+        faded = ' opacity="0.4"' if figure.superseded_by or figure.negated or figure.part else ""
         parts.append(f'<g class="figure"{faded}><title>{escape(tip)}</title>{marks}</g>')
     if len(points) > 1:
         line = " ".join(f"{x:.1f},{y:.1f}" for x, y in sorted(points))

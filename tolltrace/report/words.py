@@ -38,6 +38,8 @@ def figure_note(figure: Figure, finding: Finding) -> str:
     notes = []
     if figure.negated:
         notes.append("denied or disputed in the text")
+    if figure.part is not None:
+        notes.append(f"part: {figure.part}")
     if figure.superseded_by is not None:
         notes.append("updated by a later count")
     if any(figure.claim in (c.first, c.second) for c in finding.contradictions):
