@@ -45,6 +45,7 @@ def with_subject(text: str, subject: str, sentence: str | None = None) -> str:
             "Dozens were arrested", "", "Dozens were arrested in Port Selvan alone, lawyers said.",
             "one place among several",
         ),
+        ("30 were killed", "", "With 30 killed in that massacre alone, it was the worst.", "whole"),
     ],
 )  # fmt: skip
 def test_part_reasons(text: str, subject: str, sentence: str | None, expected: str) -> None:

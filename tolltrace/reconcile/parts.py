@@ -16,7 +16,8 @@ rules read the claim's counted noun phrase (`Claim.subject`), its words and its 
   "including N", "N other ...", "N more ...";
 - a group among the victims: the counted noun is a security-force member or a group of the
   population (police officers, soldiers, children, women, students, journalists...);
-- one place among several: "there", "alone" ("in the capital alone").
+- one place among several: "there", "in <a place> alone" ("in the capital alone"; not "in
+  that event alone", which stresses a size).
 
 When no figure of a finding is whole, all of them are read as whole: a finding that only
 counts police officers is about police officers.
@@ -53,7 +54,11 @@ _BEFORE = re.compile(
     r"of whom|of them)\W*$",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\b(?:there|alone)\b", re.IGNORECASE)
+# "died there", "in Port Selvan alone", "in the capital alone"; not "in that event alone".
+_PLACE = re.compile(
+    r"\bthere\b|\bin\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+(?:capital|city|town|"
+    r"province|region|district|village|port|north|south|east|west))\s+alone\b"
+)
 _PROPER = re.compile(r"^[A-Z][a-z'’-]+$")
 
 
