@@ -1,0 +1,76 @@
+"""The demo on the bundled (fictional) example corpus: what `make demo` promises in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tolltrace.model import Event, Finding
+from tolltrace.pipeline import extract, ingest, link
+from tolltrace.store.sqlite import SQLiteStore
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with SQLiteStore(path) as store:
+        ingest(store, [str(EXAMPLES)])
+        extract(store)
+        link(store)
+    return SQLiteStore(path)
+
+
+def _uris(store: SQLiteStore, event: Event) -> set[str]:
+    return {store.get_document(d).document.uri.rsplit("/", 1)[-1] for d in event.documents}
+
+
+def _crackdown(store: SQLiteStore) -> tuple[Event, Finding]:
+    events = [e for e in store.events() if e.name and "March" in e.name]
+    assert len(events) == 1, "one event for the March crackdown, however it is named"
+    killed = next(f for f in store.findings(events[0].id) if f.category == "killed")
+    return events[0], killed
+
+
+def test_reports_that_never_name_the_crackdown_join_it(store: SQLiteStore) -> None:
+    event, _ = _crackdown(store)
+    uris = _uris(store, event)
+    for unnamed in ("01_evening-post_protests-spread.txt", "02_orvane-herald_minister-toll.txt"):
+        assert unnamed in uris
+    assert "valdoria-protest-toll" in uris  # the wire's first item
+    first = next(
+        d
+        for d in event.documents
+        if store.get_document(d).document.uri.endswith("01_evening-post_protests-spread.txt")
+    )
+    killed = [c for c in store.claims() if c.document == first and c.category == "killed"]
+    assert killed and all(c.event == event.id for c in killed)
+
+
+def test_the_1995_massacre_is_an_event_of_its_own(store: SQLiteStore) -> None:
+    event, _ = _crackdown(store)
+    massacre = [c for c in store.claims() if c.category == "killed" and c.low == 1200]
+    assert massacre and all(c.event != event.id for c in massacre)
+    assert massacre[0].event is not None
+    assert "Halvorn" in (store.get_event(massacre[0].event).label or "")
+
+
+def test_the_killed_finding_sets_the_government_against_the_monitor(store: SQLiteStore) -> None:
+    _, killed = _crackdown(store)
+    assert not killed.consistent
+    reasons = " | ".join(c.reason for c in killed.contradictions)
+    assert "23" in reasons and "112" in reasons
+    at_least_112 = [s for s in killed.support if s.low == 112]
+    assert at_least_112 and at_least_112[0].relays, "outlets relay the monitor's figure"
+
+
+def test_counts_of_a_part_are_shown_but_not_contradictions(store: SQLiteStore) -> None:
+    _, killed = _crackdown(store)
+    parts = [f for f in killed.figures if f.part is not None]
+    assert any("police" in f.text for f in parts)
+    contradicted = {c.first for c in killed.contradictions} | {
+        c.second for c in killed.contradictions
+    }
+    assert all(f.claim not in contradicted for f in parts if (f.low or 0) < 23)
