@@ -98,3 +98,18 @@ def test_different_sizes_within_one_document() -> None:
     [disagreement] = reconcile_body_sizes({"doc": find_body_sizes(text)})
     assert disagreement.within_document and disagreement.sizes == (3, 4)
     assert disagreement.kind == "commission"
+
+
+def test_members_named_one_by_one_give_the_size() -> None:
+    text = (
+        "In Varn the death commission consisted of Orin Valde, Mirek Sastro (the prosecutor), "
+        "Ilan Vorsk and Petar Hale. Another committee included Ana Lume and Rado Fen."
+    )
+    [size] = find_body_sizes(text)
+    assert (size.kind, size.size) == ("death body", 4)
+    assert text[size.start : size.end] == size.text and size.text.endswith("Petar Hale")
+
+
+def test_an_appositive_names_the_same_body() -> None:
+    [size] = find_body_sizes("The death commission, a three-member panel, sat at Varn.")
+    assert (size.kind, size.size, size.text) == ("death body", 3, "three-member panel")

@@ -106,8 +106,31 @@ _MEMBERS_OF = re.compile(
     (?P<mods>(?:{_MODIFIER_WORD}\s+){{0,2}}?){_BODY}\b[{_QUOTE}]?""",
     re.IGNORECASE | re.VERBOSE,
 )
+_APPOSITIVE = re.compile(
+    rf"(?P<mods>(?:{_MODIFIER_WORD}\s+){{0,2}})[{_QUOTE}]?{_BODY}\b[{_QUOTE}]?\s*[,—–(]\s*"
+    r"(?:(?:a|an|the)\s+)?\Z",
+    re.IGNORECASE,
+)
 _ANY_BODY = re.compile(
     rf"(?P<mods>(?:{_MODIFIER_WORD}\s+){{0,2}})[{_QUOTE}]?{_BODY}\b", re.IGNORECASE
+)
+
+
+# "the death commission, made up of Ali Navar, Reza Ostani and Kamal Irvani": the members
+# named one by one (a list of 2 to _MAX_SIZE names; "included" gives no size: a list may be
+# partial).
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Judge|Justice|Ayatollah|Hojatoleslam|Sheikh|General|Colonel)\.?\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|al-[\w'’-]+|bin|ibn|van|von|de|da))*"
+    r"(?:\s*\([^()]{0,80}\))?"
+)
+_ENUMERATED = re.compile(
+    rf"""(?P<mods>(?:{_MODIFIER_WORD}\s+){{0,2}})[{_QUOTE}]?{_BODY}\b[{_QUOTE}]?\s*,?\s*
+    (?:(?:that|which|who)\s+)?(?:(?:was|were|is|are)\s+)?
+    (?:made\s+up\s+of|composed\s+of|comprised(?:\s+of)?|consisting\s+of|consisted\s+of|
+       formed\s+of|whose\s+members\s+were|(?:its\s+)?members\s+(?:were|being)|[:—–])
+    \s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})""",
+    re.VERBOSE,
 )
 
 
@@ -153,7 +176,28 @@ def find_body_sizes(text: str) -> list[BodySize]:
                         end=offset + end,
                     )
                 )
+        found += _enumerated(text, sentence.text, sentence.start)
+    found.sort(key=lambda b: b.start)
     return _inherit_modifiers(text, found)
+
+
+def _enumerated(text: str, sentence: str, offset: int) -> list[BodySize]:
+    found = []
+    for match in _ENUMERATED.finditer(sentence):
+        names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", _PARENTHESES.sub("", match["names"]))
+        size = len([name for name in names if name.strip()])
+        if not 2 <= size <= _MAX_SIZE:
+            continue
+        stop = match.end() - (len(match.group()) - len(match.group().rstrip(".")))
+        body, mods, head, start, end = _body(match, 0, _body_start(match), stop)
+        found.append(
+            BodySize(body, mods, head, size, text[offset + start : offset + end],
+                     offset + start, offset + end)
+        )  # fmt: skip
+    return found
+
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 
 
 def _size(sentence: str, start: int, end: int, value: int) -> tuple[str, str, str, int, int] | None:
@@ -229,7 +273,13 @@ def _inherit_modifiers(text: str, sizes: list[BodySize]) -> list[BodySize]:
             result.append(size)
             continue
         modifier = ""
+        appositive = _APPOSITIVE.search(text, max(0, size.start - 80), size.start)
+        if appositive is not None and _modifier_text(appositive).strip():
+            modifier = _normal(_modifier_text(appositive).strip())  # "the death commission,
+            # a three-member panel": one body named twice
         for mention in _ANY_BODY.finditer(text, 0, size.start + len(size.text)):
+            if modifier:
+                break
             if _singular(mention.group("head")) != size.head or mention.start() > size.start:
                 continue
             words = _modifier_text(mention).strip()
