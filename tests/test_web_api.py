@@ -55,10 +55,19 @@ def test_the_api_answers_with_the_export_schema(web: tuple) -> None:
     assert claims["total"] == 3 and claims["claims"][0]["review"] == "unreviewed"
     document = client.get(f"/api/documents/{ids['koss']}").json()
     assert document["document"]["id"] == ids["koss"] and "Koss" in document["text"]
+    assert [(m["entity"], m["type"]) for m in document["mentions"]] == [
+        ("place-koss", "place"),
+        ("org-monitor", "organisation"),
+    ]
+    monitor = document["mentions"][1]
+    assert document["text"][monitor["start"] : monitor["end"]] == monitor["text"]
+    assert monitor["name"] == "Valdorian Rights Monitor"
     assert client.get(f"/api/events/{ids['event']}").json()["findings"][0]["category"]
     assert client.get("/api/search", params={"q": "students"}).json()["claims"]
     assert client.get(f"/api/entities/{ids['entity']}").json()["entity"]["name"]
-    assert client.get("/api/queue").json()["claims"][0]["id"] in (ids["claim"], ids["other_claim"])
+    queue = client.get("/api/queue").json()["claims"]
+    assert {c["id"] for c in queue[:2]} == {ids["claim"], ids["other_claim"]}
+    assert [c["contradicted"] for c in queue] == [True, True] + [False] * (len(queue) - 2)
 
 
 def test_openapi_is_documented_at_docs(web: tuple) -> None:

@@ -6,11 +6,23 @@ The corpus is fictional (tests/web_support.py), including a hostile page.
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
+from fastapi.testclient import TestClient
 
-from tests.web_support import PASSWORD, signed_in, template_fixture, web_fixture  # noqa: F401
+from tests.conftest import prepared
+from tests.fake_extractor import make_claim
+from tests.web_support import (  # noqa: F401
+    PASSWORD,
+    signed_in,
+    template_fixture,
+    web_fixture,
+    well_formed,
+)
+from tolltrace.model import Entity, Mention
 from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.web import create_app
 from tolltrace.web.accounts import set_anonymous_read
 
 
@@ -59,6 +71,111 @@ def test_the_document_page_highlights_claims_and_lists_custody(web: tuple) -> No
     assert ">40 students outside</a>" in page
     assert "<td>ingest</td>" in page and "<td>extract</td>" in page
     assert "Koss university detentions, May 2031" in page  # its event
+
+
+def _document_text(page: str) -> str:
+    return page.split('id="document-text">')[1].split("</div>")[0]
+
+
+def test_the_document_page_marks_entity_mentions_apart_from_claims(web: tuple) -> None:
+    client, ids, _ = web
+    signed_in(client, "vic")
+    page = client.get(f"/documents/{ids['koss']}").text
+    text = _document_text(page)
+    assert (
+        '<a href="/entities/org-monitor" class="ent ent-organisation" '
+        'title="Valdorian Rights Monitor">Valdorian Rights Monitor</a>'
+    ) in text
+    assert '<a href="/entities/place-koss" class="ent ent-place" title="Koss">Koss</a>' in text
+    assert f'class="hl cat-other" id="claim-{ids["claim"]}"' in text
+    parsed = well_formed(text)
+    assert parsed.text.startswith("Koss, May 2, 2031") and parsed.text.count("Koss") >= 1
+    listed = page.split('id="document-entities">')[1].split("</dd>")[0]
+    assert "/entities/org-monitor" in listed and "/entities/place-koss" in listed
+    tarn = client.get(f"/documents/{ids['tarn']}").text
+    assert 'class="ent' not in _document_text(tarn) and "document-entities" not in tarn
+
+
+def test_nested_crossing_and_hostile_marks_stay_well_formed_on_the_page(web: tuple) -> None:
+    client, _, db = web
+    text = (
+        'Koss wire: <script>alert("pwned")</script> The Harbour Guard detained 18 dockers '
+        "near the <b>Koss</b> fish market, the Monitor said."
+    )
+    doc = prepared(text, uri="https://wire.example.org/hostile-mentions")
+    guard = text.index("Harbour Guard")
+    with SQLiteStore(db) as store:
+        store.add_document(doc, "2031-05-03T00:00:00Z")
+        claim = make_claim(doc.id, "Harbour Guard detained 18 dockers", guard, "detained")
+        store.store_claims(doc.id, "fake/1", [claim], "run-hostile")
+        entities = [
+            Entity(
+                "org-guard",
+                '<img src=x onerror="alert(1)"> Harbour Guard',
+                "organisation",
+                mentions=(Mention(doc.id, guard + 8, guard + 13, "Guard", "organisation"),),
+            ),
+            Entity(
+                "place-koss",
+                "Koss",
+                "place",
+                mentions=(
+                    Mention(doc.id, 0, text.index("</script>") + 9, "(the wire)", "place"),
+                    Mention(doc.id, text.index("<b>"), text.index(" fish"), "<b>Koss</b>", "place"),
+                    Mention(doc.id, len(text) - 5, len(text) + 20, "out of range", "place"),
+                ),
+            ),
+            Entity(
+                "org-dockers",
+                "Dockers of Koss",
+                "organisation",
+                mentions=(
+                    Mention(doc.id, guard + 22, text.index(" near"), "18 dockers", "organisation"),
+                ),
+            ),
+        ]
+        store.replace_links(entities, [], [], "link-hostile")
+    signed_in(client, "vic")
+    page = client.get(f"/documents/{doc.id}")
+    assert page.status_code == 200
+    parsed = well_formed(_document_text(page.text))
+    assert parsed.text == text
+    assert set(parsed.tags) == {"a"} and parsed.ids == [f"claim-{claim.id}"]
+    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    assert 'title="&lt;img src=x onerror=&#34;alert(1)&#34;&gt; Harbour Guard' in page.text
+    assert '<a href="/entities/org-guard" class="hl cat-detained ent ent-organisation"' in page.text
+    api = client.get(f"/api/documents/{doc.id}").json()
+    assert [(m["entity"], m["start"]) for m in api["mentions"]] == [
+        ("place-koss", 0),
+        ("org-guard", guard + 8),
+        ("org-dockers", guard + 22),
+        ("place-koss", text.index("<b>")),
+        ("place-koss", len(text) - 5),  # the API gives the spans as stored
+    ]
+
+
+def test_a_version_4_store_shows_no_entity_marks_until_the_next_link(web: tuple) -> None:
+    _, ids, db = web
+    with sqlite3.connect(db) as old:  # back to schema 4: what migration 5 adds is gone
+        for table in ("entity_mentions", "claim_contradictions", "sign_in_failures"):
+            old.execute(f"DROP TABLE {table}")
+        old.execute("PRAGMA user_version=4")
+    with TestClient(create_app(str(db)), raise_server_exceptions=False) as upgraded:
+        signed_in(upgraded, "vic")
+        page = upgraded.get(f"/documents/{ids['koss']}")
+        assert page.status_code == 200 and 'class="ent' not in _document_text(page.text)
+        assert f'id="claim-{ids["claim"]}"' in page.text
+        assert upgraded.get(f"/api/documents/{ids['koss']}").json()["mentions"] == []
+        assert "Valdorian Rights Monitor" in upgraded.get(f"/entities/{ids['entity']}").text
+        queue = upgraded.get("/queue").text  # contradicted claims are known at once
+        rows = re.findall(r'<tr id="row-([0-9a-f]+)">', queue)
+        assert set(rows[:2]) == {ids["claim"], ids["other_claim"]}
+        with SQLiteStore(db) as store:
+            assert store._db.execute("PRAGMA user_version").fetchone()[0] == 5
+            entities = list(store.entities())
+            store.replace_links(entities, list(store.events()), list(store.findings()), "relink")
+        page = upgraded.get(f"/documents/{ids['koss']}")
+        assert 'href="/entities/org-monitor" class="ent ent-organisation"' in page.text
 
 
 def test_the_hostile_page_is_escaped_and_its_original_sandboxed(web: tuple) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,8 @@ def fill_store(path: Path, work: Path) -> dict[str, str]:
     """Ingest the corpus and the hostile page into `path`, store fake claims, link an event.
 
     Returns the ids that tests refer to: koss, tarn, hostile (documents), claim (the Monitor's
-    "40 students detained" claim), event, entity.
+    "40 students detained" claim), event, entity (the Monitor, mentioned in koss; Koss itself
+    is the entity place-koss).
     """
     corpus = write_corpus(work)
     (corpus / "hostile.html").write_text(HOSTILE_HTML)
@@ -92,14 +94,24 @@ def fill_store(path: Path, work: Path) -> dict[str, str]:
             consistent=False,
             contradictions=(Contradiction(students.id, prisoners.id, "40 is not 12"),),
         )
+        koss_text = store.get_document(ids["koss"]).clean.text  # type: ignore[union-attr]
+        at = koss_text.index("Valdorian Rights Monitor")
         monitor = Entity(
             id="org-monitor",
             name="Valdorian Rights Monitor",
             type="organisation",
             aliases=(Alias("Valdorian Rights Monitor", "canonical"), Alias("the Monitor", "title")),
-            mentions=(Mention(ids["koss"], 0, 4, "Koss", "organisation"),),
+            mentions=(
+                Mention(ids["koss"], at, at + 24, "Valdorian Rights Monitor", "organisation"),
+            ),
         )
-        store.replace_links([monitor], [event], [finding], "link-test")
+        city = Entity(
+            id="place-koss",
+            name="Koss",
+            type="place",
+            mentions=(Mention(ids["koss"], 0, 4, "Koss", "place"),),
+        )
+        store.replace_links([monitor, city], [event], [finding], "link-test")
         ids["event"], ids["entity"] = event.id, monitor.id
         for name, role in USERS.items():
             add_account(store, name, role, PASSWORD)
@@ -143,3 +155,39 @@ def web_fixture(
     shutil.copy(template[0], db)
     with TestClient(create_app(str(db)), raise_server_exceptions=False) as client:
         yield client, template[1], db
+
+
+class WellFormed(HTMLParser):
+    """Fails on any tag closed out of order, any link inside a link, any tag left open."""
+
+    VOID = frozenset({"br", "img", "input", "meta", "link", "hr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.tags: list[str] = []
+        self.text = ""
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        assert not (tag == "a" and "a" in self.open), "a link inside a link"
+        self.ids += [value or "" for name, value in attrs if name == "id"]
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes {self.open}"
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def well_formed(html: str) -> WellFormed:
+    """The parsed `html`, after checking it is well formed (see WellFormed)."""
+    parser = WellFormed()
+    parser.feed(html)
+    parser.close()
+    assert parser.open == [], f"left open: {parser.open}"
+    return parser

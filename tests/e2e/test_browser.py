@@ -14,6 +14,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +49,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """The app over `db` in uvicorn on a free local port, for as long as the block runs."""
     import uvicorn
 
-    work = tmp_path_factory.mktemp("e2e")
-    ids = fill_store(work / "e2e.db", work)
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(str(work / "e2e.db")), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -65,9 +63,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[s
     while not server.started:
         assert time.monotonic() < deadline, "the app did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
+    yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    work = tmp_path_factory.mktemp("e2e")
+    ids = fill_store(work / "e2e.db", work)
+    with _serving(work / "e2e.db") as base:
+        yield base, ids
 
 
 @pytest.fixture(scope="module")
@@ -204,3 +210,41 @@ def test_a_hostile_document_renders_inert(page: Any, site: tuple[str, dict[str, 
     assert frame.evaluate("window.__pwned === undefined")
     assert page.title() != "pwned"
     assert outside == []
+
+
+def test_entities_are_underlined_links_apart_from_claims(
+    page: Any, site: tuple[str, dict[str, str]]
+) -> None:
+    base, ids = site
+    _sign_in(page, base, "vic")
+    page.goto(f"{base}/documents/{ids['koss']}")
+    monitor = page.locator("#document-text a[href='/entities/org-monitor']")
+    assert monitor.inner_text() == "Valdorian Rights Monitor"
+    assert monitor.get_attribute("title") == "Valdorian Rights Monitor"
+    underline = "e => getComputedStyle(e).textDecorationLine"
+    assert monitor.evaluate(underline) == "underline"
+    assert page.locator(f"#claim-{ids['claim']}").evaluate(underline) == "none"
+    place = page.locator("#document-text a[href='/entities/place-koss']")
+    style = "e => getComputedStyle(e).textDecorationStyle"
+    assert (monitor.evaluate(style), place.evaluate(style)) == ("dashed", "dotted")
+    _shot(page, "10-document-entities")
+    monitor.click()
+    page.wait_for_url(f"{base}/entities/org-monitor")
+
+
+def test_repeated_failed_sign_ins_get_a_clear_refusal(page: Any, tmp_path: Path) -> None:
+    # A server of its own: its failed sign-ins from 127.0.0.1 must not lock out the others.
+    fill_store(tmp_path / "locked.db", tmp_path)
+    with _serving(tmp_path / "locked.db") as base:
+        for _ in range(5):
+            page.goto(f"{base}/login")
+            page.fill("input[name=name]", "ana")
+            page.fill("input[name=password]", "not the password")
+            page.click("#login-form button[type=submit]")
+            assert "wrong name or password" in page.locator(".error").inner_text()
+        page.fill("input[name=password]", PASSWORD)
+        page.click("#login-form button[type=submit]")
+        refusal = page.locator(".error").inner_text()
+        assert refusal.startswith("Too many failed sign-ins") and "15 minutes" in refusal
+        _shot(page, "11-sign-in-refused")
+        assert page.url == f"{base}/login"

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from tolltrace.model import Claim, Entity, EntityDecision, Event, Finding
+from tolltrace.model import Claim, Entity, EntityDecision, Event, Finding, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,16 @@ class EventQuery:
     document: str | None = None  # a member document's id or id prefix
     limit: int | None = None
     offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention in a document, with the entity it was linked to: a mark on the document page."""
+
+    mention: Mention
+    entity: str  # the entity's id
+    name: str  # its canonical name
+    type: str  # its type (one of ENTITY_TYPES)
 
 
 ALL_ENTITIES = EntityQuery()
@@ -85,6 +95,14 @@ class LinkTables(ABC):
         """The one entity `reference` names: an id, a name or alias (any case), an id prefix.
 
         Raises `EntityNotFound` (T310) or `AmbiguousReference` (T312, with the candidates).
+        """
+
+    @abstractmethod
+    def document_mentions(self, document: str) -> list[EntityMention]:
+        """Every entity mention in the document (its full id), by position, read by one lookup.
+
+        Filled by `replace_links`: a store upgraded from schema version 4 answers an empty list
+        until the next link.
         """
 
     @abstractmethod

@@ -8,14 +8,16 @@ claim with a decision is never replaced by a newer extraction.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from tolltrace.errors import StoreError, TolltraceError
 from tolltrace.model import Claim, Review, Session, User
 
 
-# Review errors: part of the one hierarchy (codes T320-T329); the web app maps them to HTTP.
+# Review errors: part of the one hierarchy (codes T320-T330; T328 and T330 are raised by the
+# web app itself); the web app maps them to HTTP.
 class ReviewError(TolltraceError):
     code = "T320"
 
@@ -62,6 +64,14 @@ class MalformedId(ReviewError):
     code = "T329"
 
 
+@dataclass(frozen=True, slots=True)
+class QueuedClaim:
+    """A claim waiting for a decision, and whether a finding says it contradicts another."""
+
+    claim: Claim
+    contradicted: bool
+
+
 class ReviewTables(ABC):
     """Local accounts, sessions, settings and every review decision on a claim."""
 
@@ -96,6 +106,19 @@ class ReviewTables(ABC):
 
     @abstractmethod
     def remove_session(self, token_sha256: str) -> None: ...
+
+    # Failed sign-ins, each against keys the caller derives (hashes of the name and address).
+    @abstractmethod
+    def record_sign_in_failure(self, keys: Sequence[str], at: str, forget_before: str) -> None:
+        """Count a failure at `at` against each key; forget all failures before `forget_before`."""
+
+    @abstractmethod
+    def sign_in_failures(self, key: str, since: str) -> list[str]:
+        """When the key's failures at or after `since` happened, oldest first."""
+
+    @abstractmethod
+    def clear_sign_in_failures(self, key: str, at: str | None = None) -> None:
+        """Forget the key's failures: all of them, or only one counted at `at`."""
 
     # Settings: small named values, such as whether anonymous visitors may read.
     @abstractmethod
@@ -138,6 +161,13 @@ class ReviewTables(ABC):
         self, first: tuple[str, ...] = (), limit: int = 50, offset: int = 0
     ) -> list[Claim]:
         """Claims without a decision: those whose ids are in `first` first, then by document."""
+
+    @abstractmethod
+    def review_queue(self, limit: int = 50, offset: int = 0) -> list[QueuedClaim]:
+        """One page of the claims without a decision: first those a stored finding says
+        contradict another, then the others, each part by document in ingest order, then by
+        position. Reads only the rows of the page (and those it skips), not every claim.
+        """
 
     @abstractmethod
     def search_claims(self, words: str, limit: int = 50) -> list[Claim]:

@@ -33,10 +33,12 @@ from tolltrace.store.base import (
 )
 from tolltrace.store.custody import next_entry, now_utc
 from tolltrace.store.sqlite_links import LINK_MIGRATION, SQLiteLinkTables
+from tolltrace.store.sqlite_lookups import LOOKUP_MIGRATION
 from tolltrace.store.sqlite_reviews import (
     REVIEW_COLUMNS,
     REVIEW_JOIN,
     REVIEW_MIGRATION,
+    SIGN_IN_MIGRATION,
     SQLiteReviewTables,
 )
 
@@ -143,6 +145,9 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     LINK_MIGRATION,
     REVIEW_MIGRATION,
+    # 5: what the review app reads per page (entity mentions by document, contradicted claims
+    # in reading order) and failed sign-ins.
+    LOOKUP_MIGRATION + SIGN_IN_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}

@@ -2,7 +2,8 @@
 
 Nested parts of a record (aliases, roles, mentions, figures...) are JSON columns; the columns
 a lookup needs (id, name, type, dates, member documents) are plain and indexed. How records
-become rows (and mentions a compact pack) is in `link_rows`.
+become rows (and mentions a compact pack) is in `link_rows`; the tables the review app reads
+per page (mentions by document, contradicted claims) are in `sqlite_lookups`.
 """
 
 from __future__ import annotations
@@ -44,11 +45,13 @@ from tolltrace.store.link_rows import (
 from tolltrace.store.links import (
     ALL_ENTITIES,
     ALL_EVENTS,
+    EntityMention,
     EntityQuery,
     EventQuery,
     LinkCounts,
     LinkTables,
 )
+from tolltrace.store.sqlite_lookups import document_mentions, write_lookups
 
 # Schema migration 3 (see sqlite.MIGRATIONS); never edit it once it has shipped.
 LINK_MIGRATION = """
@@ -176,6 +179,7 @@ class SQLiteLinkTables(LinkTables):
                 f"INSERT INTO findings ({_FINDING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (finding_row(finding) for finding in findings),
             )
+            write_lookups(db, entities, findings, rowids)
             linked = self._link_claims(events)
             counts = LinkCounts(len(entities), len(events), len(findings), linked, *before)
             self.append_custody("link", run, _custody_details(run, counts, entities, events))
@@ -279,6 +283,9 @@ class SQLiteLinkTables(LinkTables):
         if row is None:
             raise EntityNotFound(f"no entity with id {entity_id}")
         return self._entities_from([row], {})[0]
+
+    def document_mentions(self, document: str) -> list[EntityMention]:
+        return document_mentions(self._db, document)
 
     def entity_mention_count(self, entity_id: str) -> int:
         row = self._db.execute(

@@ -1,10 +1,10 @@
-"""SQLite tables of the review app (users, sessions, settings, review decisions)."""
+"""SQLite tables of the review app (users, sessions, settings, review decisions, sign-ins)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tolltrace.errors import TolltraceError
@@ -25,6 +25,7 @@ from tolltrace.store.custody import now_utc
 from tolltrace.store.reviews import (
     ClaimNotFound,
     InvalidReview,
+    QueuedClaim,
     ReviewConflict,
     ReviewTables,
     UserExists,
@@ -80,6 +81,16 @@ CREATE TABLE review_state (
     reviewer TEXT NOT NULL,
     at TEXT NOT NULL
 );
+"""
+
+# Part of schema migration 5 (see sqlite.MIGRATIONS); never edit it once it has shipped.
+SIGN_IN_MIGRATION = """
+CREATE TABLE sign_in_failures (
+    key TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX sign_in_failures_key ON sign_in_failures(key, at);
+CREATE INDEX sign_in_failures_at ON sign_in_failures(at);
 """
 
 # What `SQLiteStore.claims` adds to its SELECT so that every claim carries its review state.
@@ -175,6 +186,30 @@ class SQLiteReviewTables(ReviewTables):
     def remove_session(self, token_sha256: str) -> None:
         with self.batch():
             self._db.execute("DELETE FROM sessions WHERE token_sha256 = ?", (token_sha256,))
+
+    def record_sign_in_failure(self, keys: Sequence[str], at: str, forget_before: str) -> None:
+        with self.batch():
+            self._db.execute("DELETE FROM sign_in_failures WHERE at < ?", (forget_before,))
+            self._db.executemany(
+                "INSERT INTO sign_in_failures (key, at) VALUES (?, ?)", ((key, at) for key in keys)
+            )
+
+    def sign_in_failures(self, key: str, since: str) -> list[str]:
+        rows = self._db.execute(
+            "SELECT at FROM sign_in_failures WHERE key = ? AND at >= ? ORDER BY at", (key, since)
+        )
+        return [str(row[0]) for row in rows]
+
+    def clear_sign_in_failures(self, key: str, at: str | None = None) -> None:
+        with self.batch():
+            if at is None:
+                self._db.execute("DELETE FROM sign_in_failures WHERE key = ?", (key,))
+                return
+            self._db.execute(
+                "DELETE FROM sign_in_failures WHERE rowid IN "
+                "(SELECT rowid FROM sign_in_failures WHERE key = ? AND at = ? LIMIT 1)",
+                (key, at),
+            )
 
     def get_setting(self, name: str, default: str = "") -> str:
         row = self._db.execute("SELECT value FROM settings WHERE name = ?", (name,)).fetchone()
@@ -291,6 +326,49 @@ class SQLiteReviewTables(ReviewTables):
         return self._select_claims(
             " WHERE r.claim IS NULL", [json.dumps(list(first))], order, limit, offset
         )
+
+    def review_queue(self, limit: int = 50, offset: int = 0) -> list[QueuedClaim]:
+        # Part one walks `claim_contradictions` in its key order (the reading order); part two
+        # walks documents by row, each one's claims through claims_document (CROSS JOIN keeps
+        # that loop order), so both stop after the page instead of sorting every claim.
+        contradicted = self._queue_claims(
+            "FROM claim_contradictions x CROSS JOIN claims c ON c.id = x.claim",
+            "",
+            'x.document, x.start, x."end", x.claim',
+            limit,
+            offset,
+        )
+        page = [QueuedClaim(claim, True) for claim in contradicted]
+        if len(page) == limit:
+            return page
+        skipped = offset - self._count_contradicted() if not page else 0
+        rest = self._queue_claims(
+            "FROM documents d CROSS JOIN claims c ON c.document = d.id",
+            " AND NOT EXISTS (SELECT 1 FROM claim_contradictions x WHERE x.claim = c.id)",
+            'd.rowid, c.start, c."end", c.id',
+            limit - len(page),
+            max(skipped, 0),
+        )
+        return page + [QueuedClaim(claim, False) for claim in rest]
+
+    def _queue_claims(
+        self, source: str, condition: str, order: str, limit: int, offset: int
+    ) -> list[Claim]:
+        from tolltrace.store.sqlite import _CLAIM_COLUMNS, _claim  # that module imports this one
+
+        sql = (
+            f"SELECT {_CLAIM_COLUMNS}, {REVIEW_COLUMNS} {source}{REVIEW_JOIN} "
+            f"WHERE r.claim IS NULL{condition} ORDER BY {order} LIMIT ? OFFSET ?"
+        )
+        return [_claim(row) for row in self._db.execute(sql, (limit, offset))]
+
+    def _count_contradicted(self) -> int:
+        """How many contradicted claims still wait for a decision."""
+        row = self._db.execute(
+            "SELECT count(*) FROM claim_contradictions x JOIN claims c ON c.id = x.claim"
+            f"{REVIEW_JOIN} WHERE r.claim IS NULL"
+        ).fetchone()
+        return int(row[0])
 
     def search_claims(self, words: str, limit: int = 50) -> list[Claim]:
         words = words.strip()

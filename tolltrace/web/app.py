@@ -25,6 +25,7 @@ from tolltrace.web.routes import (
     review,
     search,
 )
+from tolltrace.web.throttle import Clock, utc_now
 
 # Pages load scripts, styles and images only from this server; nothing is sent elsewhere.
 # The original of a scraped page is shown in a sandboxed srcdoc frame under its own stricter
@@ -43,8 +44,11 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db: str) -> FastAPI:
-    """The app serving the store at `db` (a SQLite path); each worker thread opens its own."""
+def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
+    """The app serving the store at `db` (a SQLite path); each worker thread opens its own.
+
+    `clock` tells the time to the sign-in limit (tests pass their own).
+    """
     open_store(db).close()  # fail now, not at the first request, if the store is unusable
     stores = StoreHolder(db)
 
@@ -65,6 +69,7 @@ def create_app(db: str) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.stores = stores
+    app.state.clock = clock
     errors.install(app)
 
     @app.middleware("http")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,17 @@ class StoreHolder:
 def store_of(request: Request) -> Store:
     holder: StoreHolder = request.app.state.stores
     return holder.get()
+
+
+def client_address(request: Request) -> str:
+    """The address the connection comes from (no proxy header is trusted)."""
+    return request.client.host if request.client else "unknown"
+
+
+def now(request: Request) -> datetime:
+    """The app's clock (see `create_app`)."""
+    moment: datetime = request.app.state.clock()
+    return moment
 
 
 def render(

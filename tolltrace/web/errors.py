@@ -3,7 +3,8 @@
 Every API error is `{"error": {"status": int, "code": str, "message": str, "detail": ...}}`:
 `code` is the stable tolltrace code (T3xx...) or `HTTP<status>` for protocol errors such as
 an unknown route; `detail` is present only when there is more to say (a conflict's newer
-decision, the fields a request got wrong). `tests/test_web_api.py` enforces the shape.
+decision, the fields a request got wrong, the seconds to wait after too many failed sign-ins).
+`tests/test_web_api.py` enforces the shape.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from tolltrace.store.reviews import (
 )
 from tolltrace.web.auth import NotSignedIn, visitor
 from tolltrace.web.context import render, store_of
+from tolltrace.web.throttle import TooManySignIns
 
 _STATUS: tuple[tuple[type[TolltraceError], int], ...] = (
+    (TooManySignIns, 429),
     (NotSignedIn, 401),
     (BadCredentials, 401),
     (NotAllowed, 403),
@@ -86,10 +89,15 @@ def install(app: FastAPI) -> None:
 
     async def tolltrace_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, TolltraceError)
-        detail = None
+        detail: dict[str, Any] | None = None
         if isinstance(exc, ReviewConflict):
             detail = {"current": asdict(exc.current)}
-        return _respond(request, status_for(exc), exc.code, exc.message, detail)
+        if isinstance(exc, TooManySignIns):
+            detail = {"retry_after": exc.retry_after}
+        response = _respond(request, status_for(exc), exc.code, exc.message, detail)
+        if isinstance(exc, TooManySignIns):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)

@@ -19,12 +19,21 @@ from pydantic import BaseModel, Field
 from tolltrace.export import claim_record, write_jsonl
 from tolltrace.model import CATEGORIES, REVIEW_ACTIONS, Claim
 from tolltrace.store.base import ClaimQuery
-from tolltrace.store.links import EntityQuery, EventQuery
+from tolltrace.store.links import EntityMention, EntityQuery, EventQuery
 from tolltrace.store.reviews import InvalidReview
-from tolltrace.web.auth import check_csrf, check_password, end_session, start_session
-from tolltrace.web.context import CLAIM_ID, DOCUMENT_ID, LINK_ID, checked, page, store_of
-from tolltrace.web.routes.review import contradicted_claims
+from tolltrace.web.auth import check_csrf, end_session, start_session
+from tolltrace.web.context import (
+    CLAIM_ID,
+    DOCUMENT_ID,
+    LINK_ID,
+    checked,
+    client_address,
+    now,
+    page,
+    store_of,
+)
 from tolltrace.web.routes.search import search_all
+from tolltrace.web.throttle import checked_sign_in
 
 router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=1000)]
@@ -54,10 +63,14 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     return claim_record(claim)
 
 
-@router.post("/session", summary="Sign in; the answer holds the CSRF token for writes")
+@router.post(
+    "/session",
+    summary="Sign in; the answer holds the CSRF token for writes",
+    responses={429: {"description": "5 failed sign-ins in 15 minutes: `detail.retry_after`"}},
+)
 def sign_in(request: Request, body: SignIn, response: Response) -> dict[str, Any]:
     store = store_of(request)
-    user = check_password(store, body.name, body.password)
+    user = checked_sign_in(store, body.name, body.password, client_address(request), now(request))
     session = start_session(store, user, response, secure=request.url.scheme == "https")
     return {"user": asdict(user), "csrf": session.csrf, "expires_at": session.expires_at}
 
@@ -77,8 +90,12 @@ def documents(request: Request, limit: Limit = 100, offset: int = 0) -> dict[str
     return {"total": store.count_documents(), "documents": found}
 
 
-@router.get("/documents/{doc_id}", summary="One document: metadata, clean text, claims")
+@router.get(
+    "/documents/{doc_id}", summary="One document: metadata, clean text, claims, entity mentions"
+)
 def document(request: Request, doc_id: str) -> dict[str, Any]:
+    """`mentions`: each entity mention's clean-text span and words, with the entity's id,
+    canonical name and type, by position (empty until `tolltrace link` has run)."""
     store, _ = page(request)
     stored = store.get_document(checked(doc_id, DOCUMENT_ID, "document"))
     clean = stored.clean
@@ -88,6 +105,19 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
         "published": clean.published if clean else None,
         "text": clean.text if clean else None,
         "claims": [_claim_json(c) for c in store.claims(ClaimQuery(document=doc_id))],
+        "mentions": [_mention_json(m) for m in store.document_mentions(doc_id)],
+    }
+
+
+def _mention_json(found: EntityMention) -> dict[str, Any]:
+    mention = found.mention
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "entity": found.entity,
+        "name": found.name,
+        "type": found.type,
     }
 
 
@@ -140,10 +170,13 @@ def review(request: Request, claim_id: str, body: ReviewDecision) -> dict[str, A
 
 @router.get("/queue", summary="Unreviewed claims, contradicted ones first")
 def queue(request: Request, limit: Limit = 50, offset: int = 0) -> dict[str, Any]:
+    """Each claim also says whether a finding says it `contradicted` another."""
     store, _ = page(request)
-    first = contradicted_claims(store)
-    found = store.unreviewed_claims(first, limit=limit, offset=max(offset, 0))
-    return {"counts": store.review_counts(), "claims": [_claim_json(c) for c in found]}
+    found = store.review_queue(limit=limit, offset=max(offset, 0))
+    return {
+        "counts": store.review_counts(),
+        "claims": [{**_claim_json(q.claim), "contradicted": q.contradicted} for q in found],
+    }
 
 
 @router.get("/search", summary="Documents, claims, events and entities matching words")

@@ -1,15 +1,16 @@
-"""The document page: clean text with its claims highlighted, the original, the custody log."""
+"""The document page: clean text with its claims and entities marked, the original, custody."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tolltrace.model import Claim, CustodyEntry, Entity
+from tolltrace.model import Claim, CustodyEntry
 from tolltrace.store.base import ClaimQuery, Store
-from tolltrace.store.links import EventQuery
+from tolltrace.store.links import EntityMention, EventQuery
 from tolltrace.web.context import DOCUMENT_ID, checked, page, render
 from tolltrace.web.highlight import claim_marks, entity_marks, pieces
 
@@ -27,10 +28,14 @@ def original_srcdoc(raw_text: str) -> str:
     return meta + raw_text
 
 
-def document_entities(store: Store, doc_id: str) -> list[Entity]:
-    """The entities mentioned in the document, when the store can tell cheaply."""
-    finder = getattr(store, "document_entities", None)
-    return list(finder(doc_id)) if finder is not None else []
+def mentioned_entities(mentions: list[EntityMention]) -> list[tuple[EntityMention, int]]:
+    """Each entity mentioned once (its first mention stands for it), the most mentioned first."""
+    counts = Counter(m.entity for m in mentions)
+    first = {m.entity: m for m in reversed(mentions)}
+    return sorted(
+        ((first[entity], n) for entity, n in counts.items()),
+        key=lambda item: (-item[1], item[0].name.casefold(), item[0].entity),
+    )
 
 
 def document_custody(store: Store, doc_id: str, claims: list[Claim]) -> list[CustodyEntry]:
@@ -50,14 +55,14 @@ def document_page(
     store, who = page(request)
     stored = store.get_document(checked(doc_id, DOCUMENT_ID, "document"))
     claims = list(store.claims(ClaimQuery(document=doc_id)))
-    entities = document_entities(store, doc_id)
+    mentions = store.document_mentions(doc_id)
     is_html = stored.document.media_type in HTML_TYPES
     text = stored.clean.text if stored.clean else ""
     if view == "original":
         shown = [] if is_html else pieces(stored.raw_text, claim_marks(claims, raw=True))
     else:
-        marks = claim_marks(claims) + entity_marks(entities, doc_id)
-        shown = pieces(text, marks)
+        # Claims first: on the very same words, the claim is the link.
+        shown = pieces(text, claim_marks(claims) + entity_marks(mentions))
     return render(
         request,
         who,
@@ -70,6 +75,7 @@ def document_page(
         srcdoc=original_srcdoc(stored.raw_text) if view == "original" and is_html else "",
         pieces=shown,
         claims=claims,
+        entities=mentioned_entities(mentions),
         events=list(store.events(EventQuery(document=doc_id, limit=50))),
         custody=document_custody(store, doc_id, claims),
     )

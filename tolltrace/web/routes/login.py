@@ -12,14 +12,14 @@ from tolltrace.web.auth import (
     Visitor,
     check_csrf,
     check_login_csrf,
-    check_password,
     end_session,
     login_token,
     set_login_cookie,
     start_session,
     visitor,
 )
-from tolltrace.web.context import render, store_of
+from tolltrace.web.context import client_address, now, render, store_of
+from tolltrace.web.throttle import TooManySignIns, checked_sign_in, minutes_words
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,9 +63,17 @@ def login(
     check_login_csrf(request, csrf)
     store = store_of(request)
     try:
-        user = check_password(store, name, password)
+        user = checked_sign_in(store, name, password, client_address(request), now(request))
     except BadCredentials as exc:
         return _login_form(request, next, name, exc.message, 401)
+    except TooManySignIns as exc:
+        words = (
+            "Too many failed sign-ins for this name or from this address. Please wait "
+            f"{minutes_words(exc.retry_after)} and try again."
+        )
+        refused = _login_form(request, next, name, words, 429)
+        refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
     response = RedirectResponse(_safe_next(next), status_code=303)
     start_session(store, user, response, secure=request.url.scheme == "https")
     return response

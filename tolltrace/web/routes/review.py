@@ -8,7 +8,6 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tolltrace.model import REVIEWABLE_FIELDS, Claim
-from tolltrace.store.base import Store
 from tolltrace.store.reviews import InvalidReview, ReviewConflict
 from tolltrace.web.auth import check_csrf
 from tolltrace.web.context import CLAIM_ID, checked, page, render
@@ -39,16 +38,6 @@ def form_changes(claim: Claim, submitted: dict[str, str]) -> dict[str, Any]:
         if value != getattr(claim, name):
             changes[name] = value
     return changes
-
-
-def contradicted_claims(store: Store) -> tuple[str, ...]:
-    """Ids of the claims some finding says contradict another: the queue shows them first."""
-    ids: dict[str, None] = {}
-    for finding in store.findings():
-        for contradiction in finding.contradictions:
-            ids.setdefault(contradiction.first)
-            ids.setdefault(contradiction.second)
-    return tuple(ids)
 
 
 @router.post("/claims/{claim_id}/review")
@@ -96,14 +85,13 @@ def review_form(
 @router.get("/queue", response_class=HTMLResponse)
 def queue_page(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     store, who = page(request)
-    first = contradicted_claims(store)
-    claims = store.unreviewed_claims(first, limit=QUEUE_PAGE, offset=offset)
+    queued = store.review_queue(limit=QUEUE_PAGE, offset=offset)
     return render(
         request,
         who,
         "queue.html",
-        claims=claims,
-        contradicted=set(first),
+        claims=[q.claim for q in queued],
+        contradicted={q.claim.id for q in queued if q.contradicted},
         counts=store.review_counts(),
         offset=offset,
         page_size=QUEUE_PAGE,
