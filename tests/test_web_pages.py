@@ -21,7 +21,7 @@ from tests.web_support import (  # noqa: F401
     well_formed,
 )
 from tolltrace.model import Entity, Mention
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tolltrace.web import create_app
 from tolltrace.web.accounts import set_anonymous_read
 
@@ -156,8 +156,13 @@ def test_nested_crossing_and_hostile_marks_stay_well_formed_on_the_page(web: tup
 
 def test_a_version_4_store_shows_no_entity_marks_until_the_next_link(web: tuple) -> None:
     _, ids, db = web
-    with sqlite3.connect(db) as old:  # back to schema 4: what migration 5 adds is gone
-        for table in ("entity_mentions", "claim_contradictions", "sign_in_failures"):
+    with sqlite3.connect(db) as old:  # back to schema 4: what migrations 5 and 6 add is gone
+        for table in (
+            "entity_mentions",
+            "claim_contradictions",
+            "sign_in_failures",
+            "mention_cache",
+        ):
             old.execute(f"DROP TABLE {table}")
         old.execute("PRAGMA user_version=4")
     with TestClient(create_app(str(db)), raise_server_exceptions=False) as upgraded:
@@ -171,7 +176,7 @@ def test_a_version_4_store_shows_no_entity_marks_until_the_next_link(web: tuple)
         rows = re.findall(r'<tr id="row-([0-9a-f]+)">', queue)
         assert set(rows[:2]) == {ids["claim"], ids["other_claim"]}
         with SQLiteStore(db) as store:
-            assert store._db.execute("PRAGMA user_version").fetchone()[0] == 5
+            assert store._db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
             entities = list(store.entities())
             store.replace_links(entities, list(store.events()), list(store.findings()), "relink")
         page = upgraded.get(f"/documents/{ids['koss']}")

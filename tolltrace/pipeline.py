@@ -33,16 +33,18 @@ from tolltrace.model import (
     CleanText,
     IngestSummary,
     ItemError,
+    Mention,
     PreparedDocument,
     SourceItem,
 )
-from tolltrace.nlp.mentions import find_mentions_many
+from tolltrace.nlp.mentions import find_mentions_many, finder_version
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
 from tolltrace.reconcile.findings import reconcile_event
 from tolltrace.reconcile.sources import SourceDocument, outlet_name
 from tolltrace.runner import map_ordered
 from tolltrace.store.base import ClaimQuery, Store
 from tolltrace.store.custody import now_utc
+from tolltrace.store.links import CachedMentions
 
 BATCH_SIZE = 200  # documents per transaction: a crash loses at most this much work in flight
 EXTRACT_BATCH_SIZE = 50  # documents per transaction of the (slower) extract job
@@ -383,14 +385,44 @@ def _link_corpus(store: Store, progress: Progress | None) -> _LinkCorpus:
             clean.title,
         )
         texts.append((document.id, clean.text))
-    mentions = find_mentions_many(texts)
-    for done, (read, found) in enumerate(zip(corpus.documents, mentions, strict=True), 1):
-        corpus.entity_documents.append(
-            EntityDocument(read.id, read.text, tuple(found), read.published)
-        )
+    for done, (read, found) in enumerate(
+        zip(corpus.documents, _mentions(store, texts), strict=True), 1
+    ):
+        corpus.entity_documents.append(EntityDocument(read.id, read.text, found, read.published))
         if progress:
             progress(done, len(corpus.documents))
     return corpus
+
+
+_MENTION_BATCH = 200  # documents' new mentions stored per write
+
+
+def _mentions(store: Store, texts: Sequence[tuple[str, str]]) -> Iterator[tuple[Mention, ...]]:
+    """Each document's mentions, in order: stored ones when its text and the finder match,
+    else found now (and stored, a batch at a time, so an interrupted link keeps its work)."""
+    finder = finder_version()
+    cached = store.cached_mentions(finder)
+    hashes = [hashlib.sha256(text.encode()).hexdigest() for _, text in texts]
+    missing = [
+        (document, text)
+        for (document, text), sha in zip(texts, hashes, strict=True)
+        if document not in cached or cached[document].text_sha256 != sha
+    ]
+    found = iter(find_mentions_many(missing))
+    fresh: dict[str, CachedMentions] = {}
+    for (document, _), sha in zip(texts, hashes, strict=True):
+        known = cached.get(document)
+        if known is not None and known.text_sha256 == sha:
+            yield known.mentions
+            continue
+        mentions = CachedMentions(sha, tuple(next(found)))
+        fresh[document] = mentions
+        if len(fresh) >= _MENTION_BATCH:
+            store.cache_mentions(finder, fresh)
+            fresh = {}
+        yield mentions.mentions
+    if fresh:
+        store.cache_mentions(finder, fresh)
 
 
 def _canonical_source(claim: Claim, names: dict[str, str]) -> Claim:

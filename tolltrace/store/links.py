@@ -8,7 +8,7 @@ good and replayed by every re-link.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from tolltrace.model import Claim, Entity, EntityDecision, Event, Finding, Mention
@@ -59,6 +59,14 @@ class EntityMention:
     type: str  # its type (one of ENTITY_TYPES)
 
 
+@dataclass(frozen=True, slots=True)
+class CachedMentions:
+    """A document's mentions as a finder found them in the clean text with this SHA-256."""
+
+    text_sha256: str
+    mentions: tuple[Mention, ...]
+
+
 ALL_ENTITIES = EntityQuery()
 ALL_EVENTS = EventQuery()
 
@@ -104,6 +112,14 @@ class LinkTables(ABC):
         Filled by `replace_links`: a store upgraded from schema version 4 answers an empty list
         until the next link.
         """
+
+    @abstractmethod
+    def cached_mentions(self, finder: str) -> dict[str, CachedMentions]:
+        """Document id -> the mentions `finder` (a version string) found in it, when stored."""
+
+    @abstractmethod
+    def cache_mentions(self, finder: str, mentions: Mapping[str, CachedMentions]) -> None:
+        """Store (replace) documents' mentions found by `finder`; unknown documents are skipped."""
 
     @abstractmethod
     def entity_mention_count(self, entity_id: str) -> int:

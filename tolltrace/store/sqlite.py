@@ -34,6 +34,7 @@ from tolltrace.store.base import (
 from tolltrace.store.custody import next_entry, now_utc
 from tolltrace.store.sqlite_links import LINK_MIGRATION, SQLiteLinkTables
 from tolltrace.store.sqlite_lookups import LOOKUP_MIGRATION
+from tolltrace.store.sqlite_mention_cache import MENTION_CACHE_MIGRATION, SQLiteMentionCache
 from tolltrace.store.sqlite_reviews import (
     REVIEW_COLUMNS,
     REVIEW_JOIN,
@@ -148,6 +149,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 5: what the review app reads per page (entity mentions by document, contradicted claims
     # in reading order) and failed sign-ins.
     LOOKUP_MIGRATION + SIGN_IN_MIGRATION,
+    # 6: each document's entity mentions, kept between link runs.
+    MENTION_CACHE_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -164,7 +167,7 @@ _CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
 )
 
 
-class SQLiteStore(SQLiteLinkTables, SQLiteReviewTables, Store):
+class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Store):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
