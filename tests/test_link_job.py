@@ -146,3 +146,39 @@ def test_a_rejected_claim_is_no_figure_at_the_next_link(db: Path, tmp_path: Path
     killed = next(f for f in findings if f.category == "killed")
     assert all(s.low != 12 for s in killed.support)
     assert killed.consistent and not killed.contradictions
+
+
+def test_an_event_keeps_its_id_when_a_new_report_joins_it(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "late-wire.txt").write_text(
+        "Sarenna, April 5, 2031 - At least 40 people were killed by soldiers at Harbour Square\n"
+        "in Sarenna on Tuesday, the Valdorian Rights Monitor said.\n\n" + FICTION
+    )
+    with SQLiteStore(copy) as store:
+        before = _harbour_event(store)
+        ingest(store, [str(late)])
+        extract(store)
+        link(store)
+        after = _harbour_event(store)
+        assert after == before
+        uris = {store.get_document(d).document.uri for d in store.get_event(after).documents}
+        assert any(uri.endswith("late-wire.txt") for uri in uris)
+
+
+def test_a_claim_a_reviewer_moved_stays_in_that_event(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    with SQLiteStore(copy) as store:
+        harbour = _harbour_event(store)
+        koss = next(e.id for e in store.events() if e.id != harbour and "Koss" in (e.where or ""))
+        twelve = next(c for c in store.claims() if c.category == "killed" and c.low == 12)
+        store.review_claim(twelve.id, "correct", {"event": koss}, "another incident", "ana", 0)
+        link(store)
+        assert twelve.id in store.get_event(koss).claims
+        assert twelve.id not in store.get_event(harbour).claims
+        assert store.get_claim(twelve.id).event == koss
+        killed = [f for f in store.findings(harbour) if f.category == "killed"]
+        assert all(s.low != 12 for f in killed for s in f.support)

@@ -27,6 +27,7 @@ from tolltrace.extract.stage import (
 from tolltrace.ingest.decode import DEFAULT_MAX_BYTES, decode_item
 from tolltrace.ingest.sources import Found, discover, read_items
 from tolltrace.link.entities import EntityDocument, alias_index, canonical_name, link_entities
+from tolltrace.link.event_ids import inherit_ids, pin_claims
 from tolltrace.link.events import LinkDocument, link_events
 from tolltrace.model import (
     Claim,
@@ -299,6 +300,8 @@ class LinkSummary:
     events: int = 0
     findings: int = 0
     contradicted: int = 0  # findings whose figures cannot all hold
+    pinned: int = 0  # claims a reviewer moved to an event, kept there
+    pinned_missing: int = 0  # ... to an event no longer found (the claim is in no event)
 
 
 def link(
@@ -315,7 +318,15 @@ def link(
     summary.documents = len(corpus.documents)
     entities = link_entities(corpus.entity_documents, store.entity_decisions())
     names = alias_index(entities)
-    events = link_events(corpus.documents)
+    # Ids carried over from the previous link (shared URLs stay valid), and claims a reviewer
+    # moved to an event put there.
+    previous = list(store.events())
+    events = inherit_ids(previous, link_events(corpus.documents))
+    pinned = store.reviewed_events()
+    events = pin_claims(events, pinned)
+    known = {event.id for event in events}
+    summary.pinned = sum(1 for event in pinned.values() if event in known)
+    summary.pinned_missing = sum(1 for e in pinned.values() if e is not None and e not in known)
     claims = {
         claim.id: _canonical_source(claim, names)
         for document in corpus.documents
@@ -346,6 +357,8 @@ def link(
             "events": summary.events,
             "findings": summary.findings,
             "contradicted": summary.contradicted,
+            "pinned": summary.pinned,
+            "pinned_missing": summary.pinned_missing,
             "tolltrace": __version__,
         },
     )

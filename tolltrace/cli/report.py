@@ -38,6 +38,12 @@ def print_link_summary(summary: LinkSummary) -> None:
         f"{summary.contradicted} of them with contradicting figures",
         highlight=False,
     )
+    if summary.pinned_missing:
+        console.print(
+            f"[yellow]{summary.pinned_missing} claims a reviewer moved to an event are in no "
+            "event: that event is gone; review them again (tolltrace serve, /queue)[/yellow]",
+            highlight=False,
+        )
 
 
 def affiliations_option(function: click.decorators.FC) -> click.decorators.FC:

@@ -153,6 +153,11 @@ class ReviewTables(ABC):
         """Every decision on the claim, oldest first."""
 
     @abstractmethod
+    def reviewed_events(self) -> dict[str, str | None]:
+        """Claim id -> the event its latest decision leaves it in, for every claim a reviewer
+        once moved to another event (linking then keeps it there)."""
+
+    @abstractmethod
     def review_counts(self) -> dict[str, int]:
         """How many claims are in each review state (unreviewed, confirmed, ...)."""
 

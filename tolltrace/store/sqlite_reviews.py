@@ -305,6 +305,15 @@ class SQLiteReviewTables(ReviewTables):
         rows = self._db.execute(_REVIEW_SELECT + " WHERE claim = ? ORDER BY version", (claim_id,))
         return [_review(row) for row in rows]
 
+    def reviewed_events(self) -> dict[str, str | None]:
+        rows = self._db.execute(
+            "SELECT r.claim, json_extract(r.after, '$.event') FROM reviews r "
+            "WHERE r.version = (SELECT max(version) FROM reviews WHERE claim = r.claim) "
+            "AND EXISTS (SELECT 1 FROM reviews e WHERE e.claim = r.claim AND e.action = 'correct' "
+            "AND json_extract(e.after, '$.event') IS NOT json_extract(e.before, '$.event'))"
+        )
+        return {claim: event for claim, event in rows}
+
     def review_counts(self) -> dict[str, int]:
         counts = {"unreviewed": 0, **{state: 0 for state in REVIEW_STATES.values()}}
         rows = self._db.execute(
