@@ -100,3 +100,37 @@ def test_a_count_over_a_whole_year_is_a_statistic() -> None:
     executions = claim("d", text, "31 executions", "executed", 31, "2030")
     assert is_statistic(executions)
     assert assign_slots(text, "2031-04-10", [executions]).slots[executions.id] == STATISTIC
+
+
+BRIEF = (
+    "LORSK — Kestland hanged Ivo Marek in Lorsk on Tuesday. The Tallow Rights Group says at "
+    "least 40 people died in the unrest, and 12 more were killed in the crackdown on the "
+    "marches."
+)
+HANGING = (
+    "Ivo Marek was hanged at Lorsk prison on Tuesday, his lawyer said. Soldiers of the Ninth "
+    "Brigade guarded the gates of the prison."
+)
+
+
+def test_a_later_report_restating_a_waves_figure_gives_it_to_the_wave() -> None:
+    docs = [
+        *wave(),
+        document(
+            "brief", "2031-06-11", "Kestland hangs Ivo Marek", BRIEF,
+            claim("brief", BRIEF, "hanged Ivo Marek", "executed", 1, "2031-06-10"),
+            claim("brief", BRIEF, "at least 40 people died", "killed", 40),
+            claim("brief", BRIEF, "12 more were killed", "killed", 12),
+        ),
+        document(
+            "hanging", "2031-06-10", "Ivo Marek hanged", HANGING,
+            claim("hanging", HANGING, "Ivo Marek was hanged", "executed", 1, "2031-06-10"),
+        ),
+    ]  # fmt: skip
+    events = link_events(docs)
+    wave_event = main_event_of(events, "named")
+    claims = set(wave_event.claims)
+    assert {c.id for c in docs[3].claims if c.category == "killed"} <= claims
+    hanging = main_event_of(events, "brief")
+    assert hanging.id != wave_event.id and "hanging" in hanging.documents
+    assert "brief" in wave_event.documents

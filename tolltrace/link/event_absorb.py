@@ -17,15 +17,17 @@ most documents wins, and a cluster fitting none keeps its own event.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from tolltrace.link.event_claims import MAIN, DocumentSlots
+from tolltrace.link.event_claims import MAIN, STATISTIC, DocumentSlots
 from tolltrace.link.event_names import FAMILIES, NamedMention
 from tolltrace.link.event_similarity import Profile, parse_day
+from tolltrace.model import Claim
 
 WAVE_FAMILIES = frozenset({"protests", "massacre", "war", "revolution"})
 
@@ -37,6 +39,8 @@ class _Document(Protocol):
     def text(self) -> str: ...
     @property
     def published(self) -> str | None: ...
+    @property
+    def claims(self) -> tuple[Claim, ...]: ...
 
 
 def absorb_incidents(
@@ -46,13 +50,7 @@ def absorb_incidents(
     labels: Sequence[int],
 ) -> dict[int, str]:
     """Cluster label -> the key of the named wave its incident is part of."""
-    waves: dict[str, NamedMention] = {}
-    named_by: dict[str, set[int]] = defaultdict(set)
-    for index, found in enumerate(slots):
-        for mention in found.mentions:
-            if mention.family in WAVE_FAMILIES and mention.month is not None:
-                waves.setdefault(mention.key, mention)
-                named_by[mention.key].add(index)
+    waves, named_by = _waves(slots)
     if not waves:
         return {}
     clusters: dict[int, list[int]] = defaultdict(list)
@@ -75,6 +73,96 @@ def absorb_incidents(
         if fitting:
             absorbed[label] = min(fitting, key=lambda k: (-len(named_by[k]), k))
     return absorbed
+
+
+def restated_in_waves(
+    docs: Sequence[_Document], slots: Sequence[DocumentSlots], profiles: Sequence[Profile]
+) -> list[DocumentSlots]:
+    """Claims of a document's own incident that belong to a wave other reports name.
+
+    A claim left to its document's lead incident goes to a named wave when its document shares
+    a name with the wave's reports and the claim's date does not contradict the wave, and
+
+    - it restates a figure the wave's reports give (same category and figure, 10 or more: "the
+      government says 23 died", in a brief on a later execution), or
+    - its sentence refers to the wave by its kind alone ("killed in the crackdown") and the
+      corpus names one such wave.
+    """
+    waves, named_by = _waves(slots)
+    if not waves:
+        return list(slots)
+    figures: dict[tuple[str, int | None, int | None, str], set[str]] = defaultdict(set)
+    by_family: dict[str, set[str]] = defaultdict(set)
+    for key, wave in waves.items():
+        by_family[wave.family].add(key)
+    for document, found in zip(docs, slots, strict=True):
+        for claim in document.claims:
+            key = found.slots[claim.id].removeprefix("named:")
+            value = claim.low if claim.low is not None else claim.high
+            if key in waves and value is not None and value >= 10:
+                figures[(claim.category, claim.low, claim.high, claim.qualifier)].add(key)
+    result = []
+    for index, (document, found) in enumerate(zip(docs, slots, strict=True)):
+        moved = dict(found.slots)
+        for claim in document.claims:
+            if found.slots[claim.id] != MAIN and not found.slots[claim.id].startswith("side:"):
+                continue
+            candidates = figures.get(
+                (claim.category, claim.low, claim.high, claim.qualifier), set()
+            )
+            if not candidates:
+                candidates = {
+                    key
+                    for family, keys in by_family.items()
+                    if len(keys) == 1 and _refers_to(claim.sentence, family)
+                    for key in keys
+                }
+            fitting = [
+                key
+                for key in sorted(candidates)
+                if _agrees(claim.when, waves[key])
+                and _share_a_name([index], named_by[key] - {index}, profiles)
+            ]
+            if len(fitting) == 1:
+                moved[claim.id] = f"named:{fitting[0]}"
+        result.append(found if moved == found.slots else dataclasses.replace(found, slots=moved))
+    return result
+
+
+def within_waves(docs: Sequence[_Document], slots: Sequence[DocumentSlots]) -> set[int]:
+    """Documents with claims, every one of them in a named wave or a statistic: a report about
+    the wave (a trial over one of its killings, a tally), with no incident of its own."""
+    waves, _ = _waves(slots)
+    inside = set()
+    for index, (document, found) in enumerate(zip(docs, slots, strict=True)):
+        kinds = [found.slots[c.id] for c in document.claims]
+        in_wave = [k for k in kinds if k.removeprefix("named:") in waves]
+        if in_wave and all(k.removeprefix("named:") in waves or k == STATISTIC for k in kinds):
+            inside.add(index)
+    return inside
+
+
+def _waves(slots: Sequence[DocumentSlots]) -> tuple[dict[str, NamedMention], dict[str, set[int]]]:
+    waves: dict[str, NamedMention] = {}
+    named_by: dict[str, set[int]] = defaultdict(set)
+    for index, found in enumerate(slots):
+        for mention in found.mentions:
+            if mention.family in WAVE_FAMILIES and mention.month is not None:
+                waves.setdefault(mention.key, mention)
+                named_by[mention.key].add(index)
+    return waves, named_by
+
+
+def _agrees(when: str | None, wave: NamedMention) -> bool:
+    start = (when or "").split("/")[0]
+    if not start[:4].isdigit():
+        return True
+    month = int(start[5:7]) if len(start) >= 7 and start[5:7].isdigit() else None
+    return int(start[:4]) == wave.year and (month is None or month == wave.month)
+
+
+def _refers_to(sentence: str, family: str) -> bool:
+    return _FAMILY_REFERENCES[family].search(sentence) is not None
 
 
 def absorbed_slots(found: DocumentSlots, key: str) -> DocumentSlots:
@@ -113,3 +201,7 @@ _FAMILY_WORDS = {
     )
     for family in WAVE_FAMILIES
 }  # fmt: skip
+_FAMILY_REFERENCES = {
+    family: re.compile(r"\b[Tt]he\s+" + pattern.pattern, re.IGNORECASE)
+    for family, pattern in _FAMILY_WORDS.items()
+}

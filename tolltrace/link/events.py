@@ -25,7 +25,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from tolltrace.extract.where import dateline
-from tolltrace.link.event_absorb import absorb_incidents, absorbed_slots
+from tolltrace.link.event_absorb import (
+    absorb_incidents,
+    absorbed_slots,
+    restated_in_waves,
+    within_waves,
+)
 from tolltrace.link.event_claims import MAIN, DocumentSlots, assign_slots
 from tolltrace.link.event_cluster import average_linkage
 from tolltrace.link.event_similarity import (
@@ -75,7 +80,13 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
         if progress is not None and done % 100 == 0:
             progress(done, total)
     profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
-    scores = _scores(profiles)
+    slots = restated_in_waves(docs, slots, profiles)
+    inside = within_waves(docs, slots)  # reports about a wave: no incident of their own
+    scores = {
+        pair: score
+        for pair, score in _scores(profiles).items()
+        if pair[0] not in inside and pair[1] not in inside
+    }
     labels = average_linkage(len(docs), scores, THRESHOLD)
     absorbed = absorb_incidents(docs, slots, profiles, labels)
     slots = [
@@ -201,7 +212,11 @@ def _named_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) 
         for claim in document.claims:
             slot = found.slots[claim.id]
             if slot.startswith("named:"):
-                drafts[slot.removeprefix("named:")].claims.append(claim)
+                draft = drafts[slot.removeprefix("named:")]
+                draft.claims.append(claim)
+                if document.id not in draft.documents:  # it restates the event's figures
+                    draft.documents.append(document.id)
+                    draft.evidence.append(f"{document.id} restates its figures")
     for key, draft in drafts.items():
         draft.name = draft.label_text = _most_common(texts[key])
         if draft.when is None:  # "the Halvorn massacre": dated by what its claims say
