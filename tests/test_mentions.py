@@ -139,3 +139,9 @@ def test_find_mentions_with_the_recogniser_gives_exact_offsets() -> None:
     assert ("FCM", "organisation") in names
     assert ("Orsolya Varga-Dunn", "person") in names
     assert not any(m.text.startswith(("Judge", "The ")) for m in mentions)
+
+
+def test_the_recogniser_is_loaded_once_per_process() -> None:
+    from tolltrace.nlp.mentions import load_ner
+
+    assert load_ner() is load_ner()

@@ -72,7 +72,6 @@ def is_acronym(word: str) -> bool:
 # ------------------------------------------------------------------------------ the recogniser
 
 
-@cache
 def finder_version() -> str:
     """This finder and its model, as a version string: "mentions-1+en_core_web_sm-3.8.0"."""
     try:
@@ -82,6 +81,7 @@ def finder_version() -> str:
     return f"mentions-{FINDER_VERSION}+{model}"
 
 
+@cache
 def load_ner(name: str = MODEL) -> Any:
     """spaCy's recogniser alone, loaded once per process."""
     try:
