@@ -158,11 +158,38 @@ def attributed(text: str, claim: str) -> Attribution:
             "Organisers",
             "estimated",
         ),
+        (  # a trailing speaker the parser hung on the clause before, leaving "said" bare
+            "At least 60 people were killed by police during three days of protests in Kerevo, "
+            "among them at least five children, the Valdorian Human Rights Watch (VHRW) said on "
+            "Friday.",
+            "At least 60 people",
+            "Valdorian Human Rights Watch (VHRW)",
+            "said",
+        ),
+        (  # ... and the part of the count the aside gives
+            "At least 60 people were killed by police during three days of protests in Kerevo, "
+            "among them at least five children, the Valdorian Human Rights Watch (VHRW) said on "
+            "Friday.",
+            "at least five children",
+            "Valdorian Human Rights Watch (VHRW)",
+            "said",
+        ),
+        (  # naming a person "as" reports what happened to them
+            "The Kerevo County Coroner's Office identified the person killed as Jon Arven, 32.",
+            "the person killed",
+            "Kerevo County Coroner's Office",
+            "identified",
+        ),
     ],
 )
 def test_source_and_cue(text: str, claim: str, source: str, cue: str) -> None:
     result = attributed(text, claim)
     assert (result.source, result.cue, result.negated) == (source, cue, False)
+
+
+def test_identifying_the_dead_by_name_does_not_make_the_name_a_source() -> None:
+    result = attributed("The group has identified 1,186 of the dead by name.", "1,186")
+    assert (result.source, result.cue) == (None, None)
 
 
 def test_one_attribution_governs_coordinated_clauses() -> None:

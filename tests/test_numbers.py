@@ -369,6 +369,18 @@ def test_a_place_name_before_a_count_is_no_identifier() -> None:
     assert counts("In Sarenna 1,500 gathered.") == [("1,500", 1500, 1500, "exact")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "KEREVO, Valdoria (VNA) -- Two people were injured in a robbery.",
+        "KEREVO -- Two people were injured in a robbery.",
+        "KEREVO—Two people were injured in a robbery.",
+    ],
+)
+def test_a_word_number_opening_a_sentence_after_a_dateline_is_a_count(sentence: str) -> None:
+    assert counts(sentence) == [("Two", 2, 2, "exact")]
+
+
 def test_a_year_followed_by_people_is_a_count() -> None:
     assert counts("More than 2000 people died.") == [("More than 2000", 2000, None, "more_than")]
     assert counts("Police held 2000 demonstrators.") == [("2000", 2000, 2000, "exact")]

@@ -68,3 +68,23 @@ def test_a_count_or_a_victim_is_what_the_cheap_tests_look_for() -> None:
     assert not may_count("Tomas Varo was hanged at dawn.")
     assert names_victim("Tomas Varo was hanged at dawn.")
     assert not names_victim("Guards detained 40 students.")  # a count, not a named person
+
+
+def test_only_the_paragraphs_asked_for_are_split() -> None:
+    """Splitting skips the paragraphs `within` rejects; the others keep their sentences and
+    offsets, and no sentence a parse needs sits in a rejected paragraph."""
+    text = (
+        "Home | News | Sport | Weather\n\n"
+        "Guards detained 40 students in Koss. The vigil went on.\n\n"
+        "Share this story on social media\n\n"
+        "He died at the scene, police said."
+    )
+    every = split_sentences(text)
+    some = split_sentences(text, within=needs_parse)
+    assert [s.text for s in some] == [
+        "Guards detained 40 students in Koss.",
+        "The vigil went on.",
+        "He died at the scene, police said.",
+    ]
+    assert set(some) <= set(every)
+    assert [s for s in every if needs_parse(s.text)] == [s for s in some if needs_parse(s.text)]

@@ -161,6 +161,7 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
             or (lemma in cues.FIGURE_OBJECT_VERBS and child.lemma in cues.FIGURE_NOUNS)
             # "indicated [13 guards] [would be needed]": a subject misparsed as the object
             or (lemma in cues.SPEECH_VERBS and bool(_children(sentence, verb, "ccomp")))
+            or (lemma in cues.NAMING_VERBS and _names_as(sentence, verb, child.i))
         )
     if dep == "nsubjpass":  # "[300 deaths] were documented (by X)"
         return lemma in cues.OBJECT_REPORT_VERBS
@@ -175,6 +176,16 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
         child.lower in ("at", "to")
         and lemma in cues.TOLL_SETTING_VERBS
         and (lemma == "estimate" or any(o in cues.FIGURE_NOUNS for o in objects))
+    )
+
+
+def _names_as(sentence: ParsedSentence, verb: int, obj: int) -> bool:
+    """ "identified [the man killed] as Jon Arven": an "as" on the verb or in its object (where
+    the parser often hangs it)."""
+    low, high = sentence.subtree(obj)
+    return any(
+        sentence.tokens[i].lower == "as" and sentence.tokens[i].dep == "prep"
+        for i in (*sentence.children[verb], *range(low, high + 1))
     )
 
 
@@ -246,7 +257,7 @@ def _parenthetical(sentence: ParsedSentence, node: int, verb: int) -> bool:
     if t.lemma not in cues.SPEECH_VERBS or (t.dep == "ccomp" and verb < node):
         return False
     if not _children(sentence, verb, "nsubj", "csubj", "agent"):
-        return False
+        return _trailing_speaker(sentence, verb) is not None
     if t.dep == "advcl":
         return any(sentence.tokens[m].lower == "as" for m in _children(sentence, verb, "mark"))
     return not _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark")
@@ -285,6 +296,9 @@ def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
     if agent is not None or _children(sentence, verb, "auxpass", "nsubjpass"):
         pobj = None if agent is None else next(iter(_children(sentence, agent, "pobj")), None)
         return _Found(sentence, None if pobj is None else _owner_or_self(sentence, pobj), cue)
+    trailing = _trailing_speaker(sentence, verb)
+    if trailing is not None:
+        return _Found(sentence, trailing, cue)
     current = verb
     for _ in range(_MAX_CLIMB):
         subjects = _children(sentence, current, "nsubj", "nsubjpass", "csubj")
@@ -303,6 +317,30 @@ def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
         else:
             return None
     return None
+
+
+def _trailing_speaker(sentence: ParsedSentence, verb: int) -> int | None:
+    """ "..., the Monitor (VHRM) said on Friday": a verb of saying that closes a sentence
+    after a comma and a noun phrase, which the parser left without a subject (it hung the
+    noun phrase on the clause before). The noun phrase's last noun, or None."""
+    tokens = sentence.tokens
+    if (
+        tokens[verb].lemma not in cues.SPEECH_VERBS
+        or tokens[verb].dep not in ("conj", "parataxis")
+        or _children(sentence, verb, "nsubj", "nsubjpass", "csubj", "ccomp", "dobj", "mark")
+    ):
+        return None
+    before = verb - 1
+    if before > 0 and tokens[before].text == ")":  # "the Monitor (VHRM) said"
+        while before > 0 and tokens[before].text != "(":
+            before -= 1
+        before -= 1
+    head = before
+    if head < 1 or tokens[head].pos not in ("NOUN", "PROPN"):
+        return None
+    while before > 0 and tokens[before - 1].dep in ("compound", "amod", "det", "poss", "case"):
+        before -= 1
+    return head if tokens[before - 1].text == "," else None
 
 
 def _noun_owner(sentence: ParsedSentence, noun: int) -> _Found | None:

@@ -30,6 +30,10 @@ OBJECT_REPORT_VERBS = _words("""
     disclose announce log reckon calculate compile expect predict forecast project anticipate
 """)
 
+# Verbs that say who their object is, with "as": "the coroner identified the man killed as
+# Jon Arven" reports that a man was killed (not "identified 1,186 of the dead by name").
+NAMING_VERBS = _words("identify name")
+
 # Verbs of communication whose object is what they communicate ("X condemned the raids in
 # which 121 were detained"), and those whose preposition's object is ("spoke of 300 dead").
 OBJECT_TOPIC_VERBS = _words("""
@@ -46,7 +50,7 @@ TOPIC_PREPOSITIONS: dict[str, frozenset[str]] = {
         "boast": "about of", "brag": "about of", "testify": "about to on",
         "write": "about of on", "tell": "of about", "report": "on", "call": "for",
         "accuse": "of", "insist": "on", "blame": "for", "admit": "to", "confess": "to",
-        "attribute": "to",
+        "attribute": "to", "criticize": "for", "criticise": "for", "condemn": "for",
         "pay": "to",  # only with TRIBUTE_NOUNS: "paid tribute to the 49 killed"
     }.items()
 }  # fmt: skip

@@ -15,7 +15,9 @@ TRANSITIVE: dict[str, str] = {
         "killed",
     ),
     **dict.fromkeys(("execute", "hang"), "executed"),
-    **dict.fromkeys(("injure", "wound", "hurt", "maim", "hospitalize", "hospitalise"), "injured"),
+    **dict.fromkeys(
+        ("injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"), "injured"
+    ),
     **dict.fromkeys(("arrest", "apprehend", "capture", "nab", "round"), "arrested"),
     **dict.fromkeys(("detain", "intern"), "detained"),
     **dict.fromkeys(("imprison", "jail", "incarcerate"), "imprisoned"),
@@ -39,8 +41,8 @@ INTRANSITIVE: dict[str, str] = {
 # Nouns and adjectives that are themselves a category: "1,500 deaths", "the massacre of ...".
 NOMINAL: dict[str, str] = {
     **dict.fromkeys(
-        ("death", "dead", "fatality", "killing", "murder", "massacre", "slaughter", "homicide",
-         "body", "corpse", "martyr", "genocide", "assassination", "lives"),
+        ("death", "dead", "deceased", "fatality", "killing", "murder", "massacre", "slaughter",
+         "homicide", "body", "corpse", "martyr", "genocide", "assassination", "lives"),
         "killed",
     ),
     **dict.fromkeys(("execution", "hanging"), "executed"),
@@ -94,12 +96,22 @@ INTENT = frozenset(
      "vow", "plot", "conspire", "conspiracy", "threat", "bid", "intent", "intention")
 )  # fmt: skip
 
+# Adjectives that make an event a killing: "a fatal shooting", "the deadly attack".
+FATAL_EVENT = frozenset(("fatal", "deadly", "lethal", "murderous"))
+
 # Adverbs and complements that turn "shot" into a killing or an injury.
 FATAL = frozenset(("fatally", "dead", "death", "mortally", "lethally"))
 NONFATAL = frozenset(("non-fatally", "nonfatally", "injured", "wounded", "hurt"))
 
+# The provisional category of a person shot, stabbed or wounded: injured in a document that
+# reports no death, generic victims in one that does (the dead were shot too).
+WOUNDED = "wounded?"
+
 # Violent verbs that wound unless the text says the victim died ("was shot in the leg").
 WOUNDING = frozenset(("shoot", "stab", "strike"))
+
+# Violent verbs whose object is as often a thing or a country: "struck a deal", "hit Kerevo".
+GLANCING = frozenset(("strike", "hit", "attack", "target", "affect", "harm"))
 
 # Verbs that take people as object but only mean death with people: "lost 120,000 members".
 LOSS = frozenset(("lose",))

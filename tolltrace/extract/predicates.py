@@ -1,0 +1,262 @@
+"""What the words of a parse say happened to people: the category a verb, a participle or a
+noun gives the person it governs, and who did it.
+
+Shared by the claims of counts (`claims`) and of named victims (`victims`). A verb gives its
+object or passive subject a category from the lexicon ("killed", "executed"), made fatal or
+not by its modifiers ("fatally shot", "shot dead"), or from the verb it is coordinated with
+("shot and killed", "was shot and later died") or its complement ("found dead", "taken into
+custody"). "shot" alone is provisional (`lexicon.WOUNDED`): whether the person died is for the
+document to say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tolltrace.extract import injuries
+from tolltrace.extract import lexicon as lx
+from tolltrace.nlp.parse import ParsedSentence, Token
+
+WOUNDED = lx.WOUNDED
+# Verbs that link a count to the word that says what it counts: "the toll rose to 1,500".
+COPULAS = frozenset(
+    ("be", "include", "number", "total", "reach", "rise", "climb", "stand", "exceed", "top",
+     "surpass", "hit", "put", "bring", "raise", "increase", "jump", "soar", "mount", "remain",
+     "grow", "estimate", "place", "set", "count", "swell")
+)  # fmt: skip
+PREDICATE_REACH = 10  # tokens between a count and its predicate for both to be the claim's text
+_CLAUSES = frozenset(("relcl", "acl", "advcl", "punct", "cc", "conj"))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A category read off the parse, and the word it comes from."""
+
+    category: str
+    predicate: int | None  # the token that gives the category, when it is not the noun
+    confidence: float
+
+
+def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
+    """The category a verb (with its complements) gives its object or passive subject."""
+    token = sentence.tokens[verb]
+    category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
+    if token.lemma in ("disappear",):
+        category = "disappeared"
+    children = [sentence.tokens[c] for c in sentence.children[verb]]
+    words = {c.lower for c in children} | {c.lemma for c in children}
+    if category in ("victims", "injured") and words & lx.FATAL:
+        return "killed"  # "fatally shot", "shot dead", "fatally wounded"
+    if category == "victims" and words & lx.NONFATAL:
+        return "injured"
+    if category in (None, "victims"):
+        conjoined = [
+            c
+            for c in children
+            if coordinated(c)
+            and not has_own_object(sentence, c.i)
+            and not _has_subject(sentence, c.i)
+        ]  # "were shot and killed", not "were shot, and one later died"
+        # "shot and killed", "was shot and later died", "was shot and pronounced dead"
+        specific = [
+            lx.TRANSITIVE.get(c.lemma) or _dying(c) or complement_category(sentence, c.i)
+            for c in conjoined
+        ]
+        specific = [s for s in specific if s and s != "victims"]
+        if specific:
+            return specific[0]
+        if category == "victims":  # "was shot and is in stable condition"
+            for c in children:
+                harm = _conjoined_harm(sentence, c.i)
+                if harm in ("killed", "injured"):
+                    return harm
+        complement = complement_category(sentence, verb)
+        if complement is not None:
+            return complement
+    if category == "victims" and token.lemma in lx.WOUNDING:
+        return WOUNDED  # shot, stabbed, struck; whether they died is for the document to say
+    if category is not None and category != "victims":
+        alternatives = [
+            lx.TRANSITIVE.get(c.lemma) for c in children if c.dep == "conj" and c.pos == "VERB"
+        ]
+        if "or" in words and any(a and a != category for a in alternatives):
+            return "victims"  # "killed or injured"
+    return category
+
+
+def _has_subject(sentence: ParsedSentence, verb: int) -> bool:
+    return any(sentence.tokens[c].dep == "nsubj" for c in sentence.children[verb])
+
+
+def _dying(token: Token) -> str | None:
+    return "killed" if lx.INTRANSITIVE.get(token.lemma) == "killed" else None
+
+
+def coordinated(token: Token) -> bool:
+    """A verb coordinated with its head: "shot and killed", and "shot, killed" in a headline,
+    which the parser reads as a participle clause."""
+    return token.pos == "VERB" and (
+        token.dep == "conj" or (token.dep == "advcl" and token.tag == "VBN")
+    )
+
+
+def _conjoined_harm(sentence: ParsedSentence, verb: int) -> str | None:
+    """The harm a verb coordinated with another, and sharing its subject, says."""
+    token = sentence.tokens[verb]
+    if token.dep != "conj" or token.pos not in ("VERB", "AUX"):
+        return None
+    if any(sentence.tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
+        return None
+    return injuries.subject_harm(sentence, verb)
+
+
+def active_relative(sentence: ParsedSentence, verb: int) -> bool:
+    """ "officers who shot a man" (the noun did it), not "people who were shot"."""
+    if sentence.tokens[verb].lemma in lx.INTRANSITIVE:
+        return False
+    deps = {sentence.tokens[c].dep for c in sentence.children[verb]}
+    return "nsubjpass" not in deps and ("nsubj" in deps or "dobj" in deps)
+
+
+def has_own_object(sentence: ParsedSentence, verb: int) -> bool:
+    """ "hitting all five and killing both women": the second verb has its own object (a date
+    misread as one, "killed Jan. 11", does not count)."""
+    return any(
+        sentence.tokens[c].dep in ("dobj", "obj", "nsubjpass")
+        and sentence.tokens[c].lemma.rstrip(".") not in lx.MONTHS
+        for c in sentence.children[verb]
+    )
+
+
+def is_intended(sentence: ParsedSentence, word: int) -> bool:
+    """The violent word is an intent or attempt, not an event: "tried to kill", "attempted
+    murder", "an effort to kill himself"."""
+    token = sentence.tokens[word]
+    children = [sentence.tokens[c] for c in sentence.children[word]]
+    if any(
+        c.lemma in lx.INTENT or c.lower in lx.INTENT
+        for c in children
+        if c.dep in ("amod", "compound")
+    ):
+        return True
+    infinitive = any(c.dep == "aux" and c.tag == "TO" for c in children)
+    if infinitive and token.head != word:
+        head = sentence.tokens[token.head]
+        return head.lemma in lx.INTENT or head.lower in lx.INTENT
+    return False
+
+
+def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
+    """ "reported killed", "found dead", "taken into custody", "sent to prison"."""
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if token.dep in ("xcomp", "oprd", "acomp", "ccomp") and token.tag in ("VBN", "JJ"):
+            category = lx.NOMINAL.get(token.lower)
+            if token.tag == "VBN" and token.lemma in lx.TRANSITIVE:
+                category = verb_category(sentence, child)  # "found shot to death"
+            if category is not None:
+                return category
+        if (
+            token.dep == "prep"
+            and sentence.tokens[verb].lemma == "put"
+            and token.lower == "to"
+            and any(sentence.tokens[g].lemma == "death" for g in sentence.children[child])
+        ):
+            return "executed"  # "put to death"
+        if token.dep == "prep" and sentence.tokens[verb].lemma in lx.PLACING:
+            for grandchild in sentence.children[child]:
+                complement = lx.COMPLEMENTS.get((token.lower, sentence.tokens[grandchild].lemma))
+                if sentence.tokens[grandchild].dep == "pobj" and complement is not None:
+                    return complement
+    return None
+
+
+def nominal(token: Token) -> str | None:
+    return lx.NOMINAL.get(token.lemma) or lx.NOMINAL.get(token.lower)
+
+
+def carried_category(sentence: ParsedSentence, verb: int, exclude: int) -> str | None:
+    """The category carried by a verb's other argument: "the death toll rose to 1,500"."""
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if child == exclude or token.dep not in ("nsubj", "nsubjpass", "dobj", "attr", "prep"):
+            continue
+        if token.dep == "prep":
+            if token.lower != "among":
+                continue
+            objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
+            if objects and (category := nominal(sentence.tokens[objects[0]])):
+                return category
+            continue
+        category = nominal(token) or carrier_category(sentence, child, exclude)
+        if category is not None:
+            return category
+    return None
+
+
+def carrier_category(sentence: ParsedSentence, carrier: int, exclude: int) -> str | None:
+    """A toll or number's category from its modifiers: "death toll", "number of those killed"."""
+    token = sentence.tokens[carrier]
+    if token.lemma not in lx.CARRIERS and token.pos != "PRON" and token.tag != "DT":
+        return None  # "those" (killed) is a determiner that carries too
+    low, high = sentence.subtree(carrier)
+    best: tuple[int, str] | None = None
+    for index in range(low, high + 1):
+        if index in (carrier, exclude):
+            continue
+        token = sentence.tokens[index]
+        category = nominal(token) or (
+            lx.TRANSITIVE.get(token.lemma) if token.pos == "VERB" else None
+        )
+        if category is not None and (best is None or abs(index - carrier) < best[0]):
+            best = (abs(index - carrier), category)
+    return best[1] if best else None
+
+
+def people_like(sentence: ParsedSentence, number: int, noun: int) -> bool:
+    if noun == number:
+        return True
+    token = sentence.tokens[noun]
+    if token.lemma in lx.PERSON_NOUNS or token.lemma in lx.HOLDERS or nominal(token):
+        return True
+    return token.lemma in ("people", "person", "other", "civilian", "member", "citizen") or (
+        token.lemma.endswith(("er", "ist", "ian", "ant", "ent", "ee", "or"))
+    )
+
+
+def perpetrator_of(sentence: ParsedSentence, predicate: int | None, noun: int) -> str | None:
+    """Who did it, when the sentence says: the active subject or the passive "by" agent."""
+    if predicate is None or sentence.tokens[predicate].lemma not in lx.TRANSITIVE:
+        return None
+    for child in sentence.children[predicate]:
+        token = sentence.tokens[child]
+        if token.dep == "nsubj" and child != noun and token.pos in ("NOUN", "PROPN"):
+            return _phrase(sentence, child)
+        if token.dep == "nsubj" and token.lower in ("who", "that", "which"):
+            relative = sentence.tokens[predicate]
+            if relative.dep == "relcl" and relative.head != noun:
+                return _phrase(sentence, relative.head)  # "officers who shot a man"
+        if token.dep == "agent":
+            objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
+            if objects:
+                return _phrase(sentence, objects[0])
+    return None
+
+
+def _phrase(sentence: ParsedSentence, head: int, limit: int = 8) -> str:
+    """A noun phrase without its clauses: "two officers", not "two officers who shot ..."."""
+    low, high = sentence.subtree(head)
+    clauses = [
+        c for c in sentence.children[head] if c > head and sentence.tokens[c].dep in _CLAUSES
+    ]
+    if clauses:
+        high = max(head, min(sentence.subtree(c)[0] for c in clauses) - 1)
+    if high - low >= limit:
+        modifiers = [
+            c for c in sentence.children[head]
+            if c < head and sentence.tokens[c].dep in ("compound", "amod")
+        ]  # fmt: skip
+        low, high = min([*modifiers, head]), head
+    while low < head and sentence.tokens[low].tag == "DT":
+        low += 1
+    return sentence.span_text(low, high).strip(" ,")

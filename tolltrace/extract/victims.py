@@ -1,0 +1,391 @@
+"""Claims of persons named one by one: "Jon Arven was executed", "a man was shot and
+killed", "the murder of Lena Varo", "a man with a gunshot wound", "Both were taken to the
+hospital".
+
+Whom a sentence names as harmed, read off the parse: the object or passive subject of a verb
+with a category (`predicates.verb_category`), the subject of a clause that states an injury
+(`injuries`), the person of a nominal ("the killing of ..."), or a person whose own noun
+phrase says it ("the wounded man"). A person is a name ("Jon Arven"; a lone surname,
+"Arven", where the verb only harms people), a pronoun ("he", "him"), a singular noun for a
+person with "a"/"the"/"his" ("a 25-year-old man"; headlines drop the article), "another" or
+"a second", "both"; persons joined by "and" (or listed: "A man, a woman and a child") are
+counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tolltrace.extract import injuries
+from tolltrace.extract import lexicon as lx
+from tolltrace.extract.predicates import (
+    COPULAS,
+    PREDICATE_REACH,
+    WOUNDED,
+    Reading,
+    active_relative,
+    complement_category,
+    coordinated,
+    has_own_object,
+    is_intended,
+    nominal,
+    perpetrator_of,
+    verb_category,
+)
+from tolltrace.nlp.parse import ParsedSentence, Token
+
+_STRONG = frozenset(("killed", "executed", "arrested", "detained", "disappeared", "tortured"))
+_ONE_PERSON = frozenset(("a", "an", "the", "this", "that", "his", "her", "their", "another"))
+_OTHER_ONE = frozenset(("another", "other", "second", "third", "fourth"))
+_FINDING = frozenset(("find", "discover", "leave", "locate"))  # "found him shot"
+
+
+@dataclass(frozen=True, slots=True)
+class Victims:
+    """Persons a sentence names as harmed: tokens `first`..`last` are the claim's words."""
+
+    first: int
+    last: int
+    people: int
+    reading: Reading
+    subject: str  # the words naming them
+    perpetrator: str | None = None
+
+
+def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
+    """Persons a verb says were harmed: "Jon Arven was executed", "killed a neighbour", "he
+    suffered a gunshot wound", "Man shot and killed in Kerevo"."""
+    found: list[Victims] = []
+    readings: list[tuple[Token, dict[str, str]]] = []
+    for verb in sentence.tokens:
+        if verb.pos not in ("VERB", "AUX"):
+            continue
+        if (
+            verb.dep == "conj"
+            and sentence.tokens[verb.head].pos in ("VERB", "AUX")
+            and not has_own_object(sentence, verb.i)
+            and not any(sentence.tokens[c].dep == "nsubj" for c in sentence.children[verb.i])
+        ):
+            continue  # "was shot and killed": the first verb speaks for both
+        roles = _victim_roles(sentence, verb)
+        if roles and not is_intended(sentence, verb.i) and not _hypothetical(sentence, verb):
+            readings.append((verb, roles))
+    # "a teen who was found shot has died": a verb that says what became of the person speaks
+    # before one that only says they were shot or attacked.
+    readings.sort(key=lambda reading: set(reading[1].values()) <= {WOUNDED, "victims"})
+    for verb, roles in readings:
+        for child in sentence.children[verb.i]:
+            token = sentence.tokens[child]
+            category = roles.get(token.dep)
+            if category is None or child in claimed:
+                continue
+            if token.lower in ("who", "whom", "that") and verb.dep == "relcl":
+                child = verb.head  # "Lena Varo, who was arrested on Monday"
+            lone_name = category != "victims" and verb.lemma not in lx.GLANCING
+            low, high, people = _victims(sentence, child, lone_name)
+            if low is None or any(i in claimed for i in range(low, high + 1)):
+                continue
+            claimed.update(range(low, high + 1))
+            first, last = min(low, verb.i), max(high, verb.i)
+            if abs(verb.i - child) > PREDICATE_REACH:
+                first, last = low, high
+            found.append(
+                Victims(
+                    first, last, people, Reading(category, verb.i, 0.7),
+                    sentence.span_text(low, high), perpetrator_of(sentence, verb.i, child),
+                )
+            )  # fmt: skip
+    return found
+
+
+def _victim_roles(sentence: ParsedSentence, verb: Token) -> dict[str, str]:
+    """The category a verb gives each of its dependents that may name a victim, by their
+    dependency: "[Jon Arven] was shot", "killed [a neighbour]", "[he] suffered a wound"."""
+    if verb.pos == "VERB":
+        category = verb_category(sentence, verb.i)
+    else:
+        category = complement_category(sentence, verb.i)  # "another man was dead"
+    if category in ("displaced", "protesters"):
+        return {}
+    if category is not None:
+        roles = {"nsubjpass": category, "dobj": category}
+        if (
+            verb.lemma in lx.INTRANSITIVE
+            or verb.lemma in COPULAS
+            or _bare_participle(sentence, verb)
+        ):
+            roles["nsubj"] = category
+        elif _reduced_passive(sentence, verb):
+            roles["nsubj"] = category  # "Man shot and killed in Kerevo"
+        return roles
+    roles = {}
+    if (harm := injuries.subject_harm(sentence, verb.i)) is not None:
+        roles["nsubj"] = roles["nsubjpass"] = harm
+    if (harm := injuries.object_harm(sentence, verb.i)) is not None:
+        roles["dobj"] = harm
+    return roles
+
+
+def _hypothetical(sentence: ParsedSentence, verb: Token) -> bool:
+    """ "he might hurt her", "could have killed him": a modal verb, not an event."""
+    return any(
+        sentence.tokens[c].dep == "aux" and sentence.tokens[c].tag == "MD"
+        for c in sentence.children[verb.i]
+    )
+
+
+def _bare_participle(sentence: ParsedSentence, verb: Token) -> bool:
+    """ "... and 40 injured": a participle without "have" and without an object is a passive
+    (not "Gunmen have shot a guard")."""
+    return (
+        verb.tag == "VBN"
+        and not has_own_object(sentence, verb.i)
+        and not any(
+            sentence.tokens[c].dep == "aux" and sentence.tokens[c].lemma == "have"
+            for c in sentence.children[verb.i]
+        )
+    )
+
+
+def _reduced_passive(sentence: ParsedSentence, verb: Token) -> bool:
+    """A past participle the parser took for a past tense, so that its subject looks like the
+    doer: in a headline ("Man shot and killed in Kerevo", "Man found dead"), after a verb of
+    finding ("they found Jon Arven shot to death"), or before a passive agent ("a man shot and
+    killed by police Monday carried a rifle")."""
+    if verb.tag != "VBD" or verb.dep == "relcl" or has_own_object(sentence, verb.i):
+        return False
+    if any(
+        sentence.tokens[c].dep == "prep" and sentence.tokens[c].lower == "at"
+        for c in sentence.children[verb.i]
+    ):
+        return False  # "a man shot at police"
+    if _headline(sentence):
+        return True
+    if verb.lemma in _FINDING and any(
+        sentence.tokens[c].dep in ("oprd", "acomp", "xcomp") for c in sentence.children[verb.i]
+    ):
+        return True  # "the man found dead last Friday": found whom, if not him?
+    if verb.lemma not in lx.TRANSITIVE:
+        return False  # "... that he realized someone had been hurt": he did the realising
+    if verb.dep in ("ccomp", "xcomp", "oprd") and sentence.tokens[verb.head].lemma in _FINDING:
+        return True
+    return any(
+        sentence.tokens[c].dep == "agent"
+        for c in (
+            verb.i,
+            *(c for c in sentence.children[verb.i] if coordinated(sentence.tokens[c])),
+        )
+        for c in sentence.children[c]
+    )
+
+
+def victims_of_nominals(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
+    """ "the murder of Jon Arven", "the body of a man", "Arven's killing": one victim."""
+    found: list[Victims] = []
+    for noun in sentence.tokens:
+        category = nominal(noun) if noun.pos == "NOUN" and noun.tag == "NN" else None
+        if category not in _STRONG or is_intended(sentence, noun.i):
+            continue
+        for child in sentence.children[noun.i]:
+            token = sentence.tokens[child]
+            if token.dep == "prep" and token.lower == "of":
+                objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
+                victim = objects[0] if objects else None
+            elif token.dep == "poss":
+                victim = child
+            else:
+                continue
+            if victim is None or victim in claimed:
+                continue
+            low, high, people = _victims(sentence, victim)
+            if low is None or any(i in claimed for i in range(low, high + 1)):
+                continue
+            claimed.update(range(low, high + 1))
+            first, last = min(low, noun.i), max(high, noun.i)
+            reading = Reading(category or "victims", noun.i, 0.6)
+            found.append(Victims(first, last, people, reading, sentence.span_text(low, high)))
+    return found
+
+
+def harmed_people(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
+    """Persons the noun phrase itself says were harmed: "a man with a gunshot wound", "a man
+    injured in the shooting", "the dead man", "the victim of a fatal shooting"."""
+    found: list[Victims] = []
+    for noun in sentence.tokens:
+        if noun.pos not in ("NOUN", "PROPN", "PRON") or noun.i in claimed:
+            continue
+        reading = _noun_reading(sentence, noun.i)
+        if reading is None:
+            continue
+        low, high, people = _victims(sentence, noun.i, lone_name=True)
+        if low is None or any(i in claimed for i in range(low, high + 1)):
+            continue
+        claimed.update(range(low, high + 1))
+        last = high
+        if reading.predicate is not None and reading.predicate - high <= PREDICATE_REACH:
+            last = max(high, reading.predicate)
+        found.append(Victims(low, last, people, reading, sentence.span_text(low, high)))
+    return found
+
+
+def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
+    harm = injuries.noun_harm(sentence, noun)
+    if harm is not None:
+        return Reading(harm, None, 0.6)
+    for child in sentence.children[noun]:
+        token = sentence.tokens[child]
+        state = nominal(token) if token.dep == "amod" else None
+        if state in ("killed", "injured"):  # "the dead man", "the fatally wounded child"
+            if any(sentence.tokens[m].lower in lx.FATAL for m in sentence.children[child]):
+                state = "killed"
+            return Reading(state or "", child, 0.6)
+        event = _fatal_event(sentence, token) if sentence.tokens[noun].lemma == "victim" else None
+        if event is not None:  # "the homicide victim", "the victim of a deadly shooting"
+            return Reading("killed", event, 0.6)
+        if token.dep == "acl" and token.tag == "VBN" and not active_relative(sentence, child):
+            done = verb_category(sentence, child)  # "a man shot in the leg"
+            if done in ("killed", "executed", "injured", WOUNDED):
+                return Reading(done or "", child, 0.6)
+    return None
+
+
+def _victims(
+    sentence: ParsedSentence, head: int, lone_name: bool = False
+) -> tuple[int | None, int, int]:
+    """The words naming one person, or persons joined by "and" ("a man and a woman"): their
+    first and last token and how many; (None, 0, 0) when they are not named persons.
+
+    `lone_name`: a single proper name ("Arven") names a person too (the verb only harms
+    people); "both" and "both men" name two."""
+    token = sentence.tokens[head]
+    if token.lower == "both" and token.dep in ("nsubj", "nsubjpass", "dobj"):
+        return head, head, 2  # "Both were taken to the hospital"
+    if (
+        token.tag == "NNS"
+        and (token.lemma in lx.PERSON_NOUNS or nominal(token) == "victims")
+        and any(sentence.tokens[c].lower == "both" and c < head for c in sentence.children[head])
+    ):
+        return min(sentence.subtree(head)[0], head), head, 2  # "both victims", "both men"
+    low, high = _victim_span(sentence, head, lone_name)
+    if low is None:
+        return None, 0, 0
+    people = 1
+    conjoined = [
+        c
+        for c in sentence.children[head]
+        if sentence.tokens[c].dep == "conj" or _listed(sentence, head, c)
+    ]
+    while conjoined:  # "a man, a woman and a child"
+        more = conjoined.pop()
+        more_low, more_high = _victim_span(sentence, more, lone_name)
+        if more_low is None:
+            return low, high, 1
+        people += 1
+        high = max(high, more_high)
+        conjoined += [c for c in sentence.children[more] if sentence.tokens[c].dep == "conj"]
+    return low, high, people
+
+
+def _victim_span(
+    sentence: ParsedSentence, head: int, lone_name: bool = False
+) -> tuple[int | None, int]:
+    """The words naming one person ("Jon Arven", "a 25-year-old man"), or (None, 0)."""
+    token = sentence.tokens[head]
+    if token.pos == "PROPN":
+        names = [head] + [
+            c for c in sentence.children[head]
+            if sentence.tokens[c].dep == "compound" and sentence.tokens[c].pos == "PROPN"
+        ]  # fmt: skip
+        words = {sentence.tokens[i].lower for i in names}
+        if words & lx.ORGANISATION_WORDS or token.tag == "NNPS" or words & lx.MONTHS:
+            return None, 0
+        if len(names) < 2 and not (lone_name and _lone_name(sentence, head)):
+            return None, 0
+        return min(names), max(names)
+    if token.lower in _OTHER_ONE and _one_more(sentence, head):
+        return min(sentence.subtree(head)[0], head), head  # "another", "a second", "the other"
+    if token.lower in ("he", "she", "himself", "herself") or (
+        token.lower in ("him", "her") and token.tag == "PRP"
+    ):
+        return head, head  # one person, named elsewhere in the text
+    aged = token.lemma == "old" and any(  # "a 13-year-old", "the 22-year-old"
+        sentence.tokens[c].lower == "year" for c in range(max(0, head - 3), head)
+    )
+    if (token.tag == "NN" and token.lemma in lx.PERSON_NOUNS) or aged:
+        determiners = [
+            c for c in sentence.children[head] if sentence.tokens[c].dep in ("det", "poss")
+        ]
+        if not determiners and _headline(sentence):
+            return head, head  # "Man shot in hand at Kerevo bus stop"
+        if not determiners or sentence.tokens[determiners[0]].lower not in _ONE_PERSON:
+            return None, 0
+        if any(sentence.tokens[c].dep in ("nummod", "neg") for c in sentence.children[head]):
+            return None, 0  # a count, or "not a single prisoner"
+        return determiners[0], head
+    return None, 0
+
+
+def _headline(sentence: ParsedSentence) -> bool:
+    """A headline, where a person goes without an article and "Man shot" is a passive: the
+    text does not end a sentence the way prose does."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":"))
+
+
+def _fatal_event(sentence: ParsedSentence, token: Token) -> int | None:
+    """The word naming a killing that a modifier of "victim" holds: "[homicide] victim",
+    "victim of a fatal [shooting]"; None when it names none."""
+    if token.dep == "compound":
+        return token.i if nominal(token) == "killed" else None
+    if token.dep != "prep" or token.lower != "of":
+        return None
+    for event in sentence.children[token.i]:
+        if sentence.tokens[event].dep != "pobj":
+            continue
+        if nominal(sentence.tokens[event]) == "killed" or any(
+            sentence.tokens[m].lower in lx.FATAL_EVENT for m in sentence.children[event]
+        ):
+            return event
+    return None
+
+
+def _listed(sentence: ParsedSentence, head: int, appos: int) -> bool:
+    """ "A man, a woman and a child", "Jon Arven, Lena Varo and Tomas Kerevic": the parser
+    makes the second item an apposition of the first. A list, not a description ("Jon Arven,
+    a teacher"): the apposition heads a coordination, and both name alike (two names, or two
+    nouns with "a")."""
+    tokens = sentence.tokens
+    if tokens[appos].dep != "appos" or not any(
+        tokens[c].dep == "conj" for c in sentence.children[appos]
+    ):
+        return False
+    if tokens[head].pos == "PROPN" and tokens[appos].pos == "PROPN":
+        return True
+    return all(
+        any(tokens[c].dep == "det" and tokens[c].lower in ("a", "an") for c in sentence.children[i])
+        for i in (head, appos)
+    )
+
+
+def _lone_name(sentence: ParsedSentence, head: int) -> bool:
+    """A single capitalised name ("Arven"), not an acronym, a month or a word of an office."""
+    word = sentence.tokens[head].text
+    return (
+        len(word) > 2
+        and word[0].isupper()
+        and word[1:].replace("-", "").replace("'", "").isalpha()
+        and word[1:].islower()
+        and sentence.tokens[head].tag == "NNP"
+    )
+
+
+def _one_more(sentence: ParsedSentence, head: int) -> bool:
+    """ "another", "a second", "the other", "the third": one more person of those counted."""
+    token = sentence.tokens[head]
+    if token.lower == "another":
+        return token.pos in ("PRON", "DET") and token.dep != "det"
+    if token.pos not in ("ADJ", "NOUN", "PRON"):
+        return False
+    return any(
+        sentence.tokens[c].dep == "det" and sentence.tokens[c].lower in ("a", "the")
+        for c in sentence.children[head]
+    )
