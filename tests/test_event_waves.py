@@ -134,3 +134,16 @@ def test_a_later_report_restating_a_waves_figure_gives_it_to_the_wave() -> None:
     hanging = main_event_of(events, "brief")
     assert hanging.id != wave_event.id and "hanging" in hanging.documents
     assert "brief" in wave_event.documents
+
+
+def test_an_undated_restatement_of_the_lead_stays_with_the_lead() -> None:
+    text = (
+        "Kestland hanged Ivo Marek on June 2, convicted of a killing during the April "
+        "protests. Marek was hanged at dawn. Soldiers killed 40 people during the unrest."
+    )
+    lead = claim("d", text, "hanged Ivo Marek", "executed", 1, "2031-06-02")
+    again = claim("d", text, "Marek was hanged", "executed", 1)
+    forty = claim("d", text, "killed 40 people", "killed", 40)
+    found = assign_slots(text, "2031-06-03", [lead, again, forty])
+    assert found.slots[again.id] == found.slots[lead.id] != "named:protests|2031-04"
+    assert found.slots[forty.id] == "named:protests|2031-04"

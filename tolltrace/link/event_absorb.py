@@ -24,11 +24,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from tolltrace.link.event_claims import MAIN, STATISTIC, DocumentSlots
+from tolltrace.link.event_claims import MAIN, STATISTIC, DocumentSlots, restates_lead
 from tolltrace.link.event_names import FAMILIES, NamedMention
 from tolltrace.link.event_similarity import Profile, parse_day
 from tolltrace.model import Claim
 
+_CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
 WAVE_FAMILIES = frozenset({"protests", "massacre", "war", "revolution"})
 
 
@@ -117,12 +118,17 @@ def restated_in_waves(
                     if len(keys) == 1 and _refers_to(claim.sentence, family)
                     for key in keys
                 }
+            lead = _lead_claim(document.claims)
             fitting = [
                 key
                 for key in sorted(candidates)
                 if _agrees(claim.when, waves[key])
                 and _share_a_name([index], named_by[key] - {index}, profiles)
-            ]
+                and (
+                    not restates_lead(claim, lead)
+                    or _agrees(lead.when if lead else None, waves[key])
+                )
+            ]  # a claim restating the report's lead stays with its lead
             if len(fitting) == 1:
                 moved[claim.id] = f"named:{fitting[0]}"
         result.append(found if moved == found.slots else dataclasses.replace(found, slots=moved))
@@ -151,6 +157,11 @@ def _waves(slots: Sequence[DocumentSlots]) -> tuple[dict[str, NamedMention], dic
                 waves.setdefault(mention.key, mention)
                 named_by[mention.key].add(index)
     return waves, named_by
+
+
+def _lead_claim(claims: Sequence[Claim]) -> Claim | None:
+    ordered = sorted(claims, key=lambda c: (c.start, c.end, c.id))
+    return next((c for c in ordered if c.category in _CASUALTIES and parse_day(c.when)), None)
 
 
 def _agrees(when: str | None, wave: NamedMention) -> bool:

@@ -68,17 +68,15 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
     references = _references(text, mentions, years)
     slots: dict[str, str] = {}
     named_values: dict[int, str] = {}
+    lead = next((c for c in ordered if c.category in _CASUALTIES and parse_day(c.when)), None)
     for claim in ordered:
-        key = _named_slot(text, claim, mentions, by_key, years, references, named_values)
+        key = _named_slot(text, claim, mentions, by_key, years, references, named_values, lead)
         if key is not None:
             slots[claim.id] = f"named:{key}"
             value = claim.low if claim.low is not None else claim.high
             if value is not None and value >= 10:
                 named_values.setdefault(value, key)
-    lead_day = next(
-        (d for c in ordered if c.category in _CASUALTIES and (d := parse_day(c.when))),
-        None,
-    )
+    lead_day = parse_day(lead.when) if lead is not None else None
     lead_event = _lead_event(lead_day, mentions)
     for claim in ordered:
         if claim.id in slots:
@@ -132,6 +130,7 @@ def _named_slot(
     years: dict[int, str],
     references: list[tuple[int, str]],
     named_values: dict[int, str],
+    lead: Claim | None = None,
 ) -> str | None:
     if not mentions:
         return None
@@ -150,15 +149,33 @@ def _named_slot(
         and _compatible(claim.when, by_key[years[claim_year]])
     ):
         return years[claim_year]
+
+    # Nearness alone is weak: an undated claim restating the document's lead ("Kerevic was
+    # hanged", in a report of the hanging) stays with the lead when the name is dated
+    # otherwise ("... for a killing during the March protests").
+    def fits(mention: NamedMention) -> bool:
+        if not _compatible(claim.when, mention):
+            return False
+        return not restates_lead(claim, lead) or _compatible(lead.when if lead else None, mention)
+
     before = [key for offset, key in references if start - WINDOW <= offset < start]
-    if before and _compatible(claim.when, by_key[before[-1]]):
+    if before and fits(by_key[before[-1]]):
         return before[-1]
     value = claim.low if claim.low is not None else claim.high
     if value is not None and value in named_values:
         key = named_values[value]
-        if _compatible(claim.when, by_key[key]):
+        if fits(by_key[key]):
             return key
     return None
+
+
+def restates_lead(claim: Claim, lead: Claim | None) -> bool:
+    """The claim gives the same kind and figure as the document's lead claim."""
+    return (
+        lead is not None
+        and claim.category == lead.category
+        and (claim.low, claim.high) == (lead.low, lead.high)
+    )
 
 
 def _references(

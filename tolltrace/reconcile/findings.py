@@ -271,9 +271,11 @@ def _parts_above_wholes(
 ) -> list[Contradiction]:
     """A part that alone exceeds what a whole figure allows: "31 died there" against "23"."""
     found = []
+    seen: set[tuple[Interval, Interval]] = set()
     for part, part_claim, a in parts:
         for whole, whole_claim, b in wholes:
-            if b[1] is not None and a[0] > b[1]:
+            if b[1] is not None and a[0] > b[1] and (a, b) not in seen:
+                seen.add((a, b))  # one pair per pair of figures, like the wholes
                 reason = (
                     f"{_quote(part_claim, a)} ({part.part}) is above the whole "
                     f"{_quote(whole_claim, b)}"
