@@ -29,6 +29,7 @@ from tolltrace.ingest.sources import Found, discover, read_items
 from tolltrace.link.entities import EntityDocument, alias_index, canonical_name, link_entities
 from tolltrace.link.event_ids import inherit_ids, pin_claims
 from tolltrace.link.events import LinkDocument, link_events
+from tolltrace.link.short_names import ShortNames
 from tolltrace.model import (
     Claim,
     CleanText,
@@ -318,6 +319,7 @@ def link(
     summary.documents = len(corpus.documents)
     entities = link_entities(corpus.entity_documents, store.entity_decisions())
     names = alias_index(entities)
+    short_names = ShortNames(entities)
     # Ids carried over from the previous link (shared URLs stay valid), and claims a reviewer
     # moved to an event put there.
     previous = list(store.events())
@@ -328,7 +330,7 @@ def link(
     summary.pinned = sum(1 for event in pinned.values() if event in known)
     summary.pinned_missing = sum(1 for e in pinned.values() if e is not None and e not in known)
     claims = {
-        claim.id: _canonical_source(claim, names)
+        claim.id: _canonical_source(claim, names, short_names)
         for document in corpus.documents
         for claim in document.claims
     }
@@ -438,11 +440,14 @@ def _mentions(store: Store, texts: Sequence[tuple[str, str]]) -> Iterator[tuple[
         store.cache_mentions(finder, fresh)
 
 
-def _canonical_source(claim: Claim, names: dict[str, str]) -> Claim:
-    """The claim with its source under the canonical name of its entity, when one is known."""
+def _canonical_source(claim: Claim, names: dict[str, str], short_names: ShortNames) -> Claim:
+    """The claim with its source under the canonical name of its entity, when one is known:
+    an alias anywhere in the corpus, else a short form within its document ("the Monitor")."""
     if claim.attributed_to is None:
         return claim
-    name = canonical_name(names, claim.attributed_to)
+    name = canonical_name(names, claim.attributed_to) or short_names.resolve(
+        claim.document, claim.attributed_to
+    )
     return (
         claim if name is None or name == claim.attributed_to else replace(claim, attributed_to=name)
     )
