@@ -301,3 +301,16 @@ def test_acled_sources_fall_back_to_claims_and_outlets() -> None:
     (row,) = acled_rows([event], [], claims)
     assert row["sources"] == "alder-news.example; VRM"
     assert row["time_precision"] == 1 and row["fatalities"] == 4
+
+
+def test_acled_actor1_is_who_harmed_and_pronouns_are_no_actors() -> None:
+    claims = [
+        _claim("c1", "killed", 12, perpetrator="soldiers", subject="he"),
+        _claim("c2", "sentenced", 1, perpetrator="Koss Court", subject="students"),
+        _claim("c3", "arrested", 9, perpetrator="Koss Court", subject="students"),
+        _claim("c4", "killed", 3, perpetrator="they", subject="he"),
+    ]
+    event = Event("ev", "Koss", "killed", "2031-05-14", "Koss", (DOC_A,), ("c1", "c2", "c3", "c4"))
+    (row,) = acled_rows([event], [], claims)
+    assert row["actor1"] == "soldiers"
+    assert row["actor2"] == "students"

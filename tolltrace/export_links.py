@@ -20,8 +20,9 @@ Fields:
 ACLED-like table (`acled_rows`), one row per event, so that scripts written for ACLED data
 run on ours. Columns: event_id, event_date (the first day of `when`), year, time_precision
 (1: the day is known, 3: only a month, year or interval), event_type, sub_event_type, actor1
-(who did it: the perpetrator most claims name), actor2 (the victims: the subject most
-casualty claims count), location, fatalities, fatalities_rule, sources, source_count, notes.
+(who did it: the perpetrator most claims of harm name, else most claims), actor2 (the
+victims: the subject most casualty claims count; pronouns left out), location, fatalities,
+fatalities_rule, sources, source_count, notes.
 
 Fatalities rule (conservative: a lower bound every source agrees with, never a sum):
 1. For each of the categories `killed` and `executed` that has a finding: its consensus low
@@ -372,8 +373,12 @@ def _acled_row(event: Event, findings: Sequence[Finding], claims: Sequence[Claim
         "time_precision": 1 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", event.when or "") else 3,
         "event_type": event_type,
         "sub_event_type": sub_event_type,
-        "actor1": _most_common(claim.perpetrator for claim in claims),
-        "actor2": _most_common(c.subject for c in claims if c.category in _VICTIM_CATEGORIES),
+        "actor1": _actor1(claims),
+        "actor2": _most_common(
+            c.subject
+            for c in claims
+            if c.category in _VICTIM_CATEGORIES and not _pronoun(c.subject)
+        ),
         "location": event.where or "",
         "fatalities": fatalities,
         "fatalities_rule": rule,
@@ -449,6 +454,25 @@ def _sources(findings: Sequence[Finding], claims: Sequence[Claim]) -> list[str]:
 def _host(uri: str) -> str:
     host = urlparse(uri).netloc
     return host.removeprefix("www.") if host else ""
+
+
+def _actor1(claims: Sequence[Claim]) -> str:
+    """The perpetrator most claims of harm name (killed, executed, injured, tortured), else the
+    one most claims name: who shot the protesters, not the court that later sentenced one."""
+    harm = _most_common(
+        c.perpetrator for c in claims if c.category in _HARM and not _pronoun(c.perpetrator)
+    )
+    return harm or _most_common(c.perpetrator for c in claims if not _pronoun(c.perpetrator))
+
+
+_PRONOUNS = frozenset({
+    "he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "his", "hers",
+    "its", "their", "theirs", "who", "whom",
+})  # fmt: skip
+
+
+def _pronoun(words: str | None) -> bool:
+    return words is not None and words.strip().casefold() in _PRONOUNS
 
 
 def _most_common(values: Iterable[str | None]) -> str:
