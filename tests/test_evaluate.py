@@ -452,13 +452,44 @@ def test_newsquant_wrong_bounds_values_and_out_of_scope(tmp_path: Path) -> None:
     table = {
         "0": [claim(12, qualifier="approximately")],  # right value, wrong bound
         "1": [claim(40, qualifier="approximately"), claim(300, qualifier="at_least")],
-        "2": [claim(24, qualifier="vague")],  # "dozens" is 12-120 in this gold
+        "2": [claim(24, qualifier="approximately")],  # not vague: must equal the ends 12-120
     }
     report = run("newsquant", newsquant_folder(tmp_path), by_id(table))
     assert isinstance(report, NewsquantReport)
     assert report.values == PRF(2, 4, 4)
     assert report.bound.correct == 1 and report.bound.total == 2
     assert report.out_of_scope_claims == 1
+
+
+def test_newsquant_a_vague_claim_matches_the_decade_the_gold_writes(tmp_path: Path) -> None:
+    # "Dozens of residents" is 12-120 in the gold and 24.. vague in DESIGN.md: the same count.
+    folder = newsquant_folder(tmp_path)
+    dozens = run("newsquant", folder, by_id({"2": [claim(24, "other", "vague", high=None)]}))
+    assert isinstance(dozens, NewsquantReport)
+    assert dozens.values == PRF(1, 1, 4) and dozens.bound.correct == dozens.bound.total == 1
+
+
+@pytest.mark.parametrize(
+    ("gold_value", "low", "qualifier"),
+    [
+        ("12-120", 200, "vague"),  # "hundreds" is not in the decade of "dozens"
+        ("10-20", 12, "vague"),  # a range that is no decade must be matched end to end
+        ("12", 24, "vague"),  # nor is a single value a decade
+        ("12-120", 24, "exact"),  # only a vague claim stands for a decade
+        ("12-120", 12, "at_least"),
+    ],
+)
+def test_newsquant_vague_matching_is_only_for_decades(
+    tmp_path: Path, gold_value: str, low: int, qualifier: str
+) -> None:
+    sentences = [{"text": "Dozens of residents left.",
+                  "quantities": [quantity("=", gold_value, "residents", "resident")]}]  # fmt: skip
+    write(tmp_path / "nq" / "newsquant.json", json.dumps(sentences))
+    vague = qualifier in ("vague", "at_least")
+    found = claim(low, "other", qualifier, high=None if vague else low)
+    report = run("newsquant", tmp_path / "nq", by_id({"0": [found]}))
+    assert isinstance(report, NewsquantReport)
+    assert report.values == PRF(0, 1, 1)
 
 
 # ------------------------------------------------------------------------------------ polnear

@@ -398,6 +398,60 @@ def test_counts_of_things_are_returned() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The storm flattened 3,000 homes in Kestrel.", [("3,000", 3000, 3000, "exact")]),
+        ("Rioters burned two dozen buses in Sarenna.", [("two dozen", 24, 24, "exact")]),
+        ("The depot lost a dozen trucks.", [("a dozen", 12, 12, "exact")]),
+        ("Hundreds of thousands of Velorians marched.",
+         [("Hundreds of thousands", 200000, None, "vague")]),
+        ("The floods displaced 1.2 million people.",
+         [("1.2 million", 1200000, 1200000, "exact")]),
+        ("Six of the 10 victims were nurses.",
+         [("Six", 6, 6, "exact"), ("10", 10, 10, "exact")]),
+        ("The ministry offered one solution to the drava crisis.", [("one", 1, 1, "exact")]),
+        ("The drava index fell 2 points and the top three banks lost 40 branches.",
+         [("three", 3, 3, "exact"), ("40", 40, 40, "exact")]),
+        ("Rescuers found 200 to-300 survivors.", [("200 to-300", 200, 300, "range")]),
+        ("The death toll rose by 5 to 30 on Sunday.", [("30", 30, 30, "exact")]),
+        ("Union membership rose by 300 nurses.", [("300", 300, 300, "exact")]),
+        ("Police detained 3 UN observers.", [("3", 3, 3, "exact")]),
+        ("Arin Tolvek, who was one of the prisoners, spoke.", [("one", 1, 1, "exact")]),
+    ],
+)  # fmt: skip
+def test_counts_of_people_and_things_as_english_writes_them(
+    sentence: str, expected: list[tuple[str, int | None, int | None, str]]
+) -> None:
+    assert counts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "one" as a pronoun, or before a measure
+        "It happened at one point in the trial.",
+        "The factions blamed one another.",
+        "One must ask why the camp stayed open.",
+        # ages after a pronoun
+        "She will be 35 by the end of the trial.",
+        "He was 12 when the war began.",
+        # places in a table, stock indices
+        "Sarenna slipped into the bottom three after the loss.",
+        "The FTSE 100 and the Nikkei 225 fell while the nasdaq 100 rose.",
+        "The firm joined the Fortune 500 in Veloria.",
+        # prices, changes, symbols of units
+        "The sedan is 25k cheaper than its Kestrel rival.",
+        "The drava index rose by 2 percent and the bond index decreased by 1.",
+        "The census archive holds 40 billion b.",
+        "A bus ticket in Sarenna costs 18 D.",
+        "The skull lay in a 120,000 to-150,000 year-old layer.",
+    ],
+)
+def test_more_things_that_are_no_counts(sentence: str) -> None:
+    assert counts(sentence) == []
+
+
 def test_headlines_are_not_read_as_names() -> None:
     assert counts("Police Arrest 300 Protesters In Sarenna After Friday Prayers") == [
         ("300", 300, 300, "exact")

@@ -14,6 +14,13 @@ category is ignored). It matches an in-scope gold quantity of the sentence when 
 its ends. Pairs are one-to-one; every claim counts as predicted, so a claim on a year or a
 price is a false positive (`out_of_scope_claims` says how many hit an out-of-scope quantity).
 
+Vague magnitudes. The gold writes a vague plural as the decade it names ("dozens" = 12-120,
+"thousands" = 1000-10000, "tens of thousands" = 10000-100000); DESIGN.md writes it as a lower
+bound with no upper one ("dozens" = 24.., vague), so no claim that follows DESIGN.md could
+equal those ends. A `vague` claim therefore matches a gold range whose high is ten times its
+low when the claim's low lies in it (low <= claim.low < high). Only decades, only `vague`
+claims: "about 30" never matches 12-120, nor "dozens" a gold 12 or 10-20.
+
 Bounds. On matched pairs whose gold change is one of = ~ > <, our qualifier's bound must equal
 it: exact, range and vague -> "=" (the gold writes "dozens" as = 12-120), approximately -> "~",
 more_than and at_least -> ">", less_than and at_most -> "<". Changes "up"/"down" have no bound.
@@ -97,6 +104,8 @@ def counts_people_or_things(quantity: Quantity) -> bool:
 
 
 def _value_matches(claim: Claim, quantity: Quantity) -> bool:
+    if _is_decade(quantity) and claim.qualifier == "vague" and claim.high is None:
+        return claim.low is not None and quantity.low <= claim.low < quantity.high
     if quantity.low != quantity.high:
         return (
             claim.low is not None
@@ -106,6 +115,11 @@ def _value_matches(claim: Claim, quantity: Quantity) -> bool:
         )
     value = claim.low if claim.low is not None else claim.high
     return value is not None and math.isclose(value, quantity.low)
+
+
+def _is_decade(quantity: Quantity) -> bool:
+    """The gold's writing of a vague plural: low..10 x low ("dozens" = 12-120)."""
+    return quantity.low > 0 and math.isclose(quantity.high, 10 * quantity.low)
 
 
 def _bound_right(claim: Claim, quantity: Quantity) -> bool:

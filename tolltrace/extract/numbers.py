@@ -56,7 +56,8 @@ Not counts: nothing is returned for
 - years ("1988", "between 2014 and 2017"; but "more than 2000" and "2000 people" are counts),
   decades ("1980s", "'88"), dates ("June 1", "1 September 2019", "November 15 and 19, 2019",
   ISO and numeric dates), times ("11:30", "9 a.m.", "11 this morning");
-- ages ("a 13-year-old", "aged 24", "ages 17, 19 and 20", "Name, 24,", "(24)", "who was 10");
+- ages ("a 13-year-old", "aged 24", "ages 17, 19 and 20", "Name, 24,", "(24)", "who was 10",
+  "she will be 35");
 - ordinals ("26th", "twenty-first"), fractions ("two-thirds", "1/2", "2 1/2", "one in five");
 - money: currency symbols and codes before, currency words and codes after ("10.5 million
   Australian dollars", "2,000 euros", "($7.5 million)"), "a fine of ...", and any unit that is
@@ -69,10 +70,15 @@ Not counts: nothing is returned for
   "Route 9", "Flight 17", "Ward 350") or after a capitalised word that is not there for grammar
   ("S&P 500", "LEX 18", "Planet 9"; a place before a plural noun is fine: "In Sarenna 300
   protesters"), numbers glued to letters ("MH17", "5G", "256GB", "COVID-19"), names and
-  addresses ("787 Dreamliner", "575 Harrow Road", "the 5500 block", "the Group of Seven");
+  addresses ("787 Dreamliner", "575 Harrow Road", "the 5500 block", "the Group of Seven"),
+  stock indices and lists ("FTSE 100", "the Fortune 500"), places in a table ("the bottom
+  three" with no noun after);
+- prices without a currency ("25k cheaper"), the size of a change with no noun after
+  ("decreased by 1."), a number before a unit symbol that is no word ("18 R.", "16 billion b.");
 - scores ("2-1"), decimals that are not whole numbers ("3.7 rebounds");
-- "one" as a determiner ("one day", "no one"); "one person", "one of the protesters", "at least
-  one", "only one child" are counts. "a"/"an" count only before a scale ("a hundred").
+- "one" as a pronoun ("no one", "one another", "one must"); "one person", "one solution", "one
+  of the protesters", "at least one", "only one child" are counts ("one day" is a duration).
+  "a"/"an" count only before a scale ("a hundred").
 """
 
 from __future__ import annotations
@@ -197,15 +203,23 @@ _ONLY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(
-    r"\s*(?:(?P<dash>-|–|—|‒)|(?P<word>to|and|or|through|till|until))\s*(?P<money>[$€£¥₹])?\s*",
+    r"\s*(?:(?P<dash>-|–|—|‒)|(?P<word>to|and|or|through|till|until)-?)"
+    r"\s*(?P<money>[$€£¥₹])?\s*",
     re.IGNORECASE,
 )
 _RANGE_INTRO = re.compile(r"(?<![\w])(?P<intro>between|from)\s+(?:[$€£¥₹]\s*)?\Z", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|rises|increased?|increasing|jumped|climbed|grew|grown|went|fell|"
     r"fallen|dropped|declined|decreased|doubled|tripled|surged|soared|revised|raised|lowered|"
-    r"climbing|jumping|up|down)\s+(?:from\s+)?\Z",
+    r"climbing|jumping|up|down)\s+(?:from\s+|by\s+)?\Z",
     re.IGNORECASE,
+)
+# "decreased by 1.": the size of a change (points, percent), unless a noun follows.
+_CHANGE_BY_BEFORE = re.compile(
+    r"""\b(?:rose|risen|rises|rising|increase[ds]?|increasing|decrease[ds]?|decreasing|jump(?:ed|s)
+    |climb(?:ed|s)|grew|grows|fell|falls|fallen|drop(?:ped|s)|decline[ds]?|slipped|slid
+    |gain(?:ed|s)|lost|loses|edged\s+(?:up|down)|up|down)\s+by\s+\Z""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _CHAINED = re.compile(r"[-–]\w")
 _CHAINED_DIGIT = re.compile(r"[-–]\d")
@@ -251,6 +265,10 @@ _MONEY_AFTER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "25k cheaper than its rivals": a difference in price, whatever the currency.
+_PRICE_COMPARATIVE_AFTER = re.compile(
+    r"\s+(?:cheaper|pricier|costlier|dearer|(?:more|less)\s+expensive)\b", re.IGNORECASE
+)
 # Units of time, measure and proportion right after a number (hyphenated too: "5-year").
 _UNIT_AFTER = re.compile(
     r"""[\s-]*(?:(?:more|additional|long|full|straight|consecutive|further|extra|whole|entire
@@ -269,6 +287,13 @@ _UNIT_AFTER = re.compile(
         |percent|per\s*cent|pc|pct|percentage(?:\s+points?)?|basis\s+points?|bps|points?|pts
         |rpm|drams?|calib(?:er|re)s?|times|fold|o['’]clock)(?![^\W\d_])
       |°|%|(?-i:m|g|W|V|PS)(?![^\W\d_]))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "16 billion b.", "18 R.": a letter or two that is no English word, closing the clause, is
+# the symbol of a unit or currency ("3 US troops" goes on to a noun; "5 MPs" is a plural).
+_SYMBOL_AFTER = re.compile(
+    r"""\s+(?!(?:a|an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|on|or|so|to|up|us|we|am|ok)\b)
+    (?-i:[A-Z]|[a-z]{1,2})(?=\s*(?:[.,;:!?)]|\Z))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # "five, two and one years": a list of numbers shares the unit of its last one.
@@ -290,7 +315,11 @@ _AGE_BEFORE = re.compile(
     r"(?<![\w])(?:aged|ages?(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,6}\Z",
     re.IGNORECASE,
 )
-_AGE_VERB_BEFORE = re.compile(r"(?<![\w])(?:who\s+(?:was|is)|turned|turns|turning)\s+\Z", re.I)
+_AGE_VERB_BEFORE = re.compile(
+    r"""(?<![\w])(?:(?:who|he|she|i)\s+(?:was|is|will\s+be|would\s+be|had\s+been|has\s+been)
+    |(?:he|she)['’]s|i['’]m|turned|turns|turning)\s+\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # "Jon Arven, 26," / "the boy, 7," / "Carlos, then 18,": an age in apposition to a person;
 # also to persons, as a list: "two men, 19 and 20,", "the women, both 22,".
 _APPOSITIVE_BEFORE = re.compile(
@@ -316,9 +345,12 @@ _IDENTIFIER_BEFORE = re.compile(
     |apartment|apt\.|suite|box|ext\.|extension|tel\.?|phone|fax|id|serial|batch|row|seat
     |lane|exit|junction|pier|berth|dock|hangar|bay|bed|pavilion|wing|corridor|gallery|verse
     |rule|regulation|amendment|road|street|avenue|st\.|ave\.|rd\.|boulevard|blvd\.|tower|door
-    |checkpoint|day|week|stop|track|hole|lap|tier|per|mark)\s*\Z""",
+    |checkpoint|day|week|stop|track|hole|lap|tier|per|mark
+    |s&p|sp|ftse|nasdaq|russell|nikkei|dow|cac|dax|asx|stoxx|sensex|nifty|kospi|ibex|fortune
+    |forbes)\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+_RANK_BEFORE = re.compile(r"(?<![\w])the\s+(?:top|bottom)\s+\Z", re.IGNORECASE)
 _PREVIOUS_TOKEN = re.compile(r"(?:^|(?<=[\s(\[\"“'‘]))(?P<token>[^\s(\[\"“'‘]+)[\x20\u00a0]\Z")
 _SENTENCE_OPENING = re.compile(r"[\s\"“'‘(\[«—–-]*\Z")
 _CLAUSE_OPENING = re.compile(r"(?:^|[.:;!?\"“'‘(\[—–]|\s-|--)\s*\Z")
@@ -403,6 +435,10 @@ _SCORE_OWNERS = _wordset(
     "the their his her its our your my test exam credit these those high low top final average such"
 )
 _NOT_NOUNS = _wordset("dead hurt shot slain missing held taken hit")
+_NOT_AFTER_ONE = _wordset(
+    "another other must should shall ought might cannot can't won't wouldn't couldn't didn't "
+    "doesn't isn't wasn't got gets knew knows thought thinks said told"
+)
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 _DETERMINERS = _wordset("the these those its their our his her my your whom which")
 
@@ -736,8 +772,10 @@ def _count(sentence: str, group: _Group, headline: bool) -> Count | None:
     if group.low == 1 and _NONE_BEFORE.search(before):
         return None  # "not a single prisoner", "not even one": nobody, not a count of one
     qualifier_match = _QUALIFIER_BEFORE.search(sentence, max(0, start - 40), start)
-    if _is_identifier(before, after, group, headline):
+    if _is_identifier(before, after, group, headline) or _is_rank(before, after):
         return None
+    if _CHANGE_BY_BEFORE.search(before[-30:]) and _ends_noun_phrase(after):
+        return None  # "decreased by 1.": the size of a change
     if qualifier_match is None and _is_name_after(after, headline):
         return None  # "787 Dreamliner", but "at least 13 Al Houthi fighters"
     if _FRACTION_AFTER.match(after) or _is_ratio(before, after) or _RATE_AFTER.match(after):
@@ -817,7 +855,7 @@ def _is_ratio(before: str, after: str) -> bool:
 
 def _is_measure(before: str, after: str) -> bool:
     """Money, a percentage, a duration or a measurement, also at the end of a list."""
-    if _is_money(before, after) or _UNIT_AFTER.match(after):
+    if _is_money(before, after) or _UNIT_AFTER.match(after) or _SYMBOL_AFTER.match(after):
         return True
     listed = _LIST_TAIL.match(after)
     return listed is not None and _is_measure("", after[listed.end() :])
@@ -825,6 +863,8 @@ def _is_measure(before: str, after: str) -> bool:
 
 def _is_money(before: str, after: str) -> bool:
     if _MONEY_BEFORE.search(before[-40:]) or _MONEY_AFTER.match(after):
+        return True
+    if _PRICE_COMPARATIVE_AFTER.match(after):
         return True
     if not _MONEY_VERB_BEFORE.search(before[-40:]):
         return False
@@ -840,8 +880,12 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
         return True
     if group.high is not None or group.first.kind == "vague" or group.low > 120:
         return False
-    if _AGE_VERB_BEFORE.search(before[-20:]) and not _followed_by_noun(after):
-        return True  # "who was 10", "turned 35"
+    if (
+        _AGE_VERB_BEFORE.search(before[-20:])
+        and not _followed_by_noun(after)
+        and not _ONE_OF.match(after)
+    ):
+        return True  # "who was 10", "she will be 35"; not "who was one of the victims"
     if group.first.kind != "digits":
         return False
     return bool(_APPOSITIVE_BEFORE.search(before[-40:]) and _APPOSITIVE_AFTER.match(after))
@@ -869,6 +913,17 @@ def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bo
         return False  # "In Tehran 1,500 people": a place name, then a count
     # A capitalised first word is capitalised for grammar ("Roughly 300"), not as a name.
     return _CLAUSE_OPENING.search(before[: token.start()]) is None
+
+
+def _is_rank(before: str, after: str) -> bool:
+    """'slipped into the bottom three', 'finished in the top 10': a place in a table."""
+    return bool(_RANK_BEFORE.search(before[-20:])) and _ends_noun_phrase(after)
+
+
+def _ends_noun_phrase(after: str) -> bool:
+    """No noun follows: punctuation, the end, or a function word ("the bottom three during")."""
+    following = _NEXT_WORD.match(after)
+    return following is None or following.group("word").lower() in _STOP_WORDS
 
 
 def _is_name_after(after: str, headline: bool) -> bool:
@@ -964,8 +1019,27 @@ def _plausible_word_number(
         return True
     if _ONE_OF.match(after):
         return True
+    return _one_before_noun(after)
+
+
+def _one_before_noun(after: str) -> bool:
+    """'one solution', 'one wounded soldier': "one" before a singular noun or its adjective.
+
+    Not before a verb ("one says", "one must"), an adverb, a pronoun ("one another") or a
+    word that ends a count ("one shot", "one killed": the other words of the claim decide).
+    """
     following = _NEXT_WORD.match(after)
-    return following is not None and following.group("word").lower() in _PEOPLE_SINGULAR
+    if following is None:
+        return False
+    word = following.group("word")
+    lowered = word.lower()
+    if lowered in _PEOPLE_SINGULAR:
+        return True
+    if lowered in _STOP_WORDS or lowered in _NOT_NOUNS or lowered in _NOT_AFTER_ONE:
+        return False
+    if not lowered.isalpha() or lowered.endswith(("ly", "ed")) or _is_plural_noun(word):
+        return False
+    return word[:1].islower()
 
 
 def _is_plural_noun(word: str) -> bool:
