@@ -218,6 +218,56 @@ def test_agentless_passive_has_a_cue_but_no_source() -> None:
     assert (result.source, result.cue) == (None, "was reported")
 
 
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Hundreds of people were injured, most of them police officers, the ministry said.",
+         "Hundreds of people"),
+        ("More than 200 people were injured, most of them police officers, the Interior "
+         "Ministry said on Sunday.", "More than 200 people"),
+        ("Hundreds of people were injured, many of them police officers, the Interior "
+         "Ministry said in a statement.", "Hundreds of people"),
+        # the aside is part of what the ministry reports
+        ("Hundreds of people were injured, most of them police officers, the Interior "
+         "Ministry said.", "police officers"),
+    ],
+)  # fmt: skip
+def test_partitive_aside_before_a_trailing_attribution_is_not_the_source(
+    text: str, claim: str
+) -> None:
+    """Regression: "most of them police officers" was taken for the speaker of "said"."""
+    result = attributed(text, claim)
+    assert result.source is not None and result.source.endswith(("ministry", "Ministry"))
+    assert result.cue == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "cue"),
+    [
+        ("The mayor of Koss was quoted as saying that 40 people were missing.", "40 people",
+         "was quoted as saying"),
+        ("Forty people are missing, the mayor of Koss was quoted as saying.", "Forty people",
+         "was quoted as saying"),
+        # the newspaper only relays the mayor's words
+        ("The mayor of Koss was quoted by the Koss Herald as saying that 40 people were "
+         "missing.", "40 people", "was quoted"),
+    ],
+)  # fmt: skip
+def test_passive_quoted_as_saying_names_the_speaker(text: str, claim: str, cue: str) -> None:
+    result = attributed(text, claim)
+    assert (result.source, result.cue) == ("mayor of Koss", cue)
+
+
+def test_owner_of_an_estimate_stated_with_a_copula() -> None:
+    result = attributed("VHRM's estimate is that 15 protesters were arrested.", "15 protesters")
+    assert (result.source, result.cue) == ("VHRM", "estimate")
+
+
+def test_copula_without_a_claim_noun_names_no_source() -> None:
+    result = attributed("The problem is that 15 protesters were arrested.", "15 protesters")
+    assert result.source is None
+
+
 # ------------------------------------------------------------------------- quotations
 
 
@@ -286,6 +336,25 @@ def test_pronoun_beyond_the_previous_sentence_only_resolves_to_a_speaker() -> No
     assert attributed(told, "45 people").source == "Jon Aster"
     walked = told.replace("told reporters in Kerevo about the raids", "walked to the square")
     assert attributed(walked, "45 people").source == "He"
+
+
+def test_pronoun_resolves_to_a_speaker_between_two_quotations() -> None:
+    """A sentence that opens and closes with quotation marks but names its speaker between
+    them is not wholly quoted: its speaker is the nearest antecedent."""
+    text = (
+        "The candidate has often praised her own record. “We acted,” Ana Reyes said on "
+        "Monday, “and we saved lives.” On Sunday, she said 40 people were missing."
+    )
+    result = attributed(text, "40 people")
+    assert (result.source, result.mention) == ("Ana Reyes", "she")
+
+
+def test_wholly_quoted_sentences_are_skipped_for_antecedents() -> None:
+    text = (
+        "Marta Ilves spoke in Koss on Monday. “The prisons are full of young women.” "
+        "She said 45 people had disappeared."
+    )
+    assert attributed(text, "45 people").source == "Marta Ilves"
 
 
 def test_earlier_sentences_are_parsed_only_until_one_gives_the_antecedent(

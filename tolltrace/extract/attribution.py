@@ -6,11 +6,13 @@ Rules on the dependency parse, walking up from the claim towards the root, neare
 - a verb of saying or finding whose complement holds the claim ("X said [12 were killed]",
   "X put the toll at [42]"), or whose object is the figure ("X documented [1,000 deaths]",
   "X condemned the execution of [12]"): its subject, reached through "and", infinitives,
-  participles ("X issued a statement saying ...") and relative pronouns; a passive's agent;
+  participles ("X issued a statement saying ...") and relative pronouns; a passive's agent,
+  but the subject of "X was quoted as saying"; of several subjects the parser gives one verb,
+  not a partitive aside ("200 were injured, most of them police officers, the ministry said");
 - a trailing attribution (", police said", ", said Jane Doe, a spokeswoman"), which also
   governs a clause coordinated after it ("..., the ministry reported, and 12,000 arrested");
 - a noun of evidence or claim whose clause holds the claim: its author ("VHRM's report shows
-  ...", "VHRM has uncovered evidence that ...");
+  ...", "VHRM has uncovered evidence that ...", "VHRM's estimate is that ...");
 - "in a statement, X ...": the clause's subject;
 - inside a quotation, when the sentence names no speaker or only "I"/"we": the speaker
   named just after the quotation closes (", she said") or just before it opens ("X said:").
@@ -145,7 +147,21 @@ def _governs(sentence: ParsedSentence, head: int, child: int | None) -> _Found |
         if h.lemma in cues.CONTENT_NOUNS and child > head and _content_of_noun(c):
             return _noun_owner(sentence, head)
         return None
+    if h.lemma == "be" and c.dep in ("ccomp", "attr") and child > head:
+        return _copular_owner(sentence, head)
     return _speaker(sentence, head) if _verb_reports(sentence, head, c) else None
+
+
+def _copular_owner(sentence: ParsedSentence, copula: int) -> _Found | None:
+    """ "VHRM's estimate is [that 300 ...]", "the ministry's figure is [42]": the owner of a
+    noun of claim or figure that is the copula's subject."""
+    for subject in _children(sentence, copula, "nsubj"):
+        noun = sentence.tokens[subject]
+        if noun.lemma in cues.CONTENT_NOUNS or noun.lemma in cues.FIGURE_NOUNS:
+            owner = _owner(sentence, subject)
+            if owner is not None:
+                return _Found(sentence, owner, noun.text)
+    return None
 
 
 def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
@@ -167,6 +183,11 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
         return lemma in cues.OBJECT_REPORT_VERBS
     if dep == "conj":
         return _parenthetical_over_coordination(sentence, verb, child.i)
+    # an aside the parser hung on the verb, even as a second subject
+    if dep in ("punct", "npadvmod", "appos", "dep") or (
+        dep == "nsubj" and _partitive_aside(sentence, child.i)
+    ):
+        return _aside_of_content(sentence, verb, child.i)
     if dep not in ("prep", "dative"):  # "paid tribute [to the 49 killed]" is a dative
         return False
     if child.lower in cues.TOPIC_PREPOSITIONS.get(lemma, ()):  # "spoke of [300 dead]"
@@ -194,6 +215,16 @@ def _content_of_noun(child: Token) -> bool:
     if child.dep == "prep":
         return child.lower in ("of", "about", "on")
     return child.dep in ("acl", "ccomp", "appos", "relcl")
+
+
+def _aside_of_content(sentence: ParsedSentence, verb: int, aside: int) -> bool:
+    """ "200 were injured, [most of them police officers], the ministry said": words between
+    a trailing verb of saying and the content clause before them belong to that content."""
+    return (
+        aside < verb
+        and sentence.tokens[verb].lemma in cues.SPEECH_VERBS
+        and any(c < aside for c in _children(sentence, verb, "ccomp"))
+    )
 
 
 def _parenthetical_over_coordination(sentence: ParsedSentence, verb: int, conj: int) -> bool:
@@ -292,6 +323,9 @@ def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
     """Who does the saying of `verb`: its subject (or agent), through "and", infinitives,
     participles and relative clauses."""
     tokens, cue = sentence.tokens, _cue(sentence, verb)
+    quoted = _quoted_as_saying(sentence, verb)
+    if quoted is not None:
+        return quoted
     agent = next(iter(_children(sentence, verb, "agent")), None)
     if agent is not None or _children(sentence, verb, "auxpass", "nsubjpass"):
         pobj = None if agent is None else next(iter(_children(sentence, agent, "pobj")), None)
@@ -303,7 +337,8 @@ def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
     for _ in range(_MAX_CLIMB):
         subjects = _children(sentence, current, "nsubj", "nsubjpass", "csubj")
         if subjects:
-            return _Found(sentence, _subject_head(sentence, subjects[0]), cue)
+            subject = _main_subject(sentence, current, subjects)
+            return _Found(sentence, _subject_head(sentence, subject), cue)
         t = tokens[current]
         if t.head == current:
             return None
@@ -317,6 +352,48 @@ def _speaker(sentence: ParsedSentence, verb: int) -> _Found | None:
         else:
             return None
     return None
+
+
+def _quoted_as_saying(sentence: ParsedSentence, verb: int) -> _Found | None:
+    """ "X was quoted as saying [...]", "[...], X was quoted as saying": the passive's
+    subject is the speaker (an agent, "quoted by the Herald", only relays the words)."""
+    tokens = sentence.tokens
+    main, saying = verb, None
+    if tokens[verb].dep == "pcomp" and tokens[tokens[verb].head].lower == "as":
+        main, saying = tokens[tokens[verb].head].head, verb
+    else:
+        for prep in _children(sentence, verb, "prep"):
+            if tokens[prep].lower == "as":
+                saying = next(iter(_children(sentence, prep, "pcomp")), None)
+    subjects = _children(sentence, main, "nsubjpass")
+    if saying is None or not subjects or tokens[saying].lemma not in cues.SPEECH_VERBS:
+        return None
+    as_ = tokens[saying].head
+    low = min([main, *(d for d in _children(sentence, main, "aux", "auxpass") if d < main)])
+    # "was quoted as saying"; with words between ("quoted by the Herald as") only "was quoted"
+    cue = sentence.span_text(low, saying) if as_ == main + 1 else _cue(sentence, main)
+    return _Found(sentence, _subject_head(sentence, subjects[0]), cue)
+
+
+def _main_subject(sentence: ParsedSentence, verb: int, subjects: list[int]) -> int:
+    """Of the subjects the parser gave a verb, the one doing it: in "200 were injured, most
+    of them police officers, the ministry said" not the partitive aside, and of several the
+    nearest before the verb."""
+    kept = [s for s in subjects if not _partitive_aside(sentence, s)] or subjects
+    before = [s for s in kept if s < verb]
+    return before[-1] if before else kept[0]
+
+
+def _partitive_aside(sentence: ParsedSentence, subject: int) -> bool:
+    """Does the phrase hold "most of them", "many of whom", "half of those"?"""
+    tokens = sentence.tokens
+    low, high = sentence.subtree(subject)
+    return any(
+        tokens[i].lower == "of"
+        and tokens[i + 1].lower in cues.PARTITIVE_PRONOUNS
+        and tokens[i - 1].lower in cues.PARTITIVE_QUANTIFIERS
+        for i in range(max(low, 1), min(high, len(tokens) - 1))
+    )
 
 
 def _trailing_speaker(sentence: ParsedSentence, verb: int) -> int | None:
@@ -515,8 +592,19 @@ def _previous_sentences(text: str, start: int) -> Iterator[ParsedSentence]:
     chosen = [p for p in pieces if p.text.strip()][-_BACK_SENTENCES:]
     for piece in reversed(chosen):
         first, last = low + piece.start, low + piece.end
-        if not (_quoted(text, first) and _quoted(text, last - 1)):
+        if not _wholly_quoted(text, first, last):
             yield _parse(piece.text, first)
+
+
+def _wholly_quoted(text: str, first: int, last: int) -> bool:
+    """Does one quotation hold the text from `first` to `last`? Not '"...," X said, "..."',
+    which opens and closes with quotation marks but names its speaker between them."""
+    piece = text[first:last]
+    if not piece.strip():
+        return False
+    lead = first + len(piece) - len(piece.lstrip())
+    quote = _enclosing_quote(text, first + len(piece.rstrip()) - 1)
+    return quote is not None and quote[0] <= lead
 
 
 def _parse(sentence_text: str, start: int) -> ParsedSentence:

@@ -141,6 +141,13 @@ PRONOUN_KINDS = {
     "he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they",
     "them": "they", "their": "they", "it": "it", "its": "it",
 }  # fmt: skip
+# Word forms of a partitive aside after a count ("most of them police officers"): it describes
+# the counted, it never says who reports them.
+PARTITIVE_QUANTIFIERS = _words("""
+    most many some all half none several few both each majority two three four five dozens
+    hundreds thousands
+""")
+PARTITIVE_PRONOUNS = _words("them whom those these us")
 # Inside a quotation these stand for its speaker.
 FIRST_PERSON = _words("i we my our me us you your")
 RELATIVE_PRONOUNS = _words("who which that whom")
