@@ -862,3 +862,15 @@ def test_claim_text_covers_among_the_dead() -> None:
 )
 def test_sentence_without_a_claim(text: str) -> None:
     assert claims_in(text) == []
+
+
+def test_the_source_as_the_sentence_words_it_beside_its_name() -> None:
+    text = (
+        "Marta Ilves, who heads the Koss clinic, spoke on Monday. She said 45 people had been "
+        "killed in the raid."
+    )
+    (claim,) = extracted(text)
+    assert claim.attributed_to is not None and "Marta Ilves" in claim.attributed_to
+    assert claim.attributed_as == "She"
+    (plain,) = extracted("Police said 12 people were killed in Koss.")
+    assert plain.attributed_to == "Police" and plain.attributed_as is None

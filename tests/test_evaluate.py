@@ -6,6 +6,7 @@ Every data set here is invented, in the same layout as the real ones; the real f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -675,3 +676,14 @@ def test_real_development_sets_load_and_score(name: str) -> None:
     assert gold_items(gold) >= len(docs) // 2
     report = run(name, SHARED_EVAL / name, nothing)
     json.dumps(report.to_json())
+
+
+def test_polnear_source_as_the_sentence_words_it_counts_too(tmp_path: Path) -> None:
+    """The gold marks "organisers"; a claim giving the canonical name elsewhere but the words
+    as written in `attributed_as` names the source; one giving neither does not."""
+    claims = {key: list(found) for key, found in POLNEAR_CLAIMS.items()}
+    marchers = claim(900, "protesters", source="Lorn Voters' League", span=at(Y1, "Nine hundred"))
+    claims["beta/y1"][0] = dataclasses.replace(marchers, attributed_as="organisers")
+    report = run("polnear", polnear_folder(tmp_path), by_id(claims))
+    assert isinstance(report, PolnearReport)
+    assert report.sources == PRF(2, 3, 3)

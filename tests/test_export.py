@@ -38,7 +38,7 @@ def test_the_public_fields_come_first_in_their_documented_order() -> None:
     assert PUBLIC_FIELDS == DOCUMENTED
     assert EXPORT_FIELDS[: len(DOCUMENTED)] == DOCUMENTED
     assert EXPORT_FIELDS[len(DOCUMENTED) :] == (
-        "perpetrator", "extractor", "review", "reviewed_by", "reviewed_at",
+        "perpetrator", "extractor", "review", "reviewed_by", "reviewed_at", "attributed_as",
     )  # fmt: skip
     assert set(EXPORT_FIELDS) <= {f.name for f in fields(Claim)}
     assert tuple(claim_record(_claims()[0])) == EXPORT_FIELDS

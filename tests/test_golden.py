@@ -39,6 +39,7 @@ FIELDS = (
     "subject",
     "attributed_to",
     "attribution_cue",
+    "attributed_as",
     "negated",
     "when",
     "where",

@@ -246,7 +246,10 @@ def test_a_version_4_store_is_upgraded_in_place_and_filled_by_the_next_link(
         patch.setattr(sqlite_module, "SCHEMA_VERSION", 4)
         with SQLiteStore(path) as old:
             docs = _add_documents(old)
+            # Today's claim writer needs migration 7's column: there while writing, then gone.
+            old._db.execute("ALTER TABLE claims ADD COLUMN attributed_as TEXT")
             claims = _claims(old, docs)
+            old._db.execute("ALTER TABLE claims DROP COLUMN attributed_as")
             # The link results as version 4 stored them (today's replace_links needs schema 5).
             rowids = dict(old._db.execute("SELECT id, rowid FROM documents").fetchall())
             old._db.executemany(

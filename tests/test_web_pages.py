@@ -164,6 +164,7 @@ def test_a_version_4_store_shows_no_entity_marks_until_the_next_link(web: tuple)
             "mention_cache",
         ):
             old.execute(f"DROP TABLE {table}")
+        old.execute("ALTER TABLE claims DROP COLUMN attributed_as")  # migration 7
         old.execute("PRAGMA user_version=4")
     with TestClient(create_app(str(db)), raise_server_exceptions=False) as upgraded:
         signed_in(upgraded, "vic")

@@ -20,8 +20,12 @@ PUBLIC_FIELDS = (
     "high", "qualifier", "category", "subject", "event", "event_label", "when", "where",
     "attributed_to", "attribution_cue", "negated", "confidence",
 )  # fmt: skip
-# The review state comes last: unreviewed/confirmed/corrected/rejected, by whom, when.
-EXTRA_FIELDS = ("perpetrator", "extractor", "review", "reviewed_by", "reviewed_at")
+# The review state (unreviewed/confirmed/corrected/rejected, by whom, when), then fields added
+# later, each at the end so that no column moves: `attributed_as`, the source as the sentence
+# words it when that differs from `attributed_to` (a pronoun such as "she").
+EXTRA_FIELDS = (
+    "perpetrator", "extractor", "review", "reviewed_by", "reviewed_at", "attributed_as",
+)  # fmt: skip
 EXPORT_FIELDS = PUBLIC_FIELDS + EXTRA_FIELDS
 FORMATS = ("jsonl", "csv", "parquet")
 _INTEGERS = frozenset({"start", "end", "raw_start", "raw_end", "low", "high"})
@@ -75,7 +79,7 @@ def parquet_schema() -> Any:
         return pa.string()
 
     nullable = {"low", "high", "event", "event_label", "when", "where", "attributed_to"}
-    nullable |= {"attribution_cue", "perpetrator", "reviewed_by", "reviewed_at"}
+    nullable |= {"attribution_cue", "perpetrator", "reviewed_by", "reviewed_at", "attributed_as"}
     return pa.schema([pa.field(n, kind(n), nullable=n in nullable) for n in EXPORT_FIELDS])
 
 

@@ -177,6 +177,9 @@ class Claim:
     confidence: float = 0.5
     perpetrator: str | None = None
     extractor: str = ""
+    # The source as the sentence words it, when that differs from `attributed_to`: the
+    # pronoun ("she") whose antecedent is the canonical name.
+    attributed_as: str | None = None
     # The review state (the review app): unreviewed, confirmed, corrected or rejected.
     review: str = "unreviewed"
     reviewed_by: str | None = None

@@ -4,7 +4,9 @@ Gold items are the attribution relations whose Content (Content and Content2 fra
 a number: a digit, or a spelled-out number from "two" up, "dozen(s)", "hundred(s)", ...
 ("one" is left out: "one of", "no one" are rarely counts). A claim lies in a relation when its
 `raw_start`..`raw_end` falls inside one Content fragment. A claim names the source when its
-`attributed_to` shares a content word with the gold Source text, case-insensitively.
+`attributed_to` (the canonical name) or its `attributed_as` (the source as the sentence words
+it: the pronoun "she" whose antecedent is the name) shares a content word with the gold Source
+text, case-insensitively: PolNeAR marks the source span as written, often a pronoun.
 
 Source overlap, per relation with a Source, counting only the relations where we make a claim
 (the attribution task; how many numeric relations get a claim at all is `covered`):
@@ -123,7 +125,11 @@ def score_polnear(
                 continue
             covered += 1
             attributed += any(claim.attributed_to is not None for claim in inside)
-            named += any(sources_overlap(c.attributed_to, relation.source_text) for c in inside)
+            named += any(
+                sources_overlap(c.attributed_to, relation.source_text)
+                or sources_overlap(c.attributed_as, relation.source_text)
+                for c in inside
+            )
     return PolnearReport(
         documents=len(documents),
         splits=gold.splits,

@@ -67,6 +67,7 @@ class ClaimDraft:
     negated: bool = False
     confidence: float = 0.5
     perpetrator: str | None = None
+    attributed_as: str | None = None  # the source as the sentence words it ("she"), if not so
 
 
 def find_claims(
@@ -450,6 +451,7 @@ def _draft(
         where=claim_place(sentence, first, last),
         attributed_to=attribution.source,
         attribution_cue=attribution.cue,
+        attributed_as=attribution.mention,
         negated=attribution.negated,
         confidence=reading.confidence,
         perpetrator=perpetrator,

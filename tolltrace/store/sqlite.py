@@ -151,6 +151,8 @@ MIGRATIONS: tuple[str, ...] = (
     LOOKUP_MIGRATION + SIGN_IN_MIGRATION,
     # 6: each document's entity mentions, kept between link runs.
     MENTION_CACHE_MIGRATION,
+    # 7: the source as the sentence words it (a pronoun), beside its canonical name.
+    "ALTER TABLE claims ADD COLUMN attributed_as TEXT;",
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -160,6 +162,7 @@ _CLAIM_FIELDS = (
     "id", "document", "uri", "text", "sentence", "start", "end", "raw_start", "raw_end", "low",
     "high", "qualifier", "category", "subject", "event", "event_label", "when", "where",
     "attributed_to", "attribution_cue", "negated", "confidence", "perpetrator", "extractor",
+    "attributed_as",
 )  # fmt: skip
 _CLAIM_COLUMNS = ", ".join(f'c."{name}"' for name in _CLAIM_FIELDS)
 _CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
