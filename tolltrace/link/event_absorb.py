@@ -12,7 +12,12 @@ wave ("the March protests", "last week's crackdown"). A lead incident whose repo
 is a part of that wave, not an incident of its own. Point events (a shooting, a bombing, an
 attack) are never absorbed this way: two shootings in one city and month are two incidents, and
 only the similarity of their reports may link them. When several waves fit, the one named by
-most documents wins, and a cluster fitting none keeps its own event.
+most documents wins, and a cluster fitting none keeps its own event (`absorb_incidents`).
+
+Before clustering, single claims are given to a wave too (`restated_in_waves`: a figure the
+wave's reports give, or "the crackdown" when the corpus names one), and reports with every
+claim in a wave or a statistic (`within_waves`: a trial over one of its killings, a tally) are
+kept out of incident clustering: they report the wave, not an incident of their own.
 """
 
 from __future__ import annotations
