@@ -9,7 +9,8 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   names, or a bare "the massacre" of the same family) when its `when` does not contradict it;
   else it restates (same figure, 10 or more) a figure already given to a named event;
 - `statistic`: its sentence speaks of a period or an area rather than an incident ("this year",
-  "since 2010", "nationwide", "homicides"): linked to no event;
+  "since 2010", "nationwide", "homicides") or sums several shootings ("wounded in separate
+  shootings"): linked to no event;
 - `side:<day>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date;
 - `main`: everything else, the document's lead incident.
 """
@@ -46,6 +47,15 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _WHOLE_YEAR = re.compile(r"\d{4}(?:/\d{4})?")
+# A count framed by several shootings sums a roundup of incidents ("wounded in three separate
+# shootings", "in shootings across the city", "in Chicago shootings"); "the shootings" may
+# still be one incident's volley, so the definite plural alone is not enough.
+_ROUNDUP = re.compile(
+    r"\b(?:(?i:(?:separate|unrelated|different|multiple|several|numerous|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+) (?:separate |unrelated |different )?shootings|"
+    r"shootings (?:across|around|throughout|all over))|"
+    r"in (?:[A-Z][\w.'-]* ){1,3}shootings)\b"
+)
 _EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\b", re.I)
 
 
@@ -113,11 +123,14 @@ def is_statistic(claim: Claim) -> bool:
     """The claim counts over a period or an area, or counts events rather than people.
 
     A count dated to a whole year ("38 executions in 2024") is a statistic of that year: an
-    incident is dated to its day, its days or its month.
+    incident is dated to its day, its days or its month. A count of people hurt in several
+    shootings ("five wounded in separate shootings Sunday") sums incidents, dated or not.
     """
     if _EVENT_SUBJECT.search(claim.subject or ""):
         return True
     if claim.when is not None and _WHOLE_YEAR.fullmatch(claim.when):
+        return True
+    if claim.category in _CASUALTIES and _ROUNDUP.search(claim.sentence):
         return True
     return bool(_PERIOD.search(claim.sentence)) and parse_day(claim.when) is None
 
