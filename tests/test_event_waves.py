@@ -147,3 +147,17 @@ def test_an_undated_restatement_of_the_lead_stays_with_the_lead() -> None:
     found = assign_slots(text, "2031-06-03", [lead, again, forty])
     assert found.slots[again.id] == found.slots[lead.id] != "named:protests|2031-04"
     assert found.slots[forty.id] == "named:protests|2031-04"
+
+
+def test_a_part_of_a_count_goes_where_that_count_went() -> None:
+    text = (
+        "The 1977 Granary massacre is remembered each August. "
+        + "Relatives lit candles and read names. " * 30
+        + "Guards killed at least 300 prisoners that August. The group has identified 240 of "
+        "the dead by name."
+    )
+    massacre = claim("d", text, "killed at least 300 prisoners", "killed", 300, "1977-08")
+    named = claim("d", text, "240 of the dead", "killed", 240)
+    found = assign_slots(text, "2031-08-20", [massacre, named])
+    assert found.slots[massacre.id] == "named:massacre|granary"  # by its year
+    assert found.slots[named.id] == "named:massacre|granary"  # the name is too far: by its whole

@@ -11,6 +11,8 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
 - `statistic`: its sentence speaks of a period or an area rather than an incident ("this year",
   "since 2010", "nationwide", "homicides") or sums several shootings ("wounded in separate
   shootings"): linked to no event;
+- a part of a count ("1,186 of the dead", "two of them") takes the slot of the nearest
+  earlier count of the same category;
 - `side:<day>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date;
 - `main`: everything else, the document's lead incident.
 """
@@ -44,6 +46,10 @@ _PERIOD = re.compile(
     r"statewide|nationwide|across the (?:country|nation|state|city|county)|"
     r"(?:the )?(?:city|county|state|nation|country)'s (?:\w+ )?(?:homicides?|murders?|"
     r"shootings?|death toll))\b",
+    re.IGNORECASE,
+)
+_PARTITIVE_OF = re.compile(
+    r"\bof (?:the (?:dead|victims|killed|wounded|injured|bodies|prisoners)|them|whom|those)\b",
     re.IGNORECASE,
 )
 _WHOLE_YEAR = re.compile(r"\d{4}(?:/\d{4})?")
@@ -88,10 +94,12 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
                 named_values.setdefault(value, key)
     lead_day = parse_day(lead.when) if lead is not None else None
     lead_event = _lead_event(lead_day, mentions)
-    for claim in ordered:
+    for index, claim in enumerate(ordered):
         if claim.id in slots:
             continue
-        if is_statistic(claim):
+        if (whole := _whole_of(claim, ordered[:index])) is not None:
+            slots[claim.id] = slots[whole.id]  # "1,186 of the dead": part of that count's event
+        elif is_statistic(claim):
             slots[claim.id] = STATISTIC
         elif lead_event is not None and _compatible(claim.when, lead_event):
             slots[claim.id] = f"named:{lead_event.key}"
@@ -180,6 +188,20 @@ def _named_slot(
         if fits(by_key[key]):
             return key
     return None
+
+
+def _whole_of(claim: Claim, earlier: Sequence[Claim]) -> Claim | None:
+    """The nearest earlier count of the same kind a partitive claim takes its part of."""
+    if not _PARTITIVE_OF.search(claim.text):
+        return None
+    return next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.category == claim.category and claim.start - c.end <= WINDOW
+        ),
+        None,
+    )
 
 
 def restates_lead(claim: Claim, lead: Claim | None) -> bool:
