@@ -74,3 +74,17 @@ def test_mentions_of_another_text_or_finder_are_found_again(
 def test_mentions_of_an_unknown_document_are_not_stored(store: SQLiteStore) -> None:
     store.cache_mentions("f", {"no-such-document": CachedMentions("0" * 64, ())})
     assert store.cached_mentions("f") == {}
+
+
+def test_a_damaged_cache_row_is_found_again(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link(store)
+    document = next(iter(store.documents())).id
+    store._db.execute(
+        "UPDATE mention_cache SET mentions = '[[1, 2' WHERE document = ?", (document,)
+    )
+    asked = counting(monkeypatch)
+    link(store)
+    assert asked == [document]
+    assert document in store.cached_mentions(finder_version())

@@ -41,10 +41,13 @@ class SQLiteMentionCache:
             (finder,),
         )
         for document, text_sha256, packed in rows:
-            mentions = tuple(
-                Mention(document, start, end, text, kind)
-                for start, end, text, kind in json.loads(packed)
-            )
+            try:
+                mentions = tuple(
+                    Mention(document, int(start), int(end), str(text), str(kind))
+                    for start, end, text, kind in json.loads(packed)
+                )
+            except (ValueError, TypeError):
+                continue  # a damaged row is a miss: the mentions are found again
             found[document] = CachedMentions(text_sha256, mentions)
         return found
 
