@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_claims import extracted
 from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims, resolve_wounded
 from tolltrace.nlp.parse import parse_sentences
 from tolltrace.nlp.sentences import split_sentences
@@ -159,3 +160,10 @@ def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
         (1, "victims"),
         (1, "killed"),
     ]
+
+
+def test_a_hospital_where_someone_else_died_does_not_kill_them_all() -> None:
+    both = extracted("Both were taken to Kerevo General Hospital, where the boy later died.")
+    assert [(c.low, c.category) for c in both] == [(2, "victims"), (1, "killed")]
+    one = extracted("A man was shot and taken to Kerevo General Hospital, where he died.")
+    assert {(c.low, c.category) for c in one} == {(1, "killed")}

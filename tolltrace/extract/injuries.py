@@ -201,9 +201,14 @@ def _dies(token: Token) -> bool:
 
 
 def _died_there(sentence: ParsedSentence, place: int) -> bool:
-    """ "taken to a hospital, where he died": the relative clause on the hospital."""
+    """ "taken to a hospital, where he died": the relative clause on the hospital, its subject
+    the same person (a pronoun); "Both were taken to a hospital, where the boy died" says that
+    one of them died, not both."""
+    tokens = sentence.tokens
     return any(
-        sentence.tokens[c].dep == "relcl" and _dies(sentence.tokens[c])
+        tokens[c].dep == "relcl"
+        and _dies(tokens[c])
+        and all(tokens[s].lower in _SAME_PERSON for s in _children(sentence, c, "nsubj"))
         for c in sentence.children[place]
     )
 
