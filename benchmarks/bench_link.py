@@ -37,12 +37,13 @@ import time
 import tracemalloc
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from tolltrace.evaluate.datasets import EvalDocument, load_gva
 from tolltrace.evaluate.extractor import LinkedClaims, raw_link_document, tolltrace_extract
 from tolltrace.evaluate.metrics import b_cubed
+from tolltrace.link.event_similarity import parse_day
 from tolltrace.link.events import LinkDocument, link_events, main_events
 from tolltrace.model import Event
 
@@ -65,11 +66,8 @@ def extract_all(documents: Sequence[EvalDocument], workers: int) -> list[LinkDoc
 
 
 def shifted(value: str | None) -> str | None:
-    if not value or len(value) < 10:
-        return value
-    try:
-        day = date.fromisoformat(value[:10])
-    except ValueError:
+    day = parse_day(value)
+    if value is None or day is None:
         return value
     return (day + timedelta(days=SHIFT_DAYS)).isoformat() + value[10:]
 

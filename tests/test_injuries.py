@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_claims import extracted
-from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims, resolve_wounded
-from tolltrace.nlp.parse import parse_sentences
-from tolltrace.nlp.sentences import split_sentences
+from tests.test_claims import claims_in, extracted
+from tolltrace.extract.claims import WOUNDED, resolve_wounded
 
 Reading = tuple[int | None, str, str]  # low, category, the claim's words
 
 
 def readings(text: str) -> list[Reading]:
-    return [(d.low, d.category, text[d.start : d.end]) for d in _drafts(text)]
-
-
-def _drafts(text: str) -> list[ClaimDraft]:
-    drafts: list[ClaimDraft] = []
-    for parsed in parse_sentences(text, split_sentences(text)):
-        drafts.extend(find_claims(parsed, "2031-04-03", text))
-    return drafts
+    return [(d.low, d.category, text[d.start : d.end]) for d in claims_in(text)]
 
 
 # ------------------------------------------------------------------------------ a wound
@@ -148,12 +139,12 @@ def test_the_condition_of_anonymity_is_no_injury() -> None:
 
 
 def test_a_wound_in_a_document_without_a_death_is_an_injury() -> None:
-    drafts = _drafts("Police found a man with a gunshot wound on Harbour Street on Friday.")
+    drafts = claims_in("Police found a man with a gunshot wound on Harbour Street on Friday.")
     assert [(d.low, d.category) for d in resolve_wounded(drafts)] == [(1, "injured")]
 
 
 def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
-    drafts = _drafts(
+    drafts = claims_in(
         "Police found Jon Arven with a gunshot wound on Harbour Street. He died at the scene."
     )
     assert [(d.low, d.category) for d in resolve_wounded(drafts)] == [

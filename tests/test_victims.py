@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import pytest
 
-from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims
-from tolltrace.nlp.parse import parse_sentences
-from tolltrace.nlp.sentences import names_victim, split_sentences
+from tests.test_claims import claims_in
+from tolltrace.extract.claims import WOUNDED
+from tolltrace.nlp.sentences import names_victim
 
 Reading = tuple[int | None, str, str]  # low, category, the claim's words
 
 
-def _drafts(text: str) -> list[ClaimDraft]:
-    drafts: list[ClaimDraft] = []
-    for parsed in parse_sentences(text, split_sentences(text)):
-        drafts.extend(find_claims(parsed, "2031-04-03", text))
-    return drafts
-
-
 def readings(text: str) -> list[Reading]:
-    return [(d.low, d.category, text[d.start : d.end]) for d in _drafts(text)]
+    return [(d.low, d.category, text[d.start : d.end]) for d in claims_in(text)]
 
 
 # ------------------------------------------------------------------------- who is named

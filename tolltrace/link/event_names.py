@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
+
+from tolltrace.link.event_similarity import parse_day
 
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -156,11 +158,8 @@ def _proper(match: re.Match[str]) -> NamedMention | None:
 
 def _relative(match: re.Match[str], published: str | None) -> NamedMention | None:
     """ "last week's protests", "this month's unrest": dated by the publication date."""
-    if not published or len(published) < 10:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
+    day = parse_day(published)
+    if day is None:
         return None
     which, unit = match["which"].lower(), match["unit"].lower()
     back = which != "this"
