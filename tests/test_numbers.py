@@ -452,6 +452,37 @@ def test_more_things_that_are_no_counts(sentence: str) -> None:
     assert counts(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ages in lists and appositions: the count of people stays, the ages go
+        ("Three other men, ages 19, 23, and 31, were wounded.", ["Three"]),
+        ("Police found two men - aged 20, 21, and 25 - with wounds.", ["two"]),
+        ("Deputies charged him in the deaths of Mira Olsen, 24 and Tam Olsen, 23.", []),
+        ("Officers said Arin Tolvek, 32 of Kerevo, was killed in the bar.", []),
+        ("Lena Voss (right), 41, and her son were also killed.", []),
+        ("He was charged in the death of Davin Roe, also 18.", []),
+        ("A 19-year-old man was shot; another man, also 19, was shot in the arm.", []),
+        ("The other, 27, is in critical condition at Kerevo General.", []),
+        ("The victims, a male, 16, were taken to hospital.", []),
+        ("Police say a 25 y/o man and a 31 yrs old woman were shot.", []),
+        ("31, were also injured.", []),
+        # counts that look like ages but are not in apposition to a person
+        ("In Kerevo, 24 were killed and 30 injured.", ["24", "30"]),
+        ("On Sunday, 14 people were killed.", ["14"]),
+        # numbers that name: emergency calls, channels, postal codes, gallery counters, links
+        ("Officers answering a 911 call found the man dead.", []),
+        ("Witnesses told 9 Action News that shots rang out.", []),
+        ("Kerevo High School, 12 North Road, Kerevo, TX 79999", []),
+        ("Image 3 of 12 Police at the scene", []),
+        ("Slide 1 / 12 Back to gallery", []),
+        ("Read more at news.example/story/2 \xad203117/", []),
+    ],
+)
+def test_ages_and_names_among_counts(sentence: str, expected: list[str]) -> None:
+    assert [c[0] for c in counts(sentence)] == expected
+
+
 def test_headlines_are_not_read_as_names() -> None:
     assert counts("Police Arrest 300 Protesters In Sarenna After Friday Prayers") == [
         ("300", 300, 300, "exact")

@@ -312,9 +312,14 @@ _RATE_AFTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _AGE_BEFORE = re.compile(
-    r"(?<![\w])(?:aged|ages?(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,6}\Z",
+    r"(?<![\w])(?:aged|ages?(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,\s*(?:and|or|&)?|and|or|&|to|-|–)\s*){0,6}\Z",
     re.IGNORECASE,
 )
+# "a 25 y/o man", "43 yrs old": an age in its short written forms.
+_AGE_AFTER = re.compile(r"\s*(?:y/o|y\.o\.|yrs?\.?\s+old)(?![\w/])", re.IGNORECASE)
+# "26, were also injured": a number followed by a comma and the verb is the age of a person
+# named before it (a list split at a sentence break), never the subject of the verb.
+_AGE_FRAGMENT_AFTER = re.compile(r",\s*(?:was|were|is|are|has|have|had)\b")
 _AGE_VERB_BEFORE = re.compile(
     r"""(?<![\w])(?:(?:who|he|she|i)\s+(?:was|is|will\s+be|would\s+be|had\s+been|has\s+been)
     |(?:he|she)['’]s|i['’]m|turned|turns|turning)\s+\Z""",
@@ -326,12 +331,20 @@ _APPOSITIVE_BEFORE = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:man|woman|boy|girl|teen|teenager|child|son|daughter|victim|"
     r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband|men|"
     r"women|boys|girls|teens|teenagers|children|sons|daughters|victims|suspects|brothers|"
-    r"sisters|others))"
-    r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|age\s+|ages\s+|both\s+)?"
-    r"(?:\d{1,3}\s*(?:,|and|or|&)\s*)*\Z"
+    r"sisters|others|other|male|female|males|females))"
+    r"(?:\s*\([^()]{1,25}\))?"  # "Dana Rhoden (left), 37"
+    r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|also\s+|age\s+|ages\s+|both\s+)?"
+    r"(?:\d{1,3}\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*)*\Z"
 )
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
-_APPOSITIVE_AFTER = re.compile(r"(?:\s*(?:,|and|or|&)\s*\d{1,3}\b)*\s*(?:[,);.:|]|\s[-–—]\s|\Z)")
+# What ends an age in apposition: punctuation, a dash, the end, or the next name of a list
+# ("Lindsay, 24 and Duncan, 23"), a home town ("Sutton, 32 of Dunbar") or a coordinated
+# adjective ("Alexis, 29 and pregnant,").
+_APPOSITIVE_AFTER = re.compile(
+    r"""(?:\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*\d{1,3}\b)*
+    \s*(?:[,);.:|]|\s[-–—]\s|\Z|(?:and|&)\s+(?:[A-Z][a-z]|[a-z]+\s*,)|of\s+[A-Z][a-z])""",
+    re.VERBOSE,
+)
 # "a 12- and a 16-year-old": the first half of an age whose "year-old" comes later.
 _SUSPENDED_AFTER = re.compile(r"-\s+(?:and|or|to)\s+(?:an?\s+)?\d{1,3}-years?-old", re.I)
 _IDENTIFIER_BEFORE = re.compile(
@@ -345,11 +358,21 @@ _IDENTIFIER_BEFORE = re.compile(
     |apartment|apt\.|suite|box|ext\.|extension|tel\.?|phone|fax|id|serial|batch|row|seat
     |lane|exit|junction|pier|berth|dock|hangar|bay|bed|pavilion|wing|corridor|gallery|verse
     |rule|regulation|amendment|road|street|avenue|st\.|ave\.|rd\.|boulevard|blvd\.|tower|door
-    |checkpoint|day|week|stop|track|hole|lap|tier|per|mark
+    |checkpoint|day|week|stop|track|hole|lap|tier|per|mark|image|photo|photograph|picture|slide
+    |(?:image|photo|picture|slide|page)\s+\d{1,3}\s+of
     |s&p|sp|ftse|nasdaq|russell|nikkei|dow|cac|dax|asx|stoxx|sensex|nifty|kospi|ibex|fortune
     |forbes)\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "a 911 call", "the 999 dispatcher": an emergency number, not a count.
+_PHONE_SERVICE_AFTER = re.compile(
+    r"\s+(?:calls?|callers?|dispatch(?:ers?)?|operators?|hotline|emergency|tapes?)\b", re.I
+)
+# "Alpine, TX 79830": a postal code after a state's code.
+_POSTCODE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}\.?\s+\Z")
+# "1 / 12", "24/7": a counter or a fraction.
+_SLASH_AFTER = re.compile(r"\s*/\s*\d")
+_SLASH_BEFORE = re.compile(r"\d\s*/\s*\Z")
 _RANK_BEFORE = re.compile(r"(?<![\w])the\s+(?:top|bottom)\s+\Z", re.IGNORECASE)
 _PREVIOUS_TOKEN = re.compile(r"(?:^|(?<=[\s(\[\"“'‘]))(?P<token>[^\s(\[\"“'‘]+)[\x20\u00a0]\Z")
 _SENTENCE_OPENING = re.compile(r"[\s\"“'‘(\[«—–-]*\Z")
@@ -439,6 +462,7 @@ _NOT_AFTER_ONE = _wordset(
     "another other must should shall ought might cannot can't won't wouldn't couldn't didn't "
     "doesn't isn't wasn't got gets knew knows thought thinks said told"
 )
+_NOT_PLURAL = _wordset("news series species means headquarters")
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 _DETERMINERS = _wordset("the these those its their our his her my your whom which")
 
@@ -830,13 +854,15 @@ def _stands_alone(sentence: str, group: _Group, after: str) -> bool:
     previous = sentence[start - 1] if start > 0 else " "
     if previous in "-−‐" and (start < 2 or not sentence[start - 2].isdigit()):
         return False
-    if previous in "+#№@'’/\\=_" or previous.isalnum():
+    if previous in "+#№@'’/\\=_\xad" or previous.isalnum():
         return False
     if group.first.kind == "digits":
         digits = group.first.digits
         if len(digits) > 1 and digits[0] == "0" and not digits.startswith("0."):
             return False  # "007", "09": codes and clock times
-    if after[:1].isalnum() or after[:2] in ("'s", "’s") or _CHAINED_DIGIT.match(after):
+    if after[:1].isalnum() or after[:1] == "/" or after[:2] in ("'s", "’s"):
+        return False
+    if _CHAINED_DIGIT.match(after):
         return False
     hyphen = _HYPHEN_WORD.match(after)
     if hyphen is None:
@@ -880,6 +906,10 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
         return True
     if group.high is not None or group.first.kind == "vague" or group.low > 120:
         return False
+    if _AGE_AFTER.match(after):
+        return True
+    if group.first.kind == "digits" and not before.strip() and _AGE_FRAGMENT_AFTER.match(after):
+        return True
     if (
         _AGE_VERB_BEFORE.search(before[-20:])
         and not _followed_by_noun(after)
@@ -892,9 +922,15 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
 
 
 def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bool:
-    """'Branch 41', 'Article 186', 'No. 4417', 'Ward 350', 'S&P 500', 'Euro 2020'."""
-    if _IDENTIFIER_BEFORE.search(before[-20:]):
+    """'Branch 41', 'Article 186', 'No. 4417', 'Ward 350', 'S&P 500', 'Euro 2020', 'a 911
+    call', 'TX 79830', 'Image 2 of 12'."""
+    if _IDENTIFIER_BEFORE.search(before[-20:]) or _PHONE_SERVICE_AFTER.match(after):
         return True
+    if _SLASH_AFTER.match(after) or _SLASH_BEFORE.search(before[-10:]):
+        return True
+    if len(group.first.digits) == 5 and not group.first.grouped:
+        if _POSTCODE_BEFORE.search(before[-6:]):
+            return True
     if headline or group.first.kind == "vague":
         return False
     token = _PREVIOUS_TOKEN.search(before)
@@ -1047,7 +1083,7 @@ def _is_plural_noun(word: str) -> bool:
     lowered = word.lower()
     if lowered in _PEOPLE_PLURAL:
         return True
-    if lowered in _STOP_WORDS or len(lowered) < 4:
+    if lowered in _STOP_WORDS or lowered in _NOT_PLURAL or len(lowered) < 4:
         return False
     return lowered.endswith("s") and not lowered.endswith(_NOT_PLURAL_ENDINGS)
 
