@@ -928,9 +928,9 @@ def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bo
         return True
     if _SLASH_AFTER.match(after) or _SLASH_BEFORE.search(before[-10:]):
         return True
-    if len(group.first.digits) == 5 and not group.first.grouped:
-        if _POSTCODE_BEFORE.search(before[-6:]):
-            return True
+    postcode = len(group.first.digits) == 5 and not group.first.grouped
+    if postcode and _POSTCODE_BEFORE.search(before[-6:]):
+        return True
     if headline or group.first.kind == "vague":
         return False
     token = _PREVIOUS_TOKEN.search(before)
