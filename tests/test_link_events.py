@@ -259,3 +259,32 @@ def test_a_roundup_of_several_shootings_is_a_statistic() -> None:
     assert slots[separate.id] == slots[overnight.id] == STATISTIC
     # "the shootings" of one incident's volley is no roundup
     assert slots[dead.id] == slots[bystander.id] == "main"
+
+
+SUMMED = (
+    "A man was shot dead outside his home on Alder Row on Saturday, while four other people were "
+    "wounded in shootings in the city from Saturday into Sunday, Tarnwick police said. "
+    "Six people were hurt in gun violence in the county over the weekend. "
+    "Nine were killed in Tarnwick in March alone. "
+    "Two teenagers were wounded during a violent weekend in the north. "
+    "In the past three weeks, five children have been shot in Tarnwick. "
+    "Three people were shot in a two-hour span on Sunday. "
+    "A neighbour was wounded in the attack on Alder Row."
+)
+
+
+def test_counts_summed_over_several_incidents_are_statistics() -> None:
+    dead = claim("s", SUMMED, "A man was shot dead", "killed", 1, "2031-03-01")
+    summed = [
+        claim("s", SUMMED, "four other people were wounded", "injured", 4, "2031-03-01"),
+        claim("s", SUMMED, "Six people were hurt", "injured", 6),
+        claim("s", SUMMED, "Nine were killed", "killed", 9, "2031-03"),
+        claim("s", SUMMED, "Two teenagers were wounded", "injured", 2),
+        claim("s", SUMMED, "five children have been shot", "injured", 5),
+        claim("s", SUMMED, "Three people were shot", "injured", 3, "2031-03-02"),
+    ]
+    neighbour = claim("s", SUMMED, "A neighbour was wounded", "injured", 1)
+    slots = assign_slots(SUMMED, "2031-03-03", [dead, *summed, neighbour]).slots
+    assert [slots[c.id] for c in summed] == [STATISTIC] * len(summed)
+    # the count before "while ... in shootings" and "the attack" (one incident) stay the lead's
+    assert slots[dead.id] == slots[neighbour.id] == "main"

@@ -9,8 +9,9 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   names, or a bare "the massacre" of the same family) when its `when` does not contradict it;
   else it restates (same figure, 10 or more) a figure already given to a named event;
 - `statistic`: its sentence speaks of a period or an area rather than an incident ("this year",
-  "since 2010", "nationwide", "homicides") or sums several shootings ("wounded in separate
-  shootings"): linked to no event;
+  "since 2010", "nationwide", "in March alone", "in the past three weeks", "homicides") or sums
+  several incidents ("wounded in separate shootings", "a violent weekend", "a five-hour span",
+  and right after the count "hurt in shootings", "killed in gun violence"): linked to no event;
 - a part of a count ("1,186 of the dead", "two of them") takes the slot of the nearest
   earlier count of the same category;
 - `side:<day>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date;
@@ -43,7 +44,10 @@ _PERIOD = re.compile(
     r"to date|annually|each year|every year|per year|a year ago|over the past|in the past \w+ "
     r"(?:years|months|decades)|since (?:19|20)\d\d|since (?:January|February|March|April|May|"
     r"June|July|August|September|October|November|December)|in (?:19|20)\d\d alone|"
-    r"statewide|nationwide|across the (?:country|nation|state|city|county)|"
+    r"statewide|nationwide|citywide|countywide|across the (?:country|nation|state|city|county)|"
+    r"in the past (?:\w+ )?(?:weeks|days|months)|in (?:the|this|that) \w+ alone|"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) alone|"
     r"(?:the )?(?:city|county|state|nation|country)'s (?:\w+ )?(?:homicides?|murders?|"
     r"shootings?|death toll))\b",
     re.IGNORECASE,
@@ -60,8 +64,21 @@ _ROUNDUP = re.compile(
     r"\b(?:(?i:(?:separate|unrelated|different|multiple|several|numerous|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+) (?:separate |unrelated |different )?shootings|"
     r"shootings (?:across|around|throughout|all over))|"
-    r"in (?:[A-Z][\w.'-]* ){1,3}shootings)\b"
+    r"in (?:[A-Z][\w.'-]* ){1,3}shootings|"
+    # "a violent weekend", "the deadliest weekend of the year", "a five-hour span"
+    r"(?i:(?:violent|bloody|bloodiest|deadly|deadliest) (?:night|weekend|week|month|stretch))|"
+    r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period)))\b"
 )
+# Right after the count: "wounded in shootings", "killed in attacks in the city", "hurt in gun
+# violence": events in the plural with no article, or violence itself, sum several incidents.
+# Only the words that follow the count's own, so that "a man was shot dead at home, while five
+# others were wounded in shootings" leaves the first count to its incident.
+_SUMMED = re.compile(
+    r"\bin (?:(?:gun|street|gang|weekend|overnight) )?(?:shootings|attacks|incidents|homicides|"
+    r"violence)\b",
+    re.IGNORECASE,
+)
+_SUMMED_REACH = 40  # characters after a count's words searched for `_SUMMED`
 _EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\b", re.I)
 
 
@@ -140,7 +157,17 @@ def is_statistic(claim: Claim) -> bool:
         return True
     if claim.category in _CASUALTIES and _ROUNDUP.search(claim.sentence):
         return True
+    if claim.category in _CASUALTIES and _SUMMED.search(_words_after(claim)):
+        return True
     return bool(_PERIOD.search(claim.sentence)) and parse_day(claim.when) is None
+
+
+def _words_after(claim: Claim) -> str:
+    """The claim's words and the few after them in its sentence."""
+    start = claim.sentence.find(claim.text)
+    if start < 0:
+        return claim.text
+    return claim.sentence[start : start + len(claim.text) + _SUMMED_REACH]
 
 
 def _named_slot(
