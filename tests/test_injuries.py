@@ -158,3 +158,71 @@ def test_a_hospital_where_someone_else_died_does_not_kill_them_all() -> None:
     assert [(c.low, c.category) for c in both] == [(2, "victims"), (1, "killed")]
     one = extracted("A man was shot and taken to Kerevo General Hospital, where he died.")
     assert {(c.low, c.category) for c in one} == {(1, "killed")}
+
+
+# ------------------------------------------------------------------------------ "one" and parts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The shooting on Harbour Street left one dead and four injured.",
+            [(1, "killed", "one dead"), (4, "injured", "four injured")],
+        ),
+        (
+            "The blast killed one and injured 12.",
+            [(1, "killed", "killed one"), (12, "injured", "injured 12")],
+        ),
+        (
+            "Police said one died and three were hurt.",
+            [(1, "killed", "one died"), (3, "injured", "three were hurt")],
+        ),
+        (
+            "One is in critical condition at Kerevo General.",
+            [(1, "injured", "One is in critical condition")],
+        ),
+        # "one" as a pronoun is no count
+        ("One must ask why no one was charged.", []),
+    ],
+)
+def test_one_person_harmed_is_a_count(text: str, expected: list[Reading]) -> None:
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Five people were shot, one fatally, on Harbour Street.",
+            [(5, "victims", "Five people were shot"), (1, "killed", "one fatally")],
+        ),
+        (
+            "The brawl left six people wounded -- two mortally, police said.",
+            [(6, "victims", "six people wounded"), (2, "killed", "two mortally")],
+        ),
+        (
+            "Six people were wounded, two of them fatally.",
+            [(6, "victims", "Six people were wounded"), (2, "killed", "two of them fatally")],
+        ),
+        (
+            "A gunman shot four people, killing one.",
+            [(4, "victims", "shot four people"), (1, "killed", "killing one")],
+        ),
+        (
+            "Five were wounded, one critically.",
+            [(5, "injured", "Five were wounded"), (1, "injured", "one critically")],
+        ),
+    ],
+)
+def test_a_count_of_wounded_with_a_part_that_died_counts_victims(
+    text: str, expected: list[Reading]
+) -> None:
+    drafts = resolve_wounded(claims_in(text))
+    assert [(d.low, d.category, text[d.start : d.end]) for d in drafts] == expected
+
+
+def test_a_street_named_row_is_not_death_row() -> None:
+    text = "Two men were shot on Harbour Row; one died."
+    drafts = resolve_wounded(claims_in(text))
+    assert [(d.low, d.category) for d in drafts] == [(2, "victims"), (1, "killed")]

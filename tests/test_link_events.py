@@ -288,3 +288,19 @@ def test_counts_summed_over_several_incidents_are_statistics() -> None:
     assert [slots[c.id] for c in summed] == [STATISTIC] * len(summed)
     # the count before "while ... in shootings" and "the attack" (one incident) stay the lead's
     assert slots[dead.id] == slots[neighbour.id] == "main"
+
+
+PAST_DAYS = (
+    "Three children have been shot across the county in the past four days, two fatally. "
+    "A boy who was shot earlier this month has died, police said."
+)
+
+
+def test_a_count_over_several_days_is_a_statistic_but_one_person_is_an_incident() -> None:
+    summed = claim("p", PAST_DAYS, "Three children have been shot", "victims", 3,
+                   "2031-02-26/2031-03-02")  # fmt: skip
+    boy = claim("p", PAST_DAYS, "A boy who was shot earlier this month has died", "killed", 1,
+                "2031-03-01/2031-03-02")  # fmt: skip
+    slots = assign_slots(PAST_DAYS, "2031-03-02", [summed, boy]).slots
+    assert slots[summed.id] == STATISTIC
+    assert slots[boy.id] != STATISTIC

@@ -13,6 +13,7 @@ many (`victims`). What each word says is in `predicates`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from tolltrace.extract import injuries, victims
@@ -45,6 +46,13 @@ _NOUNS = frozenset(("NOUN", "PROPN", "PRON", "ADJ", "NUM"))
 _SUBJECT_SKIP = frozenset(("of", "the", "a", "an", "these", "those", "its", "their", "his", "her"))
 _SHARED = frozenset(("them", "whom", "those", "these"))  # "two of them"
 _MAX_CLIMB = 8
+_GRAVELY = frozenset(
+    ("critically", "seriously", "gravely", "severely", "non-fatally", "nonfatally")
+)
+_FATAL_PART = re.compile(r"\b(?:fatally|mortally|lethally)\s*\Z", re.IGNORECASE)
+_PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
+_PART_GAP = 30  # characters between a count and the part of it that died
+_OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "obj"))
 _HARM_REACH = 10  # tokens after a predicate its words of harm may end ("left a man in ...")
 
 
@@ -93,7 +101,32 @@ def find_claims(
                        found.reading, found.subject, found.perpetrator, published, text)
             )  # fmt: skip
     drafts.sort(key=lambda draft: (draft.start, draft.end))
-    return drafts
+    return _with_fatal_parts(drafts, text or sentence.text, sentence.start if text else 0)
+
+
+def _with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
+    """A count of people wounded that goes on to say some died ("six people wounded -- two
+    mortally", "five were shot, one fatally") counts victims, dead and living: it is no
+    injured count, or the dead would be counted twice."""
+    settled = list(drafts)
+    for index, part in enumerate(drafts):
+        if part.category != "killed" or not _FATAL_PART.search(
+            text[part.start - offset : part.end - offset]
+        ):
+            continue
+        for earlier in range(index - 1, -1, -1):
+            whole = settled[earlier]
+            between = text[whole.end - offset : part.start - offset]
+            if len(between) > _PART_GAP or not _PART_SEPARATOR.search(between):
+                break
+            if (
+                whole.category == "injured"
+                and whole.low is not None
+                and whole.low > (part.low or 0)
+            ):
+                settled[earlier] = replace(whole, category="victims")
+            break
+    return settled
 
 
 def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -322,6 +355,13 @@ def _share(sentence: ParsedSentence, part: int) -> Reading | None:
     among them nine children" (or "including nine children")."""
     token = sentence.tokens[part]
     head = sentence.tokens[token.head]
+    if token.tag == "CD" and token.dep in ("npadvmod", "appos", "dep", "oprd", "conj"):
+        manner = [c for c in sentence.children[part] if sentence.tokens[c].dep == "advmod"]
+        words = {sentence.tokens[c].lower for c in manner}
+        if words & lx.FATAL:  # "six people wounded -- two mortally", "one fatally"
+            return Reading("killed", max(manner), 0.8)
+        if words & _GRAVELY:  # "five were shot, one critically"
+            return Reading("injured", max(manner), 0.7)
     if token.dep == "pobj" and head.dep == "prep" and head.lower in ("among", "including"):
         governor = sentence.tokens[head.head]
         if governor.pos in ("NOUN", "PROPN") and head.head != head.i:
@@ -414,6 +454,11 @@ def _extent(sentence: ParsedSentence, predicate: int) -> int:
         if token.dep in ("xcomp", "oprd", "acomp", "conj") and (
             lx.TRANSITIVE.get(token.lemma) or nominal(token)
         ):
+            if token.dep == "conj" and any(
+                sentence.tokens[g].dep in _OWN_ARGUMENTS or sentence.tokens[g].tag == "CD"
+                for g in sentence.children[child]
+            ):
+                continue  # "one died and three were hurt": the next clause is another claim
             last = child
         elif token.dep == "prep":
             objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]

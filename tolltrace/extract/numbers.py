@@ -403,6 +403,30 @@ _RATIO_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER_WORD}))\s+in\s+\Z", re.IGNOREC
 _SCORES_AFTER = re.compile(
     r"\s+(?:of|more|were|have|had|died|dead|killed|injured|wounded|arrested|detained)\b", re.I
 )
+# "five were shot, one fatally", "including one who died": "one" is a person harmed.
+_ONE_HARMED_AFTER = re.compile(
+    r"""\s+(?:fatally|mortally|critically|seriously|gravely|lethally|non-?fatally
+    |(?:who|that)\s+(?:later\s+|also\s+)?(?:died|was\s+killed|was\s+fatally))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "one dead", "one was killed", "one has died": "one" is who it happened to.
+_ONE_HARMED_NEXT = re.compile(
+    r"""\s+(?:(?:(?:was|is|were|has|had|have)\s+)?(?:been\s+)?(?:also\s+|later\s+)?
+    (?:dead|killed|slain|died|dies|injured|wounded|hurt|shot|stabbed|hospitalized|hospitalised
+    |arrested|detained|executed|missing|taken\s+to|pronounced|found\s+dead|in\s+(?:critical
+    |serious|stable|fair|good)\s+condition))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "shot four people, killing one", "killed one and injured 12": "one" as a harmed object.
+_HARMING_BEFORE = re.compile(
+    r"""\b(?:killing|killed|kills|wounding|wounded|injuring|injured|hurting|hurt|shooting|shot
+    |stabbing|stabbed|hitting|striking|struck)\s+\Z""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OBJECT_END_AFTER = re.compile(
+    r"\s*(?:[,.;:)!?]|--|\s[-–—]\s|\Z|\s+(?:and|while|but|as|when|after|before|during|in|on|at)\b)",
+    re.IGNORECASE,
+)
 _ONE_OF = re.compile(r"\s+of\b(?!\s+(?:a\s+kind|these\s+days|those\s+days|the\s+few)\b)", re.I)
 _WORD_TOKEN = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
@@ -1053,8 +1077,10 @@ def _plausible_word_number(
         return False
     if qualifier is not None or _ONLY_BEFORE.search(before):
         return True
-    if _ONE_OF.match(after):
+    if _ONE_OF.match(after) or _ONE_HARMED_AFTER.match(after) or _ONE_HARMED_NEXT.match(after):
         return True
+    if _HARMING_BEFORE.search(before[-20:]) and _OBJECT_END_AFTER.match(after):
+        return True  # "shot four people, killing one."
     return _one_before_noun(after)
 
 

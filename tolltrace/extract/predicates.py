@@ -165,8 +165,10 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
             return "executed"  # "put to death"
         if token.dep == "prep" and sentence.tokens[verb].lemma in lx.PLACING:
             for grandchild in sentence.children[child]:
-                complement = lx.COMPLEMENTS.get((token.lower, sentence.tokens[grandchild].lemma))
-                if sentence.tokens[grandchild].dep == "pobj" and complement is not None:
+                place = sentence.tokens[grandchild]
+                complement = lx.COMPLEMENTS.get((token.lower, place.lemma))
+                # "on Alder Row", "at Prison Road": a name, not death row or a prison
+                if place.dep == "pobj" and complement is not None and place.pos != "PROPN":
                     return complement
     return None
 

@@ -159,7 +159,13 @@ def is_statistic(claim: Claim) -> bool:
         return True
     if claim.category in _CASUALTIES and _SUMMED.search(_words_after(claim)):
         return True
-    return bool(_PERIOD.search(claim.sentence)) and parse_day(claim.when) is None
+    if not _PERIOD.search(claim.sentence):
+        return False
+    if parse_day(claim.when) is None:
+        return True
+    # Over several days ("in the past four days"), a count of several people sums incidents;
+    # one person "killed earlier this month" is one incident.
+    return "/" in (claim.when or "") and (claim.low or 0) > 1
 
 
 def _words_after(claim: Claim) -> str:
