@@ -88,3 +88,12 @@ def test_only_the_paragraphs_asked_for_are_split() -> None:
     ]
     assert set(some) <= set(every)
     assert [s for s in every if needs_parse(s.text)] == [s for s in some if needs_parse(s.text)]
+
+
+def test_an_abbreviated_month_before_a_day_ends_no_sentence() -> None:
+    text = "Hearings are set for Sept. 8-12 and Oct. 3 in Kerevo. They came in Oct. The court sat."
+    assert [s.text for s in split_sentences(text)] == [
+        "Hearings are set for Sept. 8-12 and Oct. 3 in Kerevo.",
+        "They came in Oct.",
+        "The court sat.",
+    ]

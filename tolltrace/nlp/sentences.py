@@ -71,13 +71,26 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         if within is not None and not within(paragraph):
             continue
+        first = len(sentences)
         for tokens in segmenter.segment(tokenizer.tokenize(paragraph)):
             if not tokens:
                 continue
             start = offset + tokens[0].offset
             end = offset + tokens[-1].offset + len(tokens[-1].value)
+            previous = sentences[-1] if len(sentences) > first else None
+            if (
+                previous is not None
+                and _ABBREVIATED_MONTH.search(previous.text)
+                and text[start : start + 1].isdigit()
+            ):  # "Sept. | 20-24": one date, one sentence
+                sentences[-1] = Sentence(previous.start, end, text[previous.start : end])
+                continue
             sentences.append(Sentence(start, end, text[start:end]))
     return tuple(sentences)
+
+
+# A sentence that syntok ends on a month's abbreviation ("... on Sept.") before a day.
+_ABBREVIATED_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\Z")
 
 
 def may_count(sentence: str) -> bool:
