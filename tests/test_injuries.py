@@ -226,3 +226,49 @@ def test_a_street_named_row_is_not_death_row() -> None:
     text = "Two men were shot on Harbour Row; one died."
     drafts = resolve_wounded(claims_in(text))
     assert [(d.low, d.category) for d in drafts] == [(2, "victims"), (1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wound called non-fatal is an injury, though it holds the word "fatal"
+        ("Three others sustained non-fatal gunshot wounds.", [(3, "injured")]),
+        # "while" sets other people against the dead: their care is no death
+        (
+            "Two of the victims died, while four others were rushed to the hospital.",
+            [(2, "killed"), (4, WOUNDED)],
+        ),
+        (
+            "Arven died at the scene, while Tam Olsen and Mira Voss suffered minor injuries.",
+            [(1, "killed"), (2, "injured")],
+        ),
+        # the same person, after: a death
+        ("He died shortly after he was taken to Kerevo General.", [(1, "killed")]),
+    ],
+)
+def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(d.low, d.category) for d in claims_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bullet could have hit her heart and killed her.",
+        "The bomb could have killed hundreds of people.",
+        "He was going to kill his wife and children, the chief said.",
+        "Police were not able to say if the man had died.",
+    ],
+)
+def test_what_could_have_happened_is_no_claim(text: str) -> None:
+    assert claims_in(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rights groups say troops may have killed 300 protesters.", 300),
+        ("Officials could not confirm whether 12 people had been killed.", 12),
+    ],
+)
+def test_an_estimate_or_a_figure_in_question_is_still_a_claim(text: str, expected: int) -> None:
+    assert [d.low for d in claims_in(text)] == [expected]

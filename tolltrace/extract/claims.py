@@ -29,6 +29,7 @@ from tolltrace.extract.predicates import (
     carried_category,
     carrier_category,
     complement_category,
+    is_hypothetical,
     is_intended,
     nominal,
     people_like,
@@ -267,6 +268,13 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
     )
     if climbed is not None and intended:
         climbed = Reading("victims", climbed.predicate, 0.4)  # targeted, not (yet) harmed
+    elif (
+        climbed is not None
+        and climbed.predicate is not None
+        and sentence.tokens[climbed.predicate].pos in ("VERB", "AUX")
+        and is_hypothetical(sentence, climbed.predicate, figure=True)
+    ):
+        return None  # "the bomb could have killed hundreds": no event
     if local is not None and (climbed is None or climbed.category in (WOUNDED, "victims")):
         return local  # "two people who were shot": unless the clause says more ("... died")
     if climbed is not None:

@@ -36,6 +36,7 @@ _LESSER = frozenset(("laceration", "graze", "cut", "bruise", "fracture", "abrasi
 _BEARING = frozenset(("suffer", "sustain", "receive", "have", "incur"))
 # Modifiers of a wound that say it killed, or that the person lived.
 _FATAL = frozenset(("fatal", "mortal", "deadly", "lethal", "fatally"))
+_NOT_FATAL = frozenset(("non", "nonfatal", "non-fatal", "not"))
 # A wound whose severity is told belongs to someone alive to be assessed: "life-threatening
 # injuries", "a minor gunshot wound" (a dead person's is just "a gunshot wound").
 _ASSESSED = frozenset(
@@ -59,6 +60,7 @@ _RESULTING = frozenset(("leave", "find", "discover", "send", "put", "locate"))
 _CONDITIONS = frozenset(("condition",))
 _COMPLEMENTS = frozenset(("xcomp", "oprd", "advcl", "ccomp", "acomp"))  # "left [him] dead"
 _SAME_PERSON = frozenset(("he", "she", "they", "who"))  # "..., where he later died"
+_CONTRAST = frozenset(("while", "whereas", "although", "though", "but"))
 
 
 def subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
@@ -185,7 +187,12 @@ def _died_after(sentence: ParsedSentence, verb: int) -> bool:
     and she died on Monday", "until she died", "he died after he was taken to ..."."""
     tokens = sentence.tokens
     if tokens[verb].dep == "advcl" and _dies(tokens[tokens[verb].head]):
-        return True  # "he died shortly after he was taken to ..."
+        # "he died shortly after he was taken to ...", "died after being taken"; not "Arven
+        # died, while two others were taken to ...": other people, a contrast
+        marks = {tokens[c].lower for c in _children(sentence, verb, "mark", "advmod")}
+        subjects = _children(sentence, verb, "nsubj", "nsubjpass")
+        if not marks & _CONTRAST and all(tokens[s].lower in _SAME_PERSON for s in subjects):
+            return True
     low, high = sentence.subtree(verb)
     for i in range(low, high + 1):
         if i == verb or not _dies(tokens[i]):
@@ -228,7 +235,7 @@ def _wound_category(sentence: ParsedSentence, wound: int) -> str:
     if sentence.tokens[wound].lemma in _LESSER:
         return "injured"
     words = _modifier_words(sentence, wound)
-    if words & _FATAL:
+    if words & _FATAL and not words & _NOT_FATAL:  # "non-fatal" is "non", "-", "fatal"
         return "killed"
     if words & _ASSESSED:
         return "injured"

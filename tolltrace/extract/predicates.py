@@ -85,7 +85,8 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
 
 
 def _has_subject(sentence: ParsedSentence, verb: int) -> bool:
-    return any(sentence.tokens[c].dep == "nsubj" for c in sentence.children[verb])
+    """The verb has a subject of its own: "... and the boy was pronounced dead"."""
+    return any(sentence.tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb])
 
 
 def _dying(token: Token) -> str | None:
@@ -142,8 +143,28 @@ def is_intended(sentence: ParsedSentence, word: int) -> bool:
     infinitive = any(c.dep == "aux" and c.tag == "TO" for c in children)
     if infinitive and token.head != word:
         head = sentence.tokens[token.head]
-        return head.lemma in lx.INTENT or head.lower in lx.INTENT
+        going = head.lemma == "go" and head.tag == "VBG"  # "he was going to kill his wife"
+        return head.lemma in lx.INTENT or head.lower in lx.INTENT or going
     return False
+
+
+def is_hypothetical(sentence: ParsedSentence, verb: int, figure: bool = False) -> bool:
+    """The verb states no event: a modal ("he might hurt her", "could have hit her heart and
+    killed her") or a question ("could not say if the man had died"), on the verb or the verb
+    it is coordinated with. Of a `figure`, "may" and "might" state an estimate ("troops may
+    have killed 300 people") and a question cites a figure someone gave ("could not confirm
+    whether 12 were killed"): both are claims."""
+    token = sentence.tokens[verb]
+    verbs = [verb, token.head] if token.dep == "conj" and token.head != verb else [verb]
+    return any(
+        (child.dep == "aux" and child.tag == "MD" and not (figure and child.lower in _LIKELY))
+        or (child.dep == "mark" and child.lower in ("if", "whether") and not figure)
+        for v in verbs
+        for child in (sentence.tokens[c] for c in sentence.children[v])
+    )
+
+
+_LIKELY = frozenset(("may", "might"))
 
 
 def complement_category(sentence: ParsedSentence, verb: int) -> str | None:

@@ -27,6 +27,7 @@ from tolltrace.extract.predicates import (
     complement_category,
     coordinated,
     has_own_object,
+    is_hypothetical,
     is_intended,
     nominal,
     perpetrator_of,
@@ -68,7 +69,7 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
         ):
             continue  # "was shot and killed": the first verb speaks for both
         roles = _victim_roles(sentence, verb)
-        if roles and not is_intended(sentence, verb.i) and not _hypothetical(sentence, verb):
+        if roles and not is_intended(sentence, verb.i) and not is_hypothetical(sentence, verb.i):
             readings.append((verb, roles))
     # "a teen who was found shot has died": a verb that says what became of the person speaks
     # before one that only says they were shot or attacked.
@@ -124,14 +125,6 @@ def _victim_roles(sentence: ParsedSentence, verb: Token) -> dict[str, str]:
     if (harm := injuries.object_harm(sentence, verb.i)) is not None:
         roles["dobj"] = harm
     return roles
-
-
-def _hypothetical(sentence: ParsedSentence, verb: Token) -> bool:
-    """ "he might hurt her", "could have killed him": a modal verb, not an event."""
-    return any(
-        sentence.tokens[c].dep == "aux" and sentence.tokens[c].tag == "MD"
-        for c in sentence.children[verb.i]
-    )
 
 
 def _bare_participle(sentence: ParsedSentence, verb: Token) -> bool:
