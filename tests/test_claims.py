@@ -479,10 +479,31 @@ def test_coordinated_verbs_us_news() -> None:
     ]
 
 
-def test_coordinated_counted_subjects_share_the_verb() -> None:
+def test_coordinated_counted_subjects_add_up() -> None:
+    """The sentence states how many people the verb happened to: the coordination's sum, its
+    groups kept in the subject."""
     text = "Twelve protesters and three police officers were injured in the clashes."
-    assert readings(text) == [(12, 12, "exact", "injured"), (3, 3, "exact", "injured")]
-    assert [c.subject for c in claims_in(text)] == ["protesters", "police officers"]
+    assert readings(text) == [(15, 15, "exact", "injured")]
+    assert [c.subject for c in claims_in(text)] == ["Twelve protesters and three police officers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two men and two women were injured in the shooting on Harbour Street.", 4),
+        ("The shooting injured two men and a 10-year-old girl.", 3),
+        ("He is charged with injuring a police officer and two others.", 3),
+        ("Shots fired into the crowd wounded four men and two women.", 6),
+    ],
+)
+def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int) -> None:
+    assert [c.low for c in claims_in(text)] == [expected]
+
+
+def test_things_coordinated_with_people_are_not_added() -> None:
+    assert readings("Soldiers killed two men and seized three rifles.") == [
+        (2, 2, "exact", "killed")
+    ]
 
 
 def test_coordinated_count_through_of_shares_the_verb() -> None:

@@ -93,3 +93,10 @@ def test_when_every_figure_is_a_part_each_is_read_as_a_whole() -> None:
     )
     assert all(f.part is None for f in finding.figures)
     assert not finding.consistent
+
+
+def test_a_coordination_that_is_not_all_groups_is_whole() -> None:
+    coordination = "Twelve protesters and three police officers"
+    assert with_subject(f"{coordination} were injured", coordination) == "whole"
+    groups = "women and children"
+    assert with_subject(f"40 {groups} were injured", groups) == "a group among the victims"

@@ -91,8 +91,9 @@ def find_claims(
         return []
     drafts: list[ClaimDraft] = []
     claimed: set[int] = set()
-    for count in find_counts(sentence.text):
-        draft = _count_claim(sentence, count, published, text, claimed)
+    counts = find_counts(sentence.text)
+    for count in counts:
+        draft = _count_claim(sentence, count, published, text, claimed, counts)
         if draft is not None:
             drafts.append(draft)
     for named in (victims.named_victims, victims.victims_of_nominals, victims.harmed_people):
@@ -143,17 +144,31 @@ def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
 
 
 def _count_claim(
-    sentence: ParsedSentence, count: Count, published: str | None, text: str, claimed: set[int]
+    sentence: ParsedSentence,
+    count: Count,
+    published: str | None,
+    text: str,
+    claimed: set[int],
+    counts: tuple[Count, ...] = (),
 ) -> ClaimDraft | None:
     span = _tokens_of(sentence, sentence.start + count.start, sentence.start + count.end)
-    if not span:
-        return None
+    if not span or set(span) <= claimed:
+        return None  # already summed into an earlier count ("two men and [two women]")
     number = _span_root(sentence, span)
     noun = _counted(sentence, number, span)
     if noun == number:
         noun = _counted_by_text(sentence, count, number)
     claimed.update(span)
     claimed.add(noun)
+    coordination: str | None = None
+    together = _coordinated_people(sentence, noun, counts) if noun != number else None
+    if together is not None:  # "two men and two women", "a police officer and two others"
+        people, members = together
+        claimed.update(members)
+        count = replace(count, low=people, high=people, qualifier="exact")
+        span = sorted(set(span) | {sentence.subtree(min(members))[0]})
+        noun = max(members)
+        coordination = sentence.span_text(span[0], noun)  # "two men and a 10-year-old girl"
     noun_token = sentence.tokens[noun]
     if noun != number and noun_token.lemma in lx.NOT_PEOPLE:
         return None
@@ -183,11 +198,63 @@ def _count_claim(
         count.high,
         count.qualifier,
         reading,
-        _subject(sentence, span, noun, count),
+        coordination or _subject(sentence, span, noun, count),
         perpetrator_of(sentence, reading.predicate, noun),
         published,
         text,
     )
+
+
+def _coordinated_people(
+    sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]
+) -> tuple[int, list[int]] | None:
+    """The people a coordination of counted and single persons adds up to, and its words:
+    "two men and two women" (4), "a police officer and two others" (3), "three men and a
+    10-year-old girl" (4); None when the noun is coordinated with no one, or with anything
+    that is not people, or when a count in it is not exact."""
+    tokens = sentence.tokens
+    first = noun
+    while tokens[first].dep == "conj" and tokens[first].head != first:
+        first = tokens[first].head
+    members = [first]
+    index = 0
+    while index < len(members):
+        members += [c for c in sentence.children[members[index]] if tokens[c].dep == "conj"]
+        index += 1
+    if len(members) < 2:
+        return None
+    people = 0
+    words: list[int] = []
+    for member in members:
+        counted = _count_of(sentence, member, counts)
+        if counted is not None:
+            if counted.qualifier != "exact" or counted.low is None:
+                return None
+            people += counted.low
+            words += _tokens_of(
+                sentence, sentence.start + counted.start, sentence.start + counted.end
+            )
+        elif victims.one_person(sentence, member):
+            people += 1
+        else:
+            return None
+        words.append(member)
+    return people, words
+
+
+def _count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
+    """The count of people a noun is counted by ("[two] women"), if it is a plural person."""
+    token = sentence.tokens[noun]
+    if token.tag != "NNS" or not (token.lemma in lx.PERSON_NOUNS or token.lower == "others"):
+        return None
+    for child in sentence.children[noun]:
+        if sentence.tokens[child].dep != "nummod":
+            continue
+        at = sentence.tokens[child].start - sentence.start
+        for count in counts:
+            if count.start <= at < count.end:
+                return count
+    return None
 
 
 def _tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:

@@ -279,6 +279,12 @@ def _victims(
     return low, high, people
 
 
+def one_person(sentence: ParsedSentence, head: int) -> bool:
+    """The noun phrase of `head` names one person: "Jon Arven", "a 25-year-old man", "her
+    mother", "another"."""
+    return _victim_span(sentence, head)[0] is not None
+
+
 def _victim_span(
     sentence: ParsedSentence, head: int, lone_name: bool = False
 ) -> tuple[int | None, int]:

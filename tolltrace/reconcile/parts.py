@@ -69,11 +69,21 @@ def part_reason(claim: Claim) -> str | None:
         return "a named person"
     if _PARTITIVE.search(claim.text) or _before_count(claim):
         return "a part of a larger count"
-    if _GROUPS.search(subject) or (not subject and _GROUPS.search(claim.text)):
+    if _group(subject) or (not subject and _GROUPS.search(claim.text)):
         return "a group among the victims"
     if _PLACE.search(_clause_after(claim)):
         return "one place among several"
     return None
+
+
+def _group(subject: str) -> bool:
+    """Every group the subject coordinates is a group among the victims: "police officers",
+    "women and children"; not "protesters and three police officers"."""
+    members = [m for m in _COORDINATION.split(subject) if m.strip()]
+    return bool(members) and all(_GROUPS.search(m) for m in members)
+
+
+_COORDINATION = re.compile(r",|\band\b")
 
 
 def _named(subject: str) -> bool:
