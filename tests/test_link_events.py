@@ -304,3 +304,11 @@ def test_a_count_over_several_days_is_a_statistic_but_one_person_is_an_incident(
     slots = assign_slots(PAST_DAYS, "2031-03-02", [summed, boy]).slots
     assert slots[summed.id] == STATISTIC
     assert slots[boy.id] != STATISTIC
+
+
+def test_a_count_dated_over_years_is_a_statistic_but_a_season_may_be_an_event() -> None:
+    text = "Between January 2026 and August 2029, 70 people were killed. In summer 1988 40 died."
+    years = claim("y", text, "70 people were killed", "killed", 70, "2026-01/2029-08")
+    summer = claim("y", text, "40 died", "killed", 40, "1988-06/1988-08")
+    assert is_statistic(years)
+    assert not is_statistic(summer)

@@ -467,6 +467,8 @@ def test_more_things_that_are_no_counts(sentence: str) -> None:
         ("The victims, a male, 16, were taken to hospital.", []),
         ("Police say a 25 y/o man and a 31 yrs old woman were shot.", []),
         ("31, were also injured.", []),
+        ("Ana Ruiz, 79 (a retired nurse), was killed in the hallway.", []),
+        ("In Kerevo, 24 (12 of them children) were killed.", ["24", "12"]),
         # counts that look like ages but are not in apposition to a person
         ("In Kerevo, 24 were killed and 30 injured.", ["24", "30"]),
         ("On Sunday, 14 people were killed.", ["14"]),

@@ -56,8 +56,9 @@ Not counts: nothing is returned for
 - years ("1988", "between 2014 and 2017"; but "more than 2000" and "2000 people" are counts),
   decades ("1980s", "'88"), dates ("June 1", "1 September 2019", "November 15 and 19, 2019",
   ISO and numeric dates), times ("11:30", "9 a.m.", "11 this morning");
-- ages ("a 13-year-old", "aged 24", "ages 17, 19 and 20", "Name, 24,", "(24)", "who was 10",
-  "she will be 35");
+- ages ("a 13-year-old", "aged 24", "ages 17, 19, and 20", "Name, 24,", "Name, 24 and Name",
+  "Name, 32 of Kerevo", "another woman, also 22,", "(24)", "who was 10", "she will be 35",
+  "a 25 y/o man", and "31, were injured" where a list was split);
 - ordinals ("26th", "twenty-first"), fractions ("two-thirds", "1/2", "2 1/2", "one in five");
 - money: currency symbols and codes before, currency words and codes after ("10.5 million
   Australian dollars", "2,000 euros", "($7.5 million)"), "a fine of ...", and any unit that is
@@ -66,8 +67,10 @@ Not counts: nothing is returned for
   miles, kg, degrees, hp, GB, rpm, points, "three times"), also at the end of a list ("five,
   two and one years"), and rates ("30 inmates a day");
 - page furniture and identifiers: ad sizes ("728 x 90"), phone numbers and chained codes
-  ("1-866-555-0199"), numbers after an identifier word ("Branch 41", "Article 186", "No. 4417",
-  "Route 9", "Flight 17", "Ward 350") or after a capitalised word that is not there for grammar
+  ("1-866-555-0199"), emergency numbers ("a 911 call"), postal codes ("TX 79999"), gallery
+  counters ("Image 3 of 12", "1 / 12"), numbers inside links ("/story/203117/"), numbers
+  after an identifier word ("Branch 41", "Article 186", "No. 4417", "Route 9", "Flight 17",
+  "Ward 350") or after a capitalised word that is not there for grammar
   ("S&P 500", "LEX 18", "Planet 9"; a place before a plural noun is fine: "In Sarenna 300
   protesters"), numbers glued to letters ("MH17", "5G", "256GB", "COVID-19"), names and
   addresses ("787 Dreamliner", "575 Harrow Road", "the 5500 block", "the Group of Seven"),
@@ -77,7 +80,9 @@ Not counts: nothing is returned for
   ("decreased by 1."), a number before a unit symbol that is no word ("18 R.", "16 billion b.");
 - scores ("2-1"), decimals that are not whole numbers ("3.7 rebounds");
 - "one" as a pronoun ("no one", "one another", "one must"); "one person", "one solution", "one
-  of the protesters", "at least one", "only one child" are counts ("one day" is a duration).
+  of the protesters", "at least one", "only one child" are counts ("one day" is a duration),
+  and so is "one" harmed: "one dead", "one was killed", "one fatally", "one who died",
+  "killing one".
   "a"/"an" count only before a scale ("a hundred").
 """
 
@@ -339,10 +344,11 @@ _APPOSITIVE_BEFORE = re.compile(
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
 # What ends an age in apposition: punctuation, a dash, the end, or the next name of a list
 # ("Lindsay, 24 and Duncan, 23"), a home town ("Sutton, 32 of Dunbar") or a coordinated
-# adjective ("Alexis, 29 and pregnant,").
+# adjective ("Alexis, 29 and pregnant,") or a note on the person ("Ana Ruiz, 79 (a nurse)").
 _APPOSITIVE_AFTER = re.compile(
     r"""(?:\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*\d{1,3}\b)*
-    \s*(?:[,);.:|]|\s[-–—]\s|\Z|(?:and|&)\s+(?:[A-Z][a-z]|[a-z]+\s*,)|of\s+[A-Z][a-z])""",
+    \s*(?:[,);.:|]|\s[-–—]\s|\Z|(?:and|&)\s+(?:[A-Z][a-z]|[a-z]+\s*,)|of\s+[A-Z][a-z]
+    |\((?=[a-z]))""",
     re.VERBOSE,
 )
 # "a 12- and a 16-year-old": the first half of an age whose "year-old" comes later.

@@ -36,6 +36,7 @@ from tolltrace.model import Claim
 
 WINDOW = 800  # characters before a claim's sentence searched for the event it counts
 SIDE_DAYS = 3
+SEASON_DAYS = 92  # a casualty count dated over a longer span sums a period
 MAIN = "main"
 STATISTIC = "statistic"
 _CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
@@ -155,6 +156,8 @@ def is_statistic(claim: Claim) -> bool:
         return True
     if claim.when is not None and _WHOLE_YEAR.fullmatch(claim.when):
         return True
+    if claim.category in _CASUALTIES and _span_days(claim.when) > SEASON_DAYS:
+        return True  # "between January 2010 and August 2013": years, not an incident
     if claim.category in _CASUALTIES and _ROUNDUP.search(claim.sentence):
         return True
     if claim.category in _CASUALTIES and _SUMMED.search(_words_after(claim)):
@@ -166,6 +169,18 @@ def is_statistic(claim: Claim) -> bool:
     # Over several days ("in the past four days"), a count of several people sums incidents;
     # one person "killed earlier this month" is one incident.
     return "/" in (claim.when or "") and (claim.low or 0) > 1
+
+
+def _span_days(when: str | None) -> int:
+    """The days a `when` range spans ("2010-01/2013-08"), 0 for a day, a month or a year."""
+    if when is None or "/" not in when:
+        return 0
+    first, last = when.split("/", 1)
+    start = parse_day(first) or parse_day(f"{first}-01")
+    end = parse_day(last) or parse_day(f"{last}-28")
+    if start is None or end is None:
+        return 0
+    return (end - start).days
 
 
 def _words_after(claim: Claim) -> str:
