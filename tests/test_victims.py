@@ -177,3 +177,14 @@ def test_the_noun_phrase_says_what_happened(text: str, expected: Reading) -> Non
 )
 def test_sentences_naming_one_victim_are_parsed(sentence: str) -> None:
     assert names_victim(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A woman and 3-year-old child are dead after the fire on Harbour Street.", 2),
+        ("Mira and her three children were shot dead by her companion.", 4),
+    ],
+)
+def test_a_coordination_of_people_is_counted_whole(text: str, expected: int) -> None:
+    assert [(d.low, d.category) for d in claims_in(text)] == [(expected, "killed")]

@@ -268,9 +268,9 @@ def _victims(
         for c in sentence.children[head]
         if sentence.tokens[c].dep == "conj" or _listed(sentence, head, c)
     ]
-    while conjoined:  # "a man, a woman and a child"
+    while conjoined:  # "a man, a woman and a child", "a woman and 3-year-old child"
         more = conjoined.pop()
-        more_low, more_high = _victim_span(sentence, more, lone_name)
+        more_low, more_high = _victim_span(sentence, more, lone_name, coordinated=True)
         if more_low is None:
             return low, high, 1
         people += 1
@@ -280,13 +280,13 @@ def _victims(
 
 
 def one_person(sentence: ParsedSentence, head: int) -> bool:
-    """The noun phrase of `head` names one person: "Jon Arven", "a 25-year-old man", "her
-    mother", "another"."""
-    return _victim_span(sentence, head)[0] is not None
+    """The noun phrase of `head`, coordinated with people, names one person: "Jon Arven",
+    "Mira" ("Mira and her three children"), "a 25-year-old man", "her mother", "another"."""
+    return _victim_span(sentence, head, lone_name=True, coordinated=True)[0] is not None
 
 
 def _victim_span(
-    sentence: ParsedSentence, head: int, lone_name: bool = False
+    sentence: ParsedSentence, head: int, lone_name: bool = False, coordinated: bool = False
 ) -> tuple[int | None, int]:
     """The words naming one person ("Jon Arven", "a 25-year-old man"), or (None, 0)."""
     token = sentence.tokens[head]
@@ -314,8 +314,9 @@ def _victim_span(
         determiners = [
             c for c in sentence.children[head] if sentence.tokens[c].dep in ("det", "poss")
         ]
-        if not determiners and _headline(sentence):
-            return head, head  # "Man shot in hand at Kerevo bus stop"
+        if not determiners and (_headline(sentence) or (coordinated and token.dep == "conj")):
+            # "Man shot in hand at Kerevo bus stop"; "a woman and [3-year-old child]"
+            return min(sentence.subtree(head)[0], head), head
         if not determiners or sentence.tokens[determiners[0]].lower not in _ONE_PERSON:
             return None, 0
         if any(sentence.tokens[c].dep in ("nummod", "neg") for c in sentence.children[head]):
