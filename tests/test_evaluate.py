@@ -332,6 +332,8 @@ def test_gva_counts_and_linking(tmp_path: Path) -> None:
     killed, injured = report.killed, report.injured
     assert (killed.articles, killed.stated, killed.equal, killed.at_most) == (4, 3, 1, 2)
     assert killed.no_count == 1 and killed.equal_share == pytest.approx(1 / 3)
+    # a3's one dead is above the gold's none killed but within its three people harmed
+    assert killed.within_victims == 3 and injured.within_victims == 2
     assert (injured.stated, injured.equal, injured.at_most, injured.no_count) == (2, 2, 2, 2)
     assert report.multi_incident_articles == 1
     linking = report.linking
