@@ -272,3 +272,27 @@ def test_what_could_have_happened_is_no_claim(text: str) -> None:
 )
 def test_an_estimate_or_a_figure_in_question_is_still_a_claim(text: str, expected: int) -> None:
     assert [d.low for d in claims_in(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people shot besides the dead lived, or the report would say they died
+        (
+            "One man was killed on Harbour Street. Three other people were also shot.",
+            [(1, "killed"), (3, "injured")],
+        ),
+        # ... unless it goes on to say some of them died
+        (
+            "Two men were killed and three others were shot, one of whom later died.",
+            [(2, "killed"), (3, "victims"), (1, "killed")],
+        ),
+        # "the other" is one of a pair, who may be among the dead
+        (
+            "Two women were fatally shot on Sunday. The other woman was shot in the face.",
+            [(2, "killed"), (1, "victims")],
+        ),
+    ],
+)
+def test_people_shot_besides_the_dead(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(d.low, d.category) for d in resolve_wounded(claims_in(text))] == expected

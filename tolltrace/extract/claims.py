@@ -50,7 +50,15 @@ _MAX_CLIMB = 8
 _GRAVELY = frozenset(
     ("critically", "seriously", "gravely", "severely", "non-fatally", "nonfatally")
 )
-_FATAL_PART = re.compile(r"\b(?:fatally|mortally|lethally)\s*\Z", re.IGNORECASE)
+# "three others", "four other people", "two more"; not "the other man", one of a pair
+_BESIDES = re.compile(
+    r"(?<!\bthe )\b(?:others|other\s+(?:\w+s|people|men|women|children)|more|additional|further)\b",
+    re.IGNORECASE,
+)
+_FATAL_PART = re.compile(
+    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
+    re.IGNORECASE,
+)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
 _PART_GAP = 30  # characters between a count and the part of it that died
 _OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "obj"))
@@ -108,8 +116,9 @@ def find_claims(
 
 def _with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
     """A count of people wounded that goes on to say some died ("six people wounded -- two
-    mortally", "five were shot, one fatally") counts victims, dead and living: it is no
-    injured count, or the dead would be counted twice."""
+    mortally", "five were shot, one fatally", "three others were shot, one of whom later
+    died") counts victims, dead and living: it is no injured count, or the dead would be
+    counted twice."""
     settled = list(drafts)
     for index, part in enumerate(drafts):
         if part.category != "killed" or not _FATAL_PART.search(
@@ -122,7 +131,7 @@ def _with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[
             if len(between) > _PART_GAP or not _PART_SEPARATOR.search(between):
                 break
             if (
-                whole.category == "injured"
+                whole.category in ("injured", WOUNDED)
                 and whole.low is not None
                 and whole.low > (part.low or 0)
             ):
@@ -137,7 +146,18 @@ def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         return drafts
     someone_died = any(d.category in ("killed", "executed") for d in drafts if not d.negated)
     settled = "victims" if someone_died else "injured"
-    return [replace(d, category=settled) if d.category == WOUNDED else d for d in drafts]
+    return [
+        replace(d, category="injured" if _besides_the_dead(d) else settled)
+        if d.category == WOUNDED
+        else d
+        for d in drafts
+    ]
+
+
+def _besides_the_dead(draft: ClaimDraft) -> bool:
+    """ "A man was killed and three others were shot", "three other people were also shot":
+    people shot besides those the report counts dead lived, or it would say they died."""
+    return bool(_BESIDES.search(draft.subject)) and " and " not in draft.subject
 
 
 # ----------------------------------------------------------------------------- counts
