@@ -500,6 +500,11 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
     assert [c.low for c in claims_in(text)] == [expected]
 
 
+def test_a_count_and_its_breakdown_are_not_added() -> None:
+    text = "Eight others, five men and three women, were listed as seriously injured."
+    assert max(c.low or 0 for c in claims_in(text)) == 8
+
+
 def test_things_coordinated_with_people_are_not_added() -> None:
     assert readings("Soldiers killed two men and seized three rifles.") == [
         (2, 2, "exact", "killed")

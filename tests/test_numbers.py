@@ -467,6 +467,10 @@ def test_more_things_that_are_no_counts(sentence: str) -> None:
         ("The victims, a male, 16, were taken to hospital.", []),
         ("Police say a 25 y/o man and a 31 yrs old woman were shot.", []),
         ("31, were also injured.", []),
+        ("Two men, one 17 and the other 21, suffered gunshot wounds.", ["Two"]),
+        ("Four men were hit - one 29 years old, another 52 - and taken to hospital.", ["Four"]),
+        ("Another 52 were injured.", ["52"]),
+        ("The first 30 were freed; another 12, police said, were injured.", ["30", "12"]),
         ("Ana Ruiz, 79 (a retired nurse), was killed in the hallway.", []),
         ("In Kerevo, 24 (12 of them children) were killed.", ["24", "12"]),
         # counts that look like ages but are not in apposition to a person

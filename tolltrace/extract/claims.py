@@ -245,6 +245,7 @@ def _coordinated_people(
         return None
     people = 0
     words: list[int] = []
+    values: list[int] = []
     for member in members:
         counted = _count_of(sentence, member, counts)
         if counted is not None:
@@ -259,6 +260,9 @@ def _coordinated_people(
         else:
             return None
         words.append(member)
+        values.append(counted.low if counted is not None and counted.low is not None else 1)
+    if len(values) > 2 and values[0] == sum(values[1:]):
+        return None  # "eight others, five men and three women": a count and its breakdown
     return people, words
 
 

@@ -341,6 +341,13 @@ _APPOSITIVE_BEFORE = re.compile(
     r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|also\s+|age\s+|ages\s+|both\s+)?"
     r"(?:\d{1,3}\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*)*\Z"
 )
+# "two men, one 17 and the other 21,", "one 29 years old, another 52,": the ages of the people
+# a count has just named, one by one.
+_ENUMERATED_BEFORE = re.compile(r"(?<![\w])(?:one|the\s+other)\s+\Z", re.IGNORECASE)
+_ENUMERATED_MORE_BEFORE = re.compile(
+    r"(?<![\w])one\s+\d{1,3}\b.{0,40}(?:another|others|the\s+other)\s+\Z", re.IGNORECASE
+)
+_ENUMERATED_AFTER = re.compile(r"\s*(?:[,;)]|\s[-–—]\s|\s+and\s+(?:the\s+other|another|one)\b)")
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
 # What ends an age in apposition: punctuation, a dash, the end, or the next name of a list
 # ("Lindsay, 24 and Duncan, 23"), a home town ("Sutton, 32 of Dunbar") or a coordinated
@@ -948,6 +955,11 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
         return True  # "who was 10", "she will be 35"; not "who was one of the victims"
     if group.first.kind != "digits":
         return False
+    enumerated = _ENUMERATED_BEFORE.search(before[-20:]) or _ENUMERATED_MORE_BEFORE.search(
+        before[-70:]
+    )
+    if enumerated and _ENUMERATED_AFTER.match(after):
+        return True  # "two men, one 17 and the other 21,"
     return bool(_APPOSITIVE_BEFORE.search(before[-40:]) and _APPOSITIVE_AFTER.match(after))
 
 
