@@ -8,15 +8,15 @@ toll rose to 1,500"), or the clause that states an injury ("two people suffered 
 wounds", `injuries`). A part of a count takes the count's verb ("Five people were shot, two of
 them fatally"). A keyword elsewhere in the sentence never gives a category. A sentence that
 names persons harmed ("Jon Arven was executed", "a man with a gunshot wound") is a claim of as
-many (`victims`). What each word says is in `predicates`.
+many (`victims`). What each word says is in `predicates`; how the counts of a sentence
+combine (coordinated people add up, a part that died makes the whole victims) in `tallies`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from tolltrace.extract import injuries, victims
+from tolltrace.extract import injuries, tallies, victims
 from tolltrace.extract import lexicon as lx
 from tolltrace.extract.attribution import attribute
 from tolltrace.extract.numbers import counted_noun, find_counts
@@ -50,17 +50,6 @@ _MAX_CLIMB = 8
 _GRAVELY = frozenset(
     ("critically", "seriously", "gravely", "severely", "non-fatally", "nonfatally")
 )
-# "three others", "four other people", "two more"; not "the other man", one of a pair
-_BESIDES = re.compile(
-    r"(?<!\bthe )\b(?:others|other\s+(?:\w+s|people|men|women|children)|more|additional|further)\b",
-    re.IGNORECASE,
-)
-_FATAL_PART = re.compile(
-    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
-    re.IGNORECASE,
-)
-_PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
-_PART_GAP = 30  # characters between a count and the part of it that died
 _OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "obj"))
 _HARM_REACH = 10  # tokens after a predicate its words of harm may end ("left a man in ...")
 
@@ -111,33 +100,7 @@ def find_claims(
                        found.reading, found.subject, found.perpetrator, published, text)
             )  # fmt: skip
     drafts.sort(key=lambda draft: (draft.start, draft.end))
-    return _with_fatal_parts(drafts, text or sentence.text, sentence.start if text else 0)
-
-
-def _with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
-    """A count of people wounded that goes on to say some died ("six people wounded -- two
-    mortally", "five were shot, one fatally", "three others were shot, one of whom later
-    died") counts victims, dead and living: it is no injured count, or the dead would be
-    counted twice."""
-    settled = list(drafts)
-    for index, part in enumerate(drafts):
-        if part.category != "killed" or not _FATAL_PART.search(
-            text[part.start - offset : part.end - offset]
-        ):
-            continue
-        for earlier in range(index - 1, -1, -1):
-            whole = settled[earlier]
-            between = text[whole.end - offset : part.start - offset]
-            if len(between) > _PART_GAP or not _PART_SEPARATOR.search(between):
-                break
-            if (
-                whole.category in ("injured", WOUNDED)
-                and whole.low is not None
-                and whole.low > (part.low or 0)
-            ):
-                settled[earlier] = replace(whole, category="victims")
-            break
-    return settled
+    return tallies.with_fatal_parts(drafts, text or sentence.text, sentence.start if text else 0)
 
 
 def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -147,17 +110,11 @@ def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     someone_died = any(d.category in ("killed", "executed") for d in drafts if not d.negated)
     settled = "victims" if someone_died else "injured"
     return [
-        replace(d, category="injured" if _besides_the_dead(d) else settled)
+        replace(d, category="injured" if tallies.besides_the_dead(d) else settled)
         if d.category == WOUNDED
         else d
         for d in drafts
     ]
-
-
-def _besides_the_dead(draft: ClaimDraft) -> bool:
-    """ "A man was killed and three others were shot", "three other people were also shot":
-    people shot besides those the report counts dead lived, or it would say they died."""
-    return bool(_BESIDES.search(draft.subject)) and " and " not in draft.subject
 
 
 # ----------------------------------------------------------------------------- counts
@@ -171,7 +128,7 @@ def _count_claim(
     claimed: set[int],
     counts: tuple[Count, ...] = (),
 ) -> ClaimDraft | None:
-    span = _tokens_of(sentence, sentence.start + count.start, sentence.start + count.end)
+    span = tallies.tokens_of(sentence, sentence.start + count.start, sentence.start + count.end)
     if not span or set(span) <= claimed:
         return None  # already summed into an earlier count ("two men and [two women]")
     number = _span_root(sentence, span)
@@ -181,7 +138,7 @@ def _count_claim(
     claimed.update(span)
     claimed.add(noun)
     coordination: str | None = None
-    together = _coordinated_people(sentence, noun, counts) if noun != number else None
+    together = tallies.coordinated_people(sentence, noun, counts) if noun != number else None
     if together is not None:  # "two men and two women", "a police officer and two others"
         people, members = together
         claimed.update(members)
@@ -223,66 +180,6 @@ def _count_claim(
         published,
         text,
     )
-
-
-def _coordinated_people(
-    sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]
-) -> tuple[int, list[int]] | None:
-    """The people a coordination of counted and single persons adds up to, and its words:
-    "two men and two women" (4), "a police officer and two others" (3), "three men and a
-    10-year-old girl" (4); None when the noun is coordinated with no one, or with anything
-    that is not people, or when a count in it is not exact."""
-    tokens = sentence.tokens
-    first = noun
-    while tokens[first].dep == "conj" and tokens[first].head != first:
-        first = tokens[first].head
-    members = [first]
-    index = 0
-    while index < len(members):
-        members += [c for c in sentence.children[members[index]] if tokens[c].dep == "conj"]
-        index += 1
-    if len(members) < 2:
-        return None
-    people = 0
-    words: list[int] = []
-    values: list[int] = []
-    for member in members:
-        counted = _count_of(sentence, member, counts)
-        if counted is not None:
-            if counted.qualifier != "exact" or counted.low is None:
-                return None
-            people += counted.low
-            words += _tokens_of(
-                sentence, sentence.start + counted.start, sentence.start + counted.end
-            )
-        elif victims.one_person(sentence, member):
-            people += 1
-        else:
-            return None
-        words.append(member)
-        values.append(counted.low if counted is not None and counted.low is not None else 1)
-    if len(values) > 2 and values[0] == sum(values[1:]):
-        return None  # "eight others, five men and three women": a count and its breakdown
-    return people, words
-
-
-def _count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
-    """The count of people a noun is counted by ("[two] women"), if it is a plural person."""
-    token = sentence.tokens[noun]
-    if token.tag != "NNS" or not (token.lemma in lx.PERSON_NOUNS or token.lower == "others"):
-        return None
-    for child in sentence.children[noun]:
-        if sentence.tokens[child].dep != "nummod":
-            continue
-        at = sentence.tokens[child].start - sentence.start
-        for count in counts:
-            if count.start <= at < count.end:
-                return count
-    return None
-
-
-def _tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
-    return [t.i for t in sentence.tokens if t.start < end and t.end > start]
 
 
 def _span_root(sentence: ParsedSentence, span: list[int]) -> int:

@@ -1,0 +1,131 @@
+"""How the counts of a sentence and of a report combine.
+
+- People coordinated in one argument add up: "two men and two women were injured" is 4, "a
+  police officer and two others" 3, "Mira and her three children" 4 (`coordinated_people`);
+  a count and its breakdown ("eight others, five men and three women") are not added.
+- A count of wounded that goes on to say some died ("six wounded -- two mortally", "five were
+  shot, one fatally", "three others were shot, one of whom later died") counts victims, the
+  dead its killed part (`with_fatal_parts`).
+- People shot besides the dead ("a man was killed and three others were shot") lived, or the
+  report would say they died (`besides_the_dead`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tolltrace.extract import lexicon as lx
+from tolltrace.extract import victims
+from tolltrace.extract.predicates import WOUNDED
+from tolltrace.model import Count
+from tolltrace.nlp.parse import ParsedSentence
+
+if TYPE_CHECKING:
+    from tolltrace.extract.claims import ClaimDraft
+
+# "three others", "four other people", "two more"; not "the other man", one of a pair
+_BESIDES = re.compile(
+    r"(?<!\bthe )\b(?:others|other\s+(?:\w+s|people|men|women|children)|more|additional|further)\b",
+    re.IGNORECASE,
+)
+_FATAL_PART = re.compile(
+    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
+_PART_GAP = 30  # characters between a count and the part of it that died
+
+
+def coordinated_people(
+    sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]
+) -> tuple[int, list[int]] | None:
+    """The people a coordination of counted and single persons adds up to, and its words:
+    "two men and two women" (4), "a police officer and two others" (3), "three men and a
+    10-year-old girl" (4); None when the noun is coordinated with no one, or with anything
+    that is not people, or when a count in it is not exact."""
+    tokens = sentence.tokens
+    first = noun
+    while tokens[first].dep == "conj" and tokens[first].head != first:
+        first = tokens[first].head
+    members = [first]
+    index = 0
+    while index < len(members):
+        members += [c for c in sentence.children[members[index]] if tokens[c].dep == "conj"]
+        index += 1
+    if len(members) < 2:
+        return None
+    people = 0
+    words: list[int] = []
+    values: list[int] = []
+    for member in members:
+        counted = count_of(sentence, member, counts)
+        if counted is not None:
+            if counted.qualifier != "exact" or counted.low is None:
+                return None
+            people += counted.low
+            words += tokens_of(
+                sentence, sentence.start + counted.start, sentence.start + counted.end
+            )
+        elif victims.one_person(sentence, member):
+            people += 1
+        else:
+            return None
+        words.append(member)
+        values.append(counted.low if counted is not None and counted.low is not None else 1)
+    if len(values) > 2 and values[0] == sum(values[1:]):
+        return None  # "eight others, five men and three women": a count and its breakdown
+    return people, words
+
+
+def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
+    """The count of people a noun is counted by ("[two] women"), if it is a plural person."""
+    token = sentence.tokens[noun]
+    if token.tag != "NNS" or not (token.lemma in lx.PERSON_NOUNS or token.lower == "others"):
+        return None
+    for child in sentence.children[noun]:
+        if sentence.tokens[child].dep != "nummod":
+            continue
+        at = sentence.tokens[child].start - sentence.start
+        for count in counts:
+            if count.start <= at < count.end:
+                return count
+    return None
+
+
+def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
+    """A count of people wounded that goes on to say some died ("six people wounded -- two
+    mortally", "five were shot, one fatally", "three others were shot, one of whom later
+    died") counts victims, dead and living: it is no injured count, or the dead would be
+    counted twice."""
+    settled = list(drafts)
+    for index, part in enumerate(drafts):
+        if part.category != "killed" or not _FATAL_PART.search(
+            text[part.start - offset : part.end - offset]
+        ):
+            continue
+        for earlier in range(index - 1, -1, -1):
+            whole = settled[earlier]
+            between = text[whole.end - offset : part.start - offset]
+            if len(between) > _PART_GAP or not _PART_SEPARATOR.search(between):
+                break
+            if (
+                whole.category in ("injured", WOUNDED)
+                and whole.low is not None
+                and whole.low > (part.low or 0)
+            ):
+                settled[earlier] = replace(whole, category="victims")
+            break
+    return settled
+
+
+def besides_the_dead(draft: ClaimDraft) -> bool:
+    """ "A man was killed and three others were shot", "three other people were also shot":
+    people shot besides those the report counts dead lived, or it would say they died."""
+    return bool(_BESIDES.search(draft.subject)) and " and " not in draft.subject
+
+
+def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
+    """The tokens overlapping the characters `start`..`end` of the clean text."""
+    return [t.i for t in sentence.tokens if t.start < end and t.end > start]
