@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 import tolltrace.pipeline as pipeline
+from tests.conftest import prepared
 from tests.fake_extractor import FAKE_VERSION, fake_extract, make_claim
 from tests.small_corpus import ARTICLES, write_corpus
 from tolltrace.errors import TimeLimit
-from tolltrace.extract.stage import ExtractOptions, extractor_version
+from tolltrace.extract.stage import ExtractOptions, extract_document, extractor_version
 from tolltrace.model import Claim, CleanText
 from tolltrace.pipeline import extract, ingest
 from tolltrace.store.base import ClaimQuery
@@ -228,3 +229,23 @@ def test_kill_mid_extract_then_resume(tmp_path: Path) -> None:
         left = store.pending_extraction(extractor_version())
         assert sorted(left) == sorted(error.item for error in summary.errors)
         assert verify_store(store).ok
+
+
+@pytest.mark.parametrize(
+    ("text", "some_claims"),
+    [
+        # one sentence of 5,200 words, with hundreds of counts and places
+        (" ".join(["Guards shot 12 protesters and detained 40 others in Kerevo,"] * 520), True),
+        ("killed 3 " * 3000, True),  # no sentence break at all
+        ("\n".join(" ".join(str(n * 7 % 1000) for n in range(20)) for _ in range(500)), False),
+        ("Die Polizei hat am Montag 40 Menschen festgenommen. " * 200, False),  # not English
+    ],
+    ids=["long-sentence", "no-breaks", "table", "not-english"],
+)
+def test_pathological_documents_extract_and_every_claim_points_at_its_words(
+    text: str, some_claims: bool
+) -> None:
+    document = prepared(text)
+    claims = extract_document(document.id, document.item.uri, document.clean)
+    assert bool(claims) == some_claims
+    assert all(document.clean.text[c.start : c.end] == c.text for c in claims)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -127,5 +128,12 @@ def besides_the_dead(draft: ClaimDraft) -> bool:
 
 
 def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
-    """The tokens overlapping the characters `start`..`end` of the clean text."""
-    return [t.i for t in sentence.tokens if t.start < end and t.end > start]
+    """The tokens overlapping the characters `start`..`end` of the clean text (a binary
+    search: a sentence may have thousands of tokens and hundreds of counts)."""
+    tokens = sentence.tokens
+    found = []
+    for i in range(bisect.bisect_right(tokens, start, key=lambda t: t.end), len(tokens)):
+        if tokens[i].start >= end:
+            break
+        found.append(i)
+    return found

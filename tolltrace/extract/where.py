@@ -129,12 +129,15 @@ class Phrase:
     penalty: int = 0  # ranks it after every phrase with a lower one
 
 
+PHRASE_REACH = 80  # tokens from a claim within which its place or time is looked for
+
+
 def claim_place(sentence: ParsedSentence, first: int, last: int) -> str | None:
     """The place name for the claim on tokens `first`..`last` of `sentence`, or None."""
     phrases = [
         # "died at Kerevo General Hospital": where they were taken, not where it happened
         Phrase(anchor, low, high, sentence.span_text(low, high), _cared_for(sentence, low, high))
-        for anchor, low, high in _places(sentence)
+        for anchor, low, high in _places(sentence, first - PHRASE_REACH, last + PHRASE_REACH)
     ]
     return closest_to_claim(sentence, first, last, phrases) or dateline(sentence.text)
 
@@ -152,9 +155,11 @@ def closest_to_claim(
     predicate = claim_predicate(sentence, head)
     best: tuple[tuple[int, int, int, int], str] | None = None
     for phrase in phrases:
+        nearness = min(abs(t - i) for t in (phrase.low, phrase.high) for i in (first, last))
+        if nearness > PHRASE_REACH:
+            continue  # in a sentence of thousands of words, only the claim's neighbourhood
         if said_by(sentence, phrase.anchor) or phrase.low <= head <= phrase.high:
             continue
-        nearness = min(abs(t - i) for t in (phrase.low, phrase.high) for i in (first, last))
         if phrase.anchor == predicate or predicate in sentence.ancestors(phrase.anchor):
             rank = (phrase.penalty, 0, tree_distance(sentence, head, phrase.anchor), nearness)
         else:
@@ -228,11 +233,12 @@ def dateline(text: str) -> str | None:
     return text[match.start("place") : end].rstrip(" ,")
 
 
-def _places(sentence: ParsedSentence) -> list[tuple[int, int, int]]:
-    """Each locative place phrase: its head token and its first and last token."""
+def _places(sentence: ParsedSentence, low: int, high: int) -> list[tuple[int, int, int]]:
+    """Each locative place phrase whose preposition is among tokens `low`..`high`: its head
+    token and its first and last token."""
     found = []
     tokens = sentence.tokens
-    for prep in tokens:
+    for prep in tokens[max(0, low) : max(0, high + 1)]:
         if prep.pos != "ADP" or prep.lemma not in _LOCATIVE:
             continue
         if prep.i > 0 and prep.text[0].isupper():
