@@ -244,6 +244,11 @@ def test_a_street_named_row_is_not_death_row() -> None:
         ),
         # the same person, after: a death
         ("He died shortly after he was taken to Kerevo General.", [(1, "killed")]),
+        # one of them died: the others were no less taken to the hospital
+        (
+            "Three were taken to the hospital, including the victim who died, police said.",
+            [(3, WOUNDED), (1, "killed")],
+        ),
     ],
 )
 def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str]]) -> None:

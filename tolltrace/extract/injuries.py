@@ -198,9 +198,25 @@ def _died_after(sentence: ParsedSentence, verb: int) -> bool:
         if i == verb or not _dies(tokens[i]):
             continue
         subjects = _children(sentence, i, "nsubj")
-        if all(tokens[s].lower in _SAME_PERSON for s in subjects):
+        if not all(tokens[s].lower in _SAME_PERSON for s in subjects):
+            continue
+        if not _of_another(sentence, i, verb):
             return True
     return False
+
+
+def _of_another(sentence: ParsedSentence, dying: int, verb: int) -> bool:
+    """A relative clause of dying on a noun that is not the person of `verb`'s clause: "three
+    were taken ..., including [the victim who died]"; not "..., [the hospital] where he died"
+    nor "[the victim who later died] was taken ..."."""
+    tokens = sentence.tokens
+    antecedent = tokens[dying].head
+    return (
+        tokens[dying].dep == "relcl"
+        and tokens[antecedent].pos in ("NOUN", "PROPN")
+        and not _is_hospital(sentence, antecedent)
+        and tokens[antecedent].head != verb
+    )
 
 
 def _dies(token: Token) -> bool:
