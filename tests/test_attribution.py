@@ -426,6 +426,16 @@ def test_unresolved_pronoun_stays_the_source() -> None:
             "Officials",
         ),
         ("Police arrested 300 protesters, which the ministry denies.", "300 protesters", None),
+        (  # a coordinated clause retracts it
+            "Early reports said 12 people had died in Koss, but that proved to be incorrect.",
+            "12 people",
+            "Early reports",
+        ),
+        (
+            "Police first said three people were killed, but that turned out to be wrong.",
+            "three people",
+            "Police",
+        ),
     ],
 )
 def test_disputed_figures_are_negated(text: str, claim: str, source: str | None) -> None:
@@ -450,6 +460,8 @@ def test_disputed_figures_are_negated(text: str, claim: str, source: str | None)
             "The army denied any role, but VHRM said 300 people were killed.",
             "300 people",
         ),
+        # a coordinated clause that calls something else wrong
+        ("Police said 300 people were killed, and that the curfew was wrong.", "300 people"),
     ],
 )
 def test_figures_not_disputed(text: str, claim: str) -> None:

@@ -21,7 +21,8 @@ Disputed (`negated`): the figure's own predicate is negated ("did not kill 300",
 have not been released"); a verb of denial governs it ("denied that 300 ..."); it is called
 false ("false claims that", "falsely claimed", "the figure of 300 is exaggerated", "without
 evidence", "no evidence that") or an aside disputes it (", a figure disputed by X", ", which X
-denies"). Who says a figure is never a reason to dispute it.
+denies"), or a coordinated clause retracts it ("..., but that proved to be incorrect"). Who
+says a figure is never a reason to dispute it.
 
 Pronoun sources are resolved to the nearest earlier subject that agrees (a person for
 he/she, a plural or an organisation for they); beyond the previous sentence only a speaker
@@ -742,6 +743,8 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
                     return True
             if dep in ("nsubj", "nsubjpass") and _calls_false(sentence, node):
                 return True
+            if _is_verb(t) and _retracted(sentence, node):
+                return True
             if t.lemma in cues.GROUNDS_NOUNS and _content_of_noun(below):
                 if any(tokens[d].lower == "no" for d in sentence.children[node]):
                     return True
@@ -760,6 +763,23 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
                 if any(tokens[p].lemma in cues.GROUNDS_NOUNS for p in grounds):
                     return True
     return False
+
+
+def _retracted(sentence: ParsedSentence, verb: int) -> bool:
+    """A clause coordinated with the one that gives the figure calls it false: "early reports
+    said one person had died, but that proved to be incorrect", "... but it turned out to be
+    wrong"."""
+    tokens = sentence.tokens
+    for conj in _children(sentence, verb, "conj"):
+        if not any(tokens[s].lower in _ANAPHORS for s in _children(sentence, conj, "nsubj")):
+            continue
+        low, high = sentence.subtree(conj)
+        if any(tokens[i].lower in cues.FALSE_WORDS for i in range(low, high + 1)):
+            return True
+    return False
+
+
+_ANAPHORS = frozenset(("that", "this", "it", "which"))
 
 
 def _disputing_aside(sentence: ParsedSentence, aside: int) -> bool:

@@ -98,7 +98,7 @@ EXAGGERATE_VERBS = _words("exaggerate inflate fabricate invent overstate overest
 FALSE_WORDS = _words("""
     false bogus baseless unfounded fabricated fake exaggerated inflated unsubstantiated
     fictitious erroneous inaccurate debunked discredited untrue spurious groundless invented
-    made-up wrong
+    made-up wrong incorrect mistaken
 """)
 FALSE_ADVERBS = _words("falsely wrongly erroneously mistakenly baselessly untruthfully")
 # Nouns whose absence ("no evidence that ...") disputes what follows.
