@@ -188,3 +188,20 @@ def test_sentences_naming_one_victim_are_parsed(sentence: str) -> None:
 )
 def test_a_coordination_of_people_is_counted_whole(text: str, expected: int) -> None:
     assert [(d.low, d.category) for d in claims_in(text)] == [(expected, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Police found the man dead in his car.", "the man dead"),
+        ("Officers found Mira Voss dead in her kitchen.", "Mira Voss dead"),
+        ("Deputies found a 16-year-old girl dead in the basement.", "found a 16-year-old girl"),
+    ],
+)
+def test_found_dead_is_a_killing(text: str, words: str) -> None:
+    (claim,) = claims_in(text)
+    assert (claim.low, claim.category, text[claim.start : claim.end]) == (1, "killed", words)
+
+
+def test_found_with_another_adjective_is_no_claim() -> None:
+    assert claims_in("Police found the car empty on Harbour Street.") == []

@@ -109,9 +109,17 @@ def object_harm(sentence: ParsedSentence, verb: int) -> str | None:
     state = _state(sentence, verb, token.lemma)
     if state is not None:
         return state
-    for child in sentence.children[verb]:
+    complements = [
+        c for c in sentence.children[verb] if sentence.tokens[c].dep in _COMPLEMENTS
+    ] + [  # "found [a 16-year-old girl] dead": the parser hangs "dead" on the object
+        c
+        for o in _children(sentence, verb, "dobj")
+        for c in sentence.children[o]
+        if c > o and sentence.tokens[c].dep in ("acl", "amod") and sentence.tokens[c].tag == "JJ"
+    ]  # (a participle there, "left a man injured", is the noun phrase's own: `noun_harm`)
+    for child in complements:
         complement = sentence.tokens[child]
-        if complement.dep not in _COMPLEMENTS or complement.tag not in ("VBN", "JJ"):
+        if complement.tag not in ("VBN", "JJ"):
             continue
         category = lx.NOMINAL.get(complement.lower) or lx.TRANSITIVE.get(complement.lemma)
         if category == "victims" and complement.lemma in lx.WOUNDING:

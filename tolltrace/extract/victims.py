@@ -59,6 +59,11 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
     found: list[Victims] = []
     readings: list[tuple[Token, dict[str, str]]] = []
     for verb in sentence.tokens:
+        if _small_clause(sentence, verb):
+            category = nominal(verb)
+            if category is not None:  # "found [the man] dead in his car"
+                readings.append((verb, {"nsubj": category}))
+            continue
         if verb.pos not in ("VERB", "AUX"):
             continue
         if (
@@ -97,6 +102,17 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
                 )
             )  # fmt: skip
     return found
+
+
+def _small_clause(sentence: ParsedSentence, word: Token) -> bool:
+    """An adjective of harm heading the clause a verb of finding takes: "found [the man]
+    dead", "left [Jon Arven] dead" (the parser makes "dead" a clause with a subject)."""
+    return (
+        word.pos == "ADJ"
+        and word.dep in ("ccomp", "xcomp", "oprd")
+        and sentence.tokens[word.head].lemma in _FINDING
+        and any(sentence.tokens[c].dep == "nsubj" for c in sentence.children[word.i])
+    )
 
 
 def _victim_roles(sentence: ParsedSentence, verb: Token) -> dict[str, str]:
