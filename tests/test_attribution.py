@@ -427,9 +427,9 @@ def test_unresolved_pronoun_stays_the_source() -> None:
         ),
         ("Police arrested 300 protesters, which the ministry denies.", "300 protesters", None),
         (  # a coordinated clause retracts it
-            "Early reports said 12 people had died in Koss, but that proved to be incorrect.",
+            "First reports said 12 people had died in Koss, but that was later found to be false.",
             "12 people",
-            "Early reports",
+            "First reports",
         ),
         (
             "Police first said three people were killed, but that turned out to be wrong.",

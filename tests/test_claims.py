@@ -491,8 +491,8 @@ def test_coordinated_counted_subjects_add_up() -> None:
     ("text", "expected"),
     [
         ("Two men and two women were injured in the shooting on Harbour Street.", 4),
-        ("The shooting injured two men and a 10-year-old girl.", 3),
-        ("He is charged with injuring a police officer and two others.", 3),
+        ("The shooting injured two men and a 9-year-old boy.", 3),
+        ("He is charged with injuring a prison guard and three others.", 4),
         ("Shots fired into the crowd wounded four men and two women.", 6),
     ],
 )

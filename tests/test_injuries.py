@@ -179,8 +179,8 @@ def test_a_hospital_where_someone_else_died_does_not_kill_them_all() -> None:
             [(1, "killed", "one died"), (3, "injured", "three were hurt")],
         ),
         (
-            "One is in critical condition at Kerevo General.",
-            [(1, "injured", "One is in critical condition")],
+            "One was in serious condition at Kerevo General.",
+            [(1, "injured", "One was in serious condition")],
         ),
         # "one" as a pronoun is no count
         ("One must ask why no one was charged.", []),
@@ -198,16 +198,16 @@ def test_one_person_harmed_is_a_count(text: str, expected: list[Reading]) -> Non
             [(5, "victims", "Five people were shot"), (1, "killed", "one fatally")],
         ),
         (
-            "The brawl left six people wounded -- two mortally, police said.",
-            [(6, "victims", "six people wounded"), (2, "killed", "two mortally")],
+            "The brawl left five people wounded -- three mortally, police said.",
+            [(5, "victims", "five people wounded"), (3, "killed", "three mortally")],
         ),
         (
             "Six people were wounded, two of them fatally.",
             [(6, "victims", "Six people were wounded"), (2, "killed", "two of them fatally")],
         ),
         (
-            "A gunman shot four people, killing one.",
-            [(4, "victims", "shot four people"), (1, "killed", "killing one")],
+            "A gunman shot three people, killing one.",
+            [(3, "victims", "shot three people"), (1, "killed", "killing one")],
         ),
         (
             "Five were wounded, one critically.",
@@ -260,8 +260,8 @@ def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str
     [
         "The bullet could have hit her heart and killed her.",
         "The bomb could have killed hundreds of people.",
-        "He was going to kill his wife and children, the chief said.",
-        "Police were not able to say if the man had died.",
+        "The gunman was going to kill the clerk, the sheriff said.",
+        "Officers could not tell if the guard had died.",
     ],
 )
 def test_what_could_have_happened_is_no_claim(text: str) -> None:

@@ -262,11 +262,11 @@ def test_a_roundup_of_several_shootings_is_a_statistic() -> None:
 
 
 SUMMED = (
-    "A man was shot dead outside his home on Alder Row on Saturday, while four other people were "
-    "wounded in shootings in the city from Saturday into Sunday, Tarnwick police said. "
+    "A man was shot dead outside his home on Alder Row on Saturday, while four other residents "
+    "were wounded in shootings in the city from Saturday into Sunday, Tarnwick police said. "
     "Six people were hurt in gun violence in the county over the weekend. "
     "Nine were killed in Tarnwick in March alone. "
-    "Two teenagers were wounded during a violent weekend in the north. "
+    "Two students were wounded during a violent weekend in the north. "
     "In the past three weeks, five children have been shot in Tarnwick. "
     "Three people were shot in a two-hour span on Sunday. "
     "A neighbour was wounded in the attack on Alder Row."
@@ -276,10 +276,10 @@ SUMMED = (
 def test_counts_summed_over_several_incidents_are_statistics() -> None:
     dead = claim("s", SUMMED, "A man was shot dead", "killed", 1, "2031-03-01")
     summed = [
-        claim("s", SUMMED, "four other people were wounded", "injured", 4, "2031-03-01"),
+        claim("s", SUMMED, "four other residents were wounded", "injured", 4, "2031-03-01"),
         claim("s", SUMMED, "Six people were hurt", "injured", 6),
         claim("s", SUMMED, "Nine were killed", "killed", 9, "2031-03"),
-        claim("s", SUMMED, "Two teenagers were wounded", "injured", 2),
+        claim("s", SUMMED, "Two students were wounded", "injured", 2),
         claim("s", SUMMED, "five children have been shot", "injured", 5),
         claim("s", SUMMED, "Three people were shot", "injured", 3, "2031-03-02"),
     ]

@@ -21,7 +21,7 @@ Disputed (`negated`): the figure's own predicate is negated ("did not kill 300",
 have not been released"); a verb of denial governs it ("denied that 300 ..."); it is called
 false ("false claims that", "falsely claimed", "the figure of 300 is exaggerated", "without
 evidence", "no evidence that") or an aside disputes it (", a figure disputed by X", ", which X
-denies"), or a coordinated clause retracts it ("..., but that proved to be incorrect"). Who
+denies"), or a coordinated clause retracts it ("..., but that was later found to be false"). Who
 says a figure is never a reason to dispute it.
 
 Pronoun sources are resolved to the nearest earlier subject that agrees (a person for
@@ -766,12 +766,13 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
 
 
 def _retracted(sentence: ParsedSentence, verb: int) -> bool:
-    """A clause coordinated with the one that gives the figure calls it false: "early reports
-    said one person had died, but that proved to be incorrect", "... but it turned out to be
-    wrong"."""
+    """A clause coordinated with the one that gives the figure calls it false: "first reports
+    said 12 people had died, but that was later found to be false", "... but it turned out to
+    be wrong"."""
     tokens = sentence.tokens
     for conj in _children(sentence, verb, "conj"):
-        if not any(tokens[s].lower in _ANAPHORS for s in _children(sentence, conj, "nsubj")):
+        subjects = _children(sentence, conj, "nsubj", "nsubjpass")
+        if not any(tokens[s].lower in _ANAPHORS for s in subjects):
             continue
         low, high = sentence.subtree(conj)
         if any(tokens[i].lower in cues.FALSE_WORDS for i in range(low, high + 1)):

@@ -139,13 +139,13 @@ def _count_claim(
     claimed.add(noun)
     coordination: str | None = None
     together = tallies.coordinated_people(sentence, noun, counts) if noun != number else None
-    if together is not None:  # "two men and two women", "a police officer and two others"
+    if together is not None:  # "two men and two women", "a prison guard and three others"
         people, members = together
         claimed.update(members)
         count = replace(count, low=people, high=people, qualifier="exact")
         span = sorted(set(span) | {sentence.subtree(min(members))[0]})
         noun = max(members)
-        coordination = sentence.span_text(span[0], noun)  # "two men and a 10-year-old girl"
+        coordination = sentence.span_text(span[0], noun)  # "two men and a 9-year-old boy"
     noun_token = sentence.tokens[noun]
     if noun != number and noun_token.lemma in lx.NOT_PEOPLE:
         return None
@@ -354,7 +354,7 @@ def _share(sentence: ParsedSentence, part: int) -> Reading | None:
     if token.tag == "CD" and token.dep in ("npadvmod", "appos", "dep", "oprd", "conj"):
         manner = [c for c in sentence.children[part] if sentence.tokens[c].dep == "advmod"]
         words = {sentence.tokens[c].lower for c in manner}
-        if words & lx.FATAL:  # "six people wounded -- two mortally", "one fatally"
+        if words & lx.FATAL:  # "five people wounded -- three mortally", "one fatally"
             return Reading("killed", max(manner), 0.8)
         if words & _GRAVELY:  # "five were shot, one critically"
             return Reading("injured", max(manner), 0.7)

@@ -337,11 +337,11 @@ _APPOSITIVE_BEFORE = re.compile(
     r"suspect|driver|resident|student|officer|mother|father|brother|sister|wife|husband|men|"
     r"women|boys|girls|teens|teenagers|children|sons|daughters|victims|suspects|brothers|"
     r"sisters|others|other|male|female|males|females))"
-    r"(?:\s*\([^()]{1,25}\))?"  # "Dana Rhoden (left), 37"
+    r"(?:\s*\([^()]{1,25}\))?"  # "Lena Voss (left), 37"
     r"\s*(?:,|\()\s*(?:then\s+|now\s+|only\s+|just\s+|also\s+|age\s+|ages\s+|both\s+)?"
     r"(?:\d{1,3}\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*)*\Z"
 )
-# "two men, one 17 and the other 21,", "one 29 years old, another 52,": the ages of the people
+# "two men, one 18 and the other 26,", "one 33 years old, another 61,": the ages of the people
 # a count has just named, one by one.
 _ENUMERATED_BEFORE = re.compile(r"(?<![\w])(?:one|the\s+other)\s+\Z", re.IGNORECASE)
 _ENUMERATED_MORE_BEFORE = re.compile(
@@ -350,8 +350,8 @@ _ENUMERATED_MORE_BEFORE = re.compile(
 _ENUMERATED_AFTER = re.compile(r"\s*(?:[,;)]|\s[-–—]\s|\s+and\s+(?:the\s+other|another|one)\b)")
 _NONE_BEFORE = re.compile(r"(?<![\w])(?:not|nor|never|without)\s+(?:even\s+)?(?:a\s+)?\Z", re.I)
 # What ends an age in apposition: punctuation, a dash, the end, or the next name of a list
-# ("Lindsay, 24 and Duncan, 23"), a home town ("Sutton, 32 of Dunbar") or a coordinated
-# adjective ("Alexis, 29 and pregnant,") or a note on the person ("Ana Ruiz, 79 (a nurse)").
+# ("Mira Voss, 24 and Tam Arven, 23"), a home town ("Arven, 32 of Kerevo") or a coordinated
+# adjective ("Mira, 29 and pregnant,") or a note on the person ("Ana Ruiz, 79 (a nurse)").
 _APPOSITIVE_AFTER = re.compile(
     r"""(?:\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*\d{1,3}\b)*
     \s*(?:[,);.:|]|\s[-–—]\s|\Z|(?:and|&)\s+(?:[A-Z][a-z]|[a-z]+\s*,)|of\s+[A-Z][a-z]
@@ -381,7 +381,7 @@ _IDENTIFIER_BEFORE = re.compile(
 _PHONE_SERVICE_AFTER = re.compile(
     r"\s+(?:calls?|callers?|dispatch(?:ers?)?|operators?|hotline|emergency|tapes?)\b", re.I
 )
-# "Alpine, TX 79830": a postal code after a state's code.
+# "Kerevo, TX 79999": a postal code after a state's code.
 _POSTCODE_BEFORE = re.compile(r"(?<![\w])[A-Z]{2}\.?\s+\Z")
 # "1 / 12", "24/7": a counter or a fraction.
 _SLASH_AFTER = re.compile(r"\s*/\s*\d")
@@ -430,7 +430,7 @@ _ONE_HARMED_NEXT = re.compile(
     |serious|stable|fair|good)\s+condition))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-# "shot four people, killing one", "killed one and injured 12": "one" as a harmed object.
+# "shot three people, killing one", "killed one and injured 12": "one" as a harmed object.
 _HARMING_BEFORE = re.compile(
     r"""\b(?:killing|killed|kills|wounding|wounded|injuring|injured|hurting|hurt|shooting|shot
     |stabbing|stabbed|hitting|striking|struck)\s+\Z""",
@@ -959,13 +959,13 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
         before[-70:]
     )
     if enumerated and _ENUMERATED_AFTER.match(after):
-        return True  # "two men, one 17 and the other 21,"
+        return True  # "two men, one 18 and the other 26,"
     return bool(_APPOSITIVE_BEFORE.search(before[-40:]) and _APPOSITIVE_AFTER.match(after))
 
 
 def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bool:
     """'Branch 41', 'Article 186', 'No. 4417', 'Ward 350', 'S&P 500', 'Euro 2020', 'a 911
-    call', 'TX 79830', 'Image 2 of 12'."""
+    call', 'TX 79999', 'Image 2 of 12'."""
     if _IDENTIFIER_BEFORE.search(before[-20:]) or _PHONE_SERVICE_AFTER.match(after):
         return True
     if _SLASH_AFTER.match(after) or _SLASH_BEFORE.search(before[-10:]):
@@ -1098,7 +1098,7 @@ def _plausible_word_number(
     if _ONE_OF.match(after) or _ONE_HARMED_AFTER.match(after) or _ONE_HARMED_NEXT.match(after):
         return True
     if _HARMING_BEFORE.search(before[-20:]) and _OBJECT_END_AFTER.match(after):
-        return True  # "shot four people, killing one."
+        return True  # "shot three people, killing one."
     return _one_before_noun(after)
 
 

@@ -143,7 +143,7 @@ def is_intended(sentence: ParsedSentence, word: int) -> bool:
     infinitive = any(c.dep == "aux" and c.tag == "TO" for c in children)
     if infinitive and token.head != word:
         head = sentence.tokens[token.head]
-        going = head.lemma == "go" and head.tag == "VBG"  # "he was going to kill his wife"
+        going = head.lemma == "go" and head.tag == "VBG"  # "the gunman was going to kill the clerk"
         return head.lemma in lx.INTENT or head.lower in lx.INTENT or going
     return False
 

@@ -1,9 +1,9 @@
 """How the counts of a sentence and of a report combine.
 
 - People coordinated in one argument add up: "two men and two women were injured" is 4, "a
-  police officer and two others" 3, "Mira and her three children" 4 (`coordinated_people`);
-  a count and its breakdown ("eight others, five men and three women") are not added.
-- A count of wounded that goes on to say some died ("six wounded -- two mortally", "five were
+  prison guard and three others" 4, "Mira and her three children" 4 (`coordinated_people`);
+  a count and its breakdown ("seven others, four men and three women") are not added.
+- A count of wounded that goes on to say some died ("five wounded -- three mortally", "five were
   shot, one fatally", "three others were shot, one of whom later died") counts victims, the
   dead its killed part (`with_fatal_parts`).
 - People shot besides the dead ("a man was killed and three others were shot") lived, or the
@@ -43,8 +43,8 @@ def coordinated_people(
     sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]
 ) -> tuple[int, list[int]] | None:
     """The people a coordination of counted and single persons adds up to, and its words:
-    "two men and two women" (4), "a police officer and two others" (3), "three men and a
-    10-year-old girl" (4); None when the noun is coordinated with no one, or with anything
+    "two men and two women" (4), "a prison guard and three others" (4), "three men and a
+    9-year-old boy" (4); None when the noun is coordinated with no one, or with anything
     that is not people, or when a count in it is not exact."""
     tokens = sentence.tokens
     first = noun
@@ -76,7 +76,7 @@ def coordinated_people(
         words.append(member)
         values.append(counted.low if counted is not None and counted.low is not None else 1)
     if len(values) > 2 and values[0] == sum(values[1:]):
-        return None  # "eight others, five men and three women": a count and its breakdown
+        return None  # "seven others, four men and three women": a count and its breakdown
     return people, words
 
 
@@ -96,7 +96,7 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
 
 
 def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
-    """A count of people wounded that goes on to say some died ("six people wounded -- two
+    """A count of people wounded that goes on to say some died ("five people wounded -- three
     mortally", "five were shot, one fatally", "three others were shot, one of whom later
     died") counts victims, dead and living: it is no injured count, or the dead would be
     counted twice."""

@@ -167,7 +167,7 @@ def is_statistic(claim: Claim) -> bool:
     if parse_day(claim.when) is None:
         return True
     # Over several days ("in the past four days"), a count of several people sums incidents;
-    # one person "killed earlier this month" is one incident.
+    # one person "shot earlier this month" who has died is one incident.
     return "/" in (claim.when or "") and (claim.low or 0) > 1
 
 
