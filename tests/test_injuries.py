@@ -222,6 +222,12 @@ def test_a_count_of_wounded_with_a_part_that_died_counts_victims(
     assert [(d.low, d.category, text[d.start : d.end]) for d in drafts] == expected
 
 
+def test_each_object_of_a_harm_keeps_its_own() -> None:
+    text = "The blast left one guard dead and at least five others with gunshot wounds."
+    drafts = resolve_wounded(claims_in(text))
+    assert [(d.low, d.category) for d in drafts] == [(1, "killed"), (5, "injured")]
+
+
 def test_a_street_named_row_is_not_death_row() -> None:
     text = "Two men were shot on Harbour Row; one died."
     drafts = resolve_wounded(claims_in(text))

@@ -248,6 +248,8 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
         local = Reading(harm, None, 0.7)  # "two men with gunshot wounds"
     if local is not None and local.category not in (WOUNDED, "victims"):
         return local
+    if local is not None and _one_of_several(sentence, noun):
+        return local  # "left one man dead and six others with gunshot wounds": their own harm
     climbed = _climb(sentence, governing, noun)
     intended = (
         climbed is not None
@@ -274,6 +276,16 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
     if holder is not None:
         return Reading(holder, None, 0.4)
     return None
+
+
+def _one_of_several(sentence: ParsedSentence, noun: int) -> bool:
+    """The noun is one of several objects or conjuncts, each of which may state its own harm:
+    "left [one man] dead and [six others] with gunshot wounds"."""
+    token = sentence.tokens[noun]
+    if token.dep == "conj":
+        return True
+    siblings = [c for c in sentence.children[token.head] if sentence.tokens[c].dep == token.dep]
+    return token.dep in ("dobj", "obj") and len(siblings) > 1
 
 
 def _participle(sentence: ParsedSentence, noun: int, span: list[int]) -> Reading | None:
