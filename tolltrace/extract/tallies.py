@@ -101,23 +101,20 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
     died") counts victims, dead and living: it is no injured count, or the dead would be
     counted twice."""
     settled = list(drafts)
-    for index, part in enumerate(drafts):
-        if part.category != "killed" or not _FATAL_PART.search(
-            text[part.start - offset : part.end - offset]
+    for index in range(1, len(drafts)):
+        part, whole = drafts[index], settled[index - 1]  # the count just before the part
+        words = text[part.start - offset : part.end - offset]
+        between = text[whole.end - offset : part.start - offset]
+        if (
+            part.category == "killed"
+            and _FATAL_PART.search(words)
+            and len(between) <= _PART_GAP
+            and _PART_SEPARATOR.search(between)
+            and whole.category in ("injured", WOUNDED)
+            and whole.low is not None
+            and whole.low > (part.low or 0)
         ):
-            continue
-        for earlier in range(index - 1, -1, -1):
-            whole = settled[earlier]
-            between = text[whole.end - offset : part.start - offset]
-            if len(between) > _PART_GAP or not _PART_SEPARATOR.search(between):
-                break
-            if (
-                whole.category in ("injured", WOUNDED)
-                and whole.low is not None
-                and whole.low > (part.low or 0)
-            ):
-                settled[earlier] = replace(whole, category="victims")
-            break
+            settled[index - 1] = replace(whole, category="victims")
     return settled
 
 
