@@ -125,6 +125,20 @@ def test_furniture_inside_a_block_is_removed_and_the_block_kept() -> None:
     assert reasons(result) == ["boilerplate:share"] * 3
 
 
+def test_a_video_playlist_is_removed() -> None:
+    playlist = "1:37 Fire crews on the Kerevo pier\n\n0:52 Valdoria votes in spring\n"
+    result = clean_plain(f"{OPENING}\n{playlist}{CLOSING}\n")
+    assert paragraphs(result) == [OPENING, CLOSING]
+    assert reasons(result) == ["boilerplate:video"] * 2
+    single = "2:05 Harbour Street market reopens Pause"
+    assert reasons(clean_plain(f"{OPENING}\n{single}\n")) == ["boilerplate:video"]
+
+
+def test_one_time_stamped_line_is_kept() -> None:
+    raw = f"{OPENING}\n9:30 Police closed Harbour Street to traffic.\n{CLOSING}\n"
+    assert reasons(clean_plain(raw)) == []
+
+
 HEADER_DATES = [
     "Friday, 21 November 2014",
     "Nov 21, 2014 10:32 AM",

@@ -75,7 +75,7 @@ def test_a_report_naming_its_own_wave_puts_its_lead_in_it() -> None:
     )
     twelve = claim("d", text, "killed 12 people", "killed", 12, "2031-04-05")
     hanged = claim("d", text, "hanged Ivo Marek", "executed", 1, "2031-06-02")
-    found = assign_slots(text, "2031-06-03", [twelve, hanged])
+    found = assign_slots(text, "2031-06-20", [twelve, hanged])
     assert found.lead_key == "protests|2031-04"
     assert found.slots[twelve.id] == "named:protests|2031-04"
     assert found.slots[hanged.id] != "named:protests|2031-04"  # dated to a day outside it

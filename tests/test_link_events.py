@@ -312,3 +312,34 @@ def test_a_count_dated_over_years_is_a_statistic_but_a_season_may_be_an_event() 
     summer = claim("y", text, "40 died", "killed", 40, "1988-06/1988-08")
     assert is_statistic(years)
     assert not is_statistic(summer)
+
+
+RECALLED = (
+    "Four people were shot outside a bar on Harbour Street in Kerevo early Sunday. "
+    "In August, a man was shot dead in a car park two blocks away. "
+    "Two weeks ago, two students were killed in a crash on the ring road."
+)
+
+
+def test_a_count_dated_to_another_month_is_another_incident() -> None:
+    four = claim("r", RECALLED, "Four people were shot", "victims", 4, "2031-11-23")
+    august = claim("r", RECALLED, "a man was shot dead", "killed", 1, "2031-08")
+    found = assign_slots(RECALLED, "2031-11-24", [four, august])
+    assert found.slots[four.id] == "main"
+    assert found.slots[august.id] == "side:2031-08"
+    # a month that holds the lead's day may be the lead itself
+    november = claim("r", RECALLED, "a man was shot dead", "killed", 1, "2031-11")
+    assert assign_slots(RECALLED, "2031-11-24", [four, november]).slots[november.id] == "main"
+
+
+def test_the_lead_is_the_latest_news_not_the_first_date() -> None:
+    # the earlier incident comes first in this text: the recent one still leads
+    text = RECALLED.split(". ")[2] + " " + RECALLED.split(". ")[0] + "."
+    earlier = claim("r", text, "two students were killed", "killed", 2, "2031-11-10")
+    four = claim("r", text, "Four people were shot", "victims", 4, "2031-11-23")
+    found = assign_slots(text, "2031-11-24", [earlier, four])
+    assert found.lead_day is not None and found.lead_day.isoformat() == "2031-11-23"
+    assert found.slots[four.id] == "main"
+    assert found.slots[earlier.id] == "side:2031-11-10"
+    # published long after both, the report leads with the first dated count
+    assert assign_slots(text, "2032-03-01", [earlier, four]).slots[earlier.id] == "main"

@@ -200,6 +200,13 @@ def test_a_datelines_date_is_the_day_of_the_report() -> None:
     assert when(text, "12", FRIDAY) == "2025-03-14"  # an opening "On" is no dateline
 
 
+def test_a_month_heading_a_timeline_entry_dates_it() -> None:
+    text = "August 2019: Two men were shot dead at a market in Kerevo."
+    assert when(text, "Two men", FRIDAY) == "2019-08"
+    text = "2021 - Soldiers killed 40 protesters in Harwel."
+    assert when(text, "40", FRIDAY) == "2021"
+
+
 def test_a_month_named_before_an_event_noun() -> None:
     text = "Mourners recalled the March crackdown, in which at least 127 people were killed."
     assert when(text, "at least 127", FRIDAY) == "2025-03"

@@ -18,7 +18,7 @@ from tolltrace.clean.text import clean_plain
 from tolltrace.errors import NoText
 from tolltrace.model import EMPTY, CleanText, DateCandidate
 
-CLEANER = "clean/1"
+CLEANER = "clean/2"  # bump when the clean text of an item may change
 # Corpus fields that carry a publication date, in order of preference.
 DATE_FIELDS = ("date", "dct", "published", "publication_date", "pub_date", "datePublished")
 TITLE_FIELDS = ("title", "headline")

@@ -1,11 +1,11 @@
 """The cleaner for plain-text web scrapes: boilerplate lines out, hard wraps joined, offsets kept.
 
 A scrape is read line by line. Whole short lines that are page furniture (ad sizes, share
-rows, comment widgets, image credits, page-header dates) are removed and recorded; the
-remaining lines are grouped into blocks of consecutive non-blank lines, and each line break
-inside a block is either a wrap (joined with a space) or a paragraph break. Paragraphs are
-separated by "\\n\\n" in the clean text, exact duplicates are dropped, and every clean
-character keeps a pointer back into the raw text.
+rows, comment widgets, image credits, page-header dates, video playlists) are removed and
+recorded; the remaining lines are grouped into blocks of consecutive non-blank lines, and each
+line break inside a block is either a wrap (joined with a space) or a paragraph break.
+Paragraphs are separated by "\\n\\n" in the clean text, exact duplicates are dropped, and
+every clean character keeps a pointer back into the raw text.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from tolltrace.clean.offsets import OffsetMap, TextBuilder
 from tolltrace.model import RemovedLine
 
 HEADER_DATE = "header-date"
+VIDEO = "boilerplate:video"
 DUPLICATE = "duplicate"
 
 _BREAKS = "\n\r\f\v\u2028\u2029"  # form feeds and Unicode separators end lines too
@@ -197,6 +198,7 @@ _HEADER_DATE = re.compile(
 )
 
 _DIGIT = re.compile(r"\d")
+_PLAYLIST_ENTRY = re.compile(r"\d{1,2}:[0-5]\d[ \t]+[A-Z0-9\"'“‘].{5,250}")
 _SENTENCE_END = re.compile(r"[.!?…。！？؟][\"'”’»)\]]*(?:\[\w{1,4}\])*$")  # "killed.[12]" ends too
 # A line ending like this is mid-sentence even when the next line starts with a capital.
 _OPEN_END = re.compile(
@@ -323,13 +325,32 @@ def _removal_reason(lines: list[_Line], index: int) -> str | None:
     line = lines[index]
     kind = furniture_kind(line.text)
     if kind is None:
-        return None
+        return VIDEO if _video_entry(lines, index) else None
     before = "" if line.after_blank else lines[index - 1].text
     following = lines[index + 1] if index + 1 < len(lines) else None
     after = "" if following is None or following.after_blank else following.text
     # A furniture-looking line that finishes the sentence above it is prose ("...had to\nprint.").
     inside = _continues(line.text) or (kind == HEADER_DATE and bool(after) and _continues(after))
     return None if before and not _ends_sentence(before) and inside else kind
+
+
+def _video_entry(lines: list[_Line], index: int) -> bool:
+    """An entry of a video playlist: a running time and a headline ("1:37 Fire on the pier").
+
+    One such line could be a live blog's time stamp, so it takes a run of two (blank lines
+    between them are fine) or the player's own "Pause" at its end.
+    """
+    text = lines[index].text
+    if not text[:1].isdigit() or _PLAYLIST_ENTRY.fullmatch(text) is None:
+        return False
+    if text.endswith(" Pause"):
+        return True
+    return any(
+        0 <= other < len(lines)
+        and lines[other].text[:1].isdigit()
+        and _PLAYLIST_ENTRY.fullmatch(lines[other].text) is not None
+        for other in (index - 1, index + 1)
+    )
 
 
 def _paragraphs(blocks: list[list[_Line]]) -> list[list[_Glued]]:

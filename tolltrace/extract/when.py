@@ -176,10 +176,14 @@ def claim_time(
     """ISO 8601 date or interval of what the claim on tokens `first`..`last` counts, or None."""
     phrases = []
     for expression in time_expressions(sentence.text, published):
-        if _DATELINE_BEFORE.fullmatch(sentence.text, 0, expression.start) and _DATELINE_AFTER.match(
-            sentence.text, expression.end
+        if (
+            len(expression.value) == len("2025-03-14")
+            and _DATELINE_BEFORE.fullmatch(sentence.text, 0, expression.start)
+            and _DATELINE_AFTER.match(sentence.text, expression.end)
         ):
-            continue  # "SARENNA, March 14, 2025 — ...": the day of the report
+            # "SARENNA, March 14, 2025 — ...": the day of the report. A month or a year in its
+            # place heads an entry of a timeline ("August 2019: two men shot at a market").
+            continue
         tokens = _tokens_in(sentence, expression.start, expression.end)
         if tokens:
             anchor = next((t for t in tokens if sentence.tokens[t].head not in tokens), tokens[0])

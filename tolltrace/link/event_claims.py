@@ -14,12 +14,14 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   and right after the count "hurt in shootings", "killed in gun violence"): linked to no event;
 - a part of a count ("1,186 of the dead", "two of them") takes the slot of the nearest
   earlier count of the same category;
-- `side:<day>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date;
+- `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date, or
+  dated to a month or a span that does not hold it ("In August, a man was shot dead");
 - `main`: everything else, the document's lead incident.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ from tolltrace.model import Claim
 
 WINDOW = 800  # characters before a claim's sentence searched for the event it counts
 SIDE_DAYS = 3
+_RECENT_DAYS = 7  # a lead dated this many days before publication is the latest news
 SEASON_DAYS = 92  # a casualty count dated over a longer span sums a period
 MAIN = "main"
 STATISTIC = "statistic"
@@ -102,7 +105,7 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
     references = _references(text, mentions, years)
     slots: dict[str, str] = {}
     named_values: dict[int, str] = {}
-    lead = next((c for c in ordered if c.category in _CASUALTIES and parse_day(c.when)), None)
+    lead = _lead_claim(ordered, parse_day(published))
     for claim in ordered:
         key = _named_slot(text, claim, mentions, by_key, years, references, named_values, lead)
         if key is not None:
@@ -129,6 +132,29 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
         return DocumentSlots(slots, mentions, lead_day)
     reason = f'its lead incident ({lead_day}) falls in "{lead_event.text}", which it names'
     return DocumentSlots(slots, mentions, lead_day, lead_event.key, reason)
+
+
+def _lead_claim(ordered: Sequence[Claim], published: date | None) -> Claim | None:
+    """The claim that dates the document's lead incident: its first dated casualty count.
+
+    News leads with the latest incident, so a count dated in the days before publication wins
+    over an earlier dated one ("two weeks ago, two students were killed" before the lead).
+    """
+    dated = [
+        c
+        for c in ordered
+        if c.category in _CASUALTIES and parse_day(c.when) is not None and not is_statistic(c)
+    ]
+    if published is not None:
+        recent = (c for c in dated if -_RECENT_DAYS <= _days_before(c, published) <= 1)
+        if (found := next(recent, None)) is not None:
+            return found
+    return dated[0] if dated else None
+
+
+def _days_before(claim: Claim, published: date) -> int:
+    day = parse_day(claim.when)
+    return (published - day).days if day is not None else 0
 
 
 def _lead_event(lead_day: date | None, mentions: Sequence[NamedMention]) -> NamedMention | None:
@@ -175,12 +201,8 @@ def _span_days(when: str | None) -> int:
     """The days a `when` range spans ("2010-01/2013-08"), 0 for a day, a month or a year."""
     if when is None or "/" not in when:
         return 0
-    first, last = when.split("/", 1)
-    start = parse_day(first) or parse_day(f"{first}-01")
-    end = parse_day(last) or parse_day(f"{last}-28")
-    if start is None or end is None:
-        return 0
-    return (end - start).days
+    period = _period(when)
+    return (period[1] - period[0]).days if period is not None else 0
 
 
 def _words_after(claim: Claim) -> str:
@@ -295,10 +317,40 @@ def _year(when: str | None) -> int | None:
 
 
 def _side_day(claim: Claim, lead_day: date | None) -> str | None:
-    day = parse_day(claim.when)
-    if day is None or lead_day is None or claim.category not in _CASUALTIES:
+    """The day (or month, or span) of a casualty count dated away from the lead incident.
+
+    A day more than `SIDE_DAYS` from the lead's is another incident (a span of days counts
+    from its first); so is a month or a span of months that does not hold the lead's day ("In
+    August, a man was shot dead" in a report of a shooting in November). A month is how news
+    dates what is no longer this week's story.
+    """
+    if lead_day is None or claim.category not in _CASUALTIES or not claim.when:
         return None
-    return day.isoformat() if abs((day - lead_day).days) > SIDE_DAYS else None
+    day = parse_day(claim.when)
+    if day is not None:  # a day, or a span of days from its first
+        return day.isoformat() if abs((day - lead_day).days) > SIDE_DAYS else None
+    period = _period(claim.when)
+    if period is None or period[0] <= lead_day <= period[1]:
+        return None
+    return claim.when
+
+
+def _period(when: str) -> tuple[date, date] | None:
+    """The first and last day of a `when` (a day, a month or a span of them)."""
+    first, _, last = when.partition("/")
+    start = parse_day(first) or _month(first, last_day=False)
+    end = parse_day(last or first) or _month(last or first, last_day=True)
+    return (start, end) if start is not None and end is not None else None
+
+
+def _month(value: str, *, last_day: bool) -> date | None:
+    """The first or last day of an ISO month ("2015-08"), None for anything else."""
+    if not re.fullmatch(r"\d{4}-\d{2}", value):
+        return None
+    year, month = int(value[:4]), int(value[5:7])
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1] if last_day else 1)
 
 
 def _sentence_start(text: str, claim: Claim) -> int:
