@@ -704,6 +704,16 @@ def test_count_of_vehicles_and_branches_is_no_claim() -> None:
     assert claims_in("Rioters burned 30 vehicles and attacked 60 bank branches in Kerevo.") == []
 
 
+def test_distances_things_and_animals_are_no_victims() -> None:
+    text = "A girl was shot just two doors down from the Harbour Street bakery."
+    assert [d.low for d in claims_in(text)] == [1]  # the girl
+    assert claims_in("Gunmen killed two dogs and a horse on a farm near Kerevo.") == []
+
+
+def test_a_headline_quantity_word_is_no_name() -> None:
+    assert claims_in("Dozen injured in Kerevo parade shooting") == []
+
+
 def test_count_of_places_beside_a_count_of_people() -> None:
     assert readings("Police detained 30 people in 4 cities on Monday.") == [
         (30, 30, "exact", "detained")

@@ -113,11 +113,17 @@ def test_the_hospital_alone_is_provisional() -> None:
     ]
 
 
-def test_a_hospital_where_the_person_died_is_a_killing() -> None:
-    assert [r[:2] for r in readings("The 25-year-old was taken to a hospital, where he died.")] == [
-        (1, "killed"),
-        (1, "killed"),
-    ]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25-year-old was taken to a hospital, where he died.",
+        # "where" relates a place, however the parser hangs it: on the condition, on a name
+        "Arven was airlifted to Regional Medical Center in critical condition, where he died.",
+        "He was taken in critical condition to Kerevo General, where he died on Monday night.",
+    ],
+)
+def test_a_hospital_where_the_person_died_is_a_killing(text: str) -> None:
+    assert [r[:2] for r in readings(text)] == [(1, "killed"), (1, "killed")]
 
 
 def test_one_dead_and_another_injured() -> None:
@@ -268,6 +274,8 @@ def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str
         "The bomb could have killed hundreds of people.",
         "The gunman was going to kill the clerk, the sheriff said.",
         "Officers could not tell if the guard had died.",
+        "A teen was nearly killed in a Friday night shooting in Kerevo.",
+        "Soldiers almost killed Mira Voss at a checkpoint.",
     ],
 )
 def test_what_could_have_happened_is_no_claim(text: str) -> None:

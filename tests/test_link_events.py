@@ -246,7 +246,8 @@ ROUNDUP = (
     "A woman was shot dead outside a bakery on Corve Lane on Sunday, Tarnwick police said. "
     "Seven other people were wounded in separate shootings across Tarnwick on Sunday. "
     "Two men were hurt in Tarnwick shootings overnight. "
-    "The shootings on Corve Lane began at noon, and a bystander was wounded there too."
+    "The shootings on Corve Lane began at noon, and a bystander was wounded there too. "
+    "Two teenagers died in unrelated gun-related incidents in the county."
 )
 
 
@@ -255,8 +256,10 @@ def test_a_roundup_of_several_shootings_is_a_statistic() -> None:
     separate = claim("r", ROUNDUP, "Seven other people were wounded", "injured", 7, "2031-03-02")
     overnight = claim("r", ROUNDUP, "Two men were hurt", "injured", 2)
     bystander = claim("r", ROUNDUP, "a bystander was wounded", "injured", 1)
-    slots = assign_slots(ROUNDUP, "2031-03-03", [dead, separate, overnight, bystander]).slots
-    assert slots[separate.id] == slots[overnight.id] == STATISTIC
+    teenagers = claim("r", ROUNDUP, "Two teenagers died", "killed", 2)
+    found = assign_slots(ROUNDUP, "2031-03-03", [dead, separate, overnight, bystander, teenagers])
+    slots = found.slots
+    assert slots[separate.id] == slots[overnight.id] == slots[teenagers.id] == STATISTIC
     # "the shootings" of one incident's volley is no roundup
     assert slots[dead.id] == slots[bystander.id] == "main"
 

@@ -219,8 +219,12 @@ def _of_another(sentence: ParsedSentence, dying: int, verb: int) -> bool:
     nor "[the victim who later died] was taken ..."."""
     tokens = sentence.tokens
     antecedent = tokens[dying].head
+    # "where" and "when" relate a place or a time ("in critical condition, where he died",
+    # however the parser hangs it), never a person
+    adverbs = {tokens[c].lower for c in _children(sentence, dying, "advmod")}
     return (
         tokens[dying].dep == "relcl"
+        and not adverbs & {"where", "when"}
         and tokens[antecedent].pos in ("NOUN", "PROPN")
         and not _is_hospital(sentence, antecedent)
         and tokens[antecedent].head != verb

@@ -128,7 +128,13 @@ NOT_PEOPLE = frozenset(
      "acre", "ton", "pound", "share", "seat", "vote", "school", "site", "location", "place",
      "street", "block", "store", "shop", "business", "office", "camp", "facility", "cell",
      "grave", "game", "season", "episode", "story", "post", "photo", "video", "letter",
-     "name", "list", "document", "file", "record", "law", "bill", "wound"),
+     "name", "list", "document", "file", "record", "law", "bill", "wound",
+     # distances, parts of buildings and bodies, things and animals: "two doors down",
+     # "shot in both legs", "three shell casings", "killed two dogs"
+     "door", "floor", "room", "window", "wall", "step", "foot", "yard", "inch", "meter",
+     "metre", "apartment", "lane", "road", "corner", "bus", "truck", "train", "plane", "boat",
+     "bag", "box", "table", "bed", "chair", "leg", "arm", "hand", "finger", "bone", "organ",
+     "part", "piece", "item", "casing", "magazine", "dog", "cat", "horse", "animal", "tree"),
 )  # fmt: skip
 
 # Singular nouns for one person: "a man was shot" is a claim of one.

@@ -150,21 +150,24 @@ def is_intended(sentence: ParsedSentence, word: int) -> bool:
 
 def is_hypothetical(sentence: ParsedSentence, verb: int, figure: bool = False) -> bool:
     """The verb states no event: a modal ("he might hurt her", "could have hit her heart and
-    killed her") or a question ("could not say if the man had died"), on the verb or the verb
-    it is coordinated with. Of a `figure`, "may" and "might" state an estimate ("troops may
-    have killed 300 people") and a question cites a figure someone gave ("could not confirm
-    whether 12 were killed"): both are claims."""
+    killed her"), a question ("could not say if the man had died") or a near miss ("a teen
+    was nearly killed"), on the verb or the verb it is coordinated with. Of a `figure`, "may"
+    and "might" state an estimate ("troops may have killed 300 people"), a question cites a
+    figure someone gave ("could not confirm whether 12 were killed"), and "nearly" is as
+    likely to bound the number ("nearly 40 were killed"): all are claims."""
     token = sentence.tokens[verb]
     verbs = [verb, token.head] if token.dep == "conj" and token.head != verb else [verb]
     return any(
         (child.dep == "aux" and child.tag == "MD" and not (figure and child.lower in _LIKELY))
         or (child.dep == "mark" and child.lower in ("if", "whether") and not figure)
+        or (child.dep == "advmod" and child.lower in _NEARLY and not figure)
         for v in verbs
         for child in (sentence.tokens[c] for c in sentence.children[v])
     )
 
 
 _LIKELY = frozenset(("may", "might"))
+_NEARLY = frozenset(("nearly", "almost", "narrowly"))  # "a teen was nearly killed"
 
 
 def complement_category(sentence: ParsedSentence, verb: int) -> str | None:

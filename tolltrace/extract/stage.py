@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tolltrace.errors import TimeLimit
 from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.numbers import find_counts
+from tolltrace.extract.outcomes import earlier_states
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
 from tolltrace.nlp.sentences import may_count, names_victim, needs_parse, split_sentences
@@ -55,7 +56,7 @@ def extract_document(
             )
         for parsed in parse_sentences(clean.text, selected[first : first + _PARSE_CHUNK]):
             drafts.extend(find_claims(parsed, clean.published, clean.text))
-    drafts = resolve_wounded(drafts)
+    drafts = earlier_states(resolve_wounded(drafts), clean.text)
     version = extractor_version()
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
 

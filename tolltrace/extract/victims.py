@@ -382,6 +382,12 @@ def _listed(sentence: ParsedSentence, head: int, appos: int) -> bool:
     )
 
 
+_QUANTITY_WORDS = frozenset(
+    ("dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+     "several", "many", "few", "some", "all", "both", "none", "most", "handful", "others")
+)  # fmt: skip
+
+
 def _lone_name(sentence: ParsedSentence, head: int) -> bool:
     """A single capitalised name ("Arven"), not an acronym, a month or a word of an office."""
     word = sentence.tokens[head].text
@@ -391,6 +397,7 @@ def _lone_name(sentence: ParsedSentence, head: int) -> bool:
         and word[1:].replace("-", "").replace("'", "").isalpha()
         and word[1:].islower()
         and sentence.tokens[head].tag == "NNP"
+        and word.lower() not in _QUANTITY_WORDS  # a headline's "Dozen injured in ..."
     )
 
 

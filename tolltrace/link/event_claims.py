@@ -62,11 +62,13 @@ _PARTITIVE_OF = re.compile(
 )
 _WHOLE_YEAR = re.compile(r"\d{4}(?:/\d{4})?")
 # A count framed by several shootings sums a roundup of incidents ("wounded in three separate
-# shootings", "in shootings across the city", "in Chicago shootings"); "the shootings" may
-# still be one incident's volley, so the definite plural alone is not enough.
+# shootings", "in separate incidents", "in shootings across the city", "in Chicago
+# shootings"); "the shootings" may still be one incident's volley, so the definite plural
+# alone is not enough.
 _ROUNDUP = re.compile(
     r"\b(?:(?i:(?:separate|unrelated|different|multiple|several|numerous|two|three|four|five|six|"
     r"seven|eight|nine|ten|\d+) (?:separate |unrelated |different )?shootings|"
+    r"(?:separate|unrelated|different) (?:[\w-]+ )?(?:incidents|attacks)|"
     r"shootings (?:across|around|throughout|all over))|"
     r"in (?:[A-Z][\w.'-]* ){1,3}shootings|"
     # "a violent weekend", "the deadliest weekend of the year", "a five-hour span"

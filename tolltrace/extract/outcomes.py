@@ -1,0 +1,112 @@
+"""One person's outcome across a document: hurt at first, dead by the end of the report.
+
+Local news writes a shooting as it unfolds: "He was taken to Kerevo General in critical
+condition" and, paragraphs later or in the headline, "Arven died on Monday". Both are true
+of their moment, but the report's tally has one dead and no one injured. An injury claim of
+one person is that person's earlier state (category "victims", like a wound in a report of a
+death) when the same document reports the death of the same person, as far as the words tell:
+
+- the same name ("Tam Arven was in critical condition" ... "Arven died");
+- the same age ("a 16-year-old was critically injured" ... "killed a 16-year-old");
+- "he", "she" or "the victim", of the right sex, in a report of one death that hurts no one
+  else: every injury it states is of one person, none of them "another", "also" hurt or
+  "surviving". A relative ("his father", "the teen's brother") is someone else.
+
+Counts of several people are left as they are: which of them died is not the words' to say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tolltrace.extract.claims import ClaimDraft
+
+__all__ = ["earlier_states"]
+
+_MALE = frozenset(
+    ("he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "uncle",
+     "nephew", "grandfather", "boyfriend", "male")
+)  # fmt: skip
+_FEMALE = frozenset(
+    ("she", "her", "herself", "woman", "girl", "mother", "daughter", "wife", "sister", "aunt",
+     "niece", "grandmother", "girlfriend", "female")
+)  # fmt: skip
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:another|other|others|second|third|also|too|both|surviv\w*|recover\w*)\b", re.I
+)
+_AGE = re.compile(r"\b(\d{1,3})[- ](?:year|yr)s?[- ]old\b", re.I)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+_WORD = re.compile(r"[A-Za-z]+")
+# Capitalised words that are no names: sentence-initial articles and pronouns, titles.
+_NOT_NAMES = frozenset(
+    ("The", "This", "That", "His", "Her", "Their", "He", "She", "A", "An", "One", "Police",
+     "Officers", "Officer", "Deputies", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "Victim")
+)  # fmt: skip
+
+
+def earlier_states(drafts: Sequence[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """The drafts, with each injury of one person who the document says died made a victim.
+
+    `text` is the clean text the drafts' offsets point into.
+    """
+    dead = [d for d in drafts if d.category == "killed" and not d.negated]
+    hurt = [d for d in drafts if d.category == "injured" and not d.negated]
+    if not dead or not hurt:
+        return list(drafts)
+    alone = all(_one(d) and not _SOMEONE_ELSE.search(text[d.start : d.end]) for d in hurt)
+    return [
+        replace(d, category="victims")
+        if d.category == "injured" and not d.negated and _died_later(d, dead, alone, text)
+        else d
+        for d in drafts
+    ]
+
+
+def _one(draft: ClaimDraft) -> bool:
+    return draft.low == 1 and draft.high == 1
+
+
+def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text: str) -> bool:
+    words_of = {id(d): text[d.start : d.end] for d in (hurt, *dead)}
+    if not _one(hurt) or _SOMEONE_ELSE.search(words_of[id(hurt)]):
+        return False
+    singles = [d for d in dead if _one(d)]
+    names = _names(hurt.subject)
+    # "Arven" and "Tam Arven" are one person; "Lena Arven" and "Tam Arven" are family
+    if names and any(
+        _names(d.subject) and (names <= _names(d.subject) or _names(d.subject) <= names)
+        for d in singles
+    ):
+        return True
+    age = _AGE.search(words_of[id(hurt)])
+    if age and any(
+        age.group(1) in {m.group(1) for m in _AGE.finditer(words_of[id(d)])} for d in singles
+    ):
+        return True
+    words = [w.lower() for w in _WORD.findall(hurt.subject)]
+    if not alone or words not in (["he"], ["she"], ["the", "victim"]):
+        return False
+    dead_words = [[w.lower() for w in _WORD.findall(d.subject)] for d in dead]
+    if (
+        len(singles) < len(dead)
+        or len(set().union(*(_names(d.subject) for d in dead))) > 1
+        or len({_sex(words) for words in dead_words} - {""}) > 1
+        or any(_SOMEONE_ELSE.search(words_of[id(d)]) for d in dead)
+    ):
+        return False  # more than one dead: which of them, or someone else, is not said
+    sex = _sex(words)
+    return all(not sex or _sex(other) in ("", sex) for other in dead_words)
+
+
+def _names(subject: str) -> set[str]:
+    return {w for w in _NAME.findall(subject) if w not in _NOT_NAMES}
+
+
+def _sex(words: list[str]) -> str:
+    """ "male", "female", or "" when the words do not tell."""
+    found = set(words)
+    return "male" if found & _MALE else "female" if found & _FEMALE else ""
