@@ -494,10 +494,17 @@ def test_coordinated_counted_subjects_add_up() -> None:
         ("The shooting injured two men and a 9-year-old boy.", 3),
         ("He is charged with injuring a prison guard and three others.", 4),
         ("Shots fired into the crowd wounded four men and two women.", 6),
+        ("A 2-year-old girl and four other people were wounded in Kerevo.", 5),
     ],
 )
 def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int) -> None:
     assert [c.low for c in claims_in(text)] == [expected]
+
+
+def test_a_conjunct_with_its_own_harm_is_not_added() -> None:
+    text = "The suspect and the four people who were injured were taken to Kerevo General."
+    assert 5 not in [c.low for c in claims_in(text)]
+    assert 4 in [c.low for c in claims_in(text)]
 
 
 def test_a_count_and_its_breakdown_are_not_added() -> None:

@@ -57,6 +57,8 @@ def coordinated_people(
         index += 1
     if len(members) < 2:
         return None
+    if any(tokens[c].dep == "relcl" for c in sentence.children[noun]):
+        return None  # "the suspect and [the four people who were injured]": the harm is theirs
     people = 0
     words: list[int] = []
     values: list[int] = []
@@ -83,7 +85,9 @@ def coordinated_people(
 def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
     """The count of people a noun is counted by ("[two] women"), if it is a plural person."""
     token = sentence.tokens[noun]
-    if token.tag != "NNS" or not (token.lemma in lx.PERSON_NOUNS or token.lower == "others"):
+    if token.tag != "NNS" or not (
+        token.lemma in lx.PERSON_NOUNS or token.lower in ("others", "people", "persons")
+    ):
         return None
     for child in sentence.children[noun]:
         if sentence.tokens[child].dep != "nummod":
