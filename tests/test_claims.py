@@ -501,6 +501,33 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
     assert [c.low for c in claims_in(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # others besides the first, in the same category: their sum, from the first's words
+        (
+            "A man was critically injured and eight others were listed in serious condition.",
+            [("injured", 1), ("injured", 9)],
+        ),
+        (
+            "Two men were arrested on Monday and three others were arrested on Tuesday.",
+            [("arrested", 2), ("arrested", 5)],
+        ),
+        # other categories, or a death beside the injuries: no sum
+        (
+            "One man was killed and three others were shot on Harbour Street.",
+            [("killed", 1), ("injured", 3)],
+        ),
+        (
+            "A boy was shot and killed and four other people were wounded in Kerevo.",
+            [("killed", 1), ("injured", 4)],
+        ),
+    ],
+)
+def test_others_besides_a_count_add_up(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.category, c.low) for c in extracted(text)] == expected
+
+
 def test_a_conjunct_with_its_own_harm_is_not_added() -> None:
     text = "The suspect and the four people who were injured were taken to Kerevo General."
     assert 5 not in [c.low for c in claims_in(text)]

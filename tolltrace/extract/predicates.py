@@ -44,7 +44,10 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     if token.lemma in ("disappear",):
         category = "disappeared"
     children = [sentence.tokens[c] for c in sentence.children[verb]]
-    words = {c.lower for c in children} | {c.lemma for c in children}
+    # the verb's own words: not those of a coordinated clause with a subject of its own ("a
+    # boy was shot and killed and four others were wounded": "wounded" is theirs)
+    own = [c for c in children if not (c.dep == "conj" and _has_subject(sentence, c.i))]
+    words = {c.lower for c in own} | {c.lemma for c in own}
     if category in ("victims", "injured") and words & lx.FATAL:
         return "killed"  # "fatally shot", "shot dead", "fatally wounded"
     if category == "victims" and words & lx.NONFATAL:

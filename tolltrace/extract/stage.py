@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 
 from tolltrace.errors import TimeLimit
+from tolltrace.extract import tallies
 from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.numbers import find_counts
 from tolltrace.extract.outcomes import earlier_states
@@ -56,7 +57,8 @@ def extract_document(
             )
         for parsed in parse_sentences(clean.text, selected[first : first + _PARSE_CHUNK]):
             drafts.extend(find_claims(parsed, clean.published, clean.text))
-    drafts = earlier_states(resolve_wounded(drafts), clean.text)
+    drafts = tallies.with_others_added(resolve_wounded(drafts), clean.text)
+    drafts = earlier_states(drafts, clean.text)
     version = extractor_version()
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
 

@@ -122,6 +122,50 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
     return settled
 
 
+def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "A man was critically injured and eight others were listed in serious condition": the
+    others are besides the man, so the sentence's tally is 9. A count of others of the same
+    category right after a count in the same sentence becomes their sum, its words running
+    from the first; the first count stays as it is. Not injuries beside a death in the sentence
+    ("a boy was shot and killed and four others were wounded": the boy is no injury). `text`
+    is the clean text of the drafts."""
+    settled = list(drafts)
+    dead_in = {d.sentence for d in drafts if d.category in ("killed", "executed")}
+    for index in range(1, len(drafts)):
+        first, others = drafts[index - 1], drafts[index]
+        if (
+            others.category == first.category
+            and (others.category != "injured" or others.sentence not in dead_in)
+            and others.category in _SUMMABLE
+            and first.sentence == others.sentence
+            and first.end <= others.start
+            and not first.negated
+            and not others.negated
+            and first.qualifier == others.qualifier == "exact"
+            and first.low is not None
+            and others.low is not None
+            and _OTHERS.search(text[others.start : others.end])
+            and not _PART_SEPARATOR.search(text[first.end : others.start])
+            and " and " in text[first.end : others.start]
+        ):
+            total = first.low + others.low
+            settled[index] = replace(
+                others,
+                start=first.start,
+                low=total,
+                high=total,
+                subject=f"{first.subject} and {others.subject}",
+            )
+    return settled
+
+
+_SUMMABLE = frozenset(("killed", "injured", "arrested", "detained"))
+# "eight others", "four other people"; not "the other man", one of a pair
+_OTHERS = re.compile(
+    r"(?<!\bthe )\b(?:others|other\s+(?:\w+s|people|men|women|children))\b", re.IGNORECASE
+)
+
+
 def besides_the_dead(draft: ClaimDraft) -> bool:
     """ "A man was killed and three others were shot", "three other people were also shot":
     people shot besides those the report counts dead lived, or it would say they died."""
