@@ -436,6 +436,16 @@ def test_unresolved_pronoun_stays_the_source() -> None:
             "three people",
             "Police",
         ),
+        (  # its own source revises it
+            "Police first said seven people were shot, but later amended that number to four.",
+            "seven people",
+            "Police",
+        ),
+        (  # the retraction reported in turn
+            "Early reports said one person had died, but that proved incorrect, rescuers said.",
+            "one person",
+            "Early reports",
+        ),
     ],
 )
 def test_disputed_figures_are_negated(text: str, claim: str, source: str | None) -> None:

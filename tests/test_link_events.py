@@ -272,6 +272,7 @@ SUMMED = (
     "Two students were wounded during a violent weekend in the north. "
     "In the past three weeks, five children have been shot in Tarnwick. "
     "Three people were shot in a two-hour span on Sunday. "
+    "More than 300 people were injured in those shootings over the year. "
     "A neighbour was wounded in the attack on Alder Row."
 )
 
@@ -285,6 +286,7 @@ def test_counts_summed_over_several_incidents_are_statistics() -> None:
         claim("s", SUMMED, "Two students were wounded", "injured", 2),
         claim("s", SUMMED, "five children have been shot", "injured", 5),
         claim("s", SUMMED, "Three people were shot", "injured", 3, "2031-03-02"),
+        claim("s", SUMMED, "More than 300 people were injured", "injured", 300),
     ]
     neighbour = claim("s", SUMMED, "A neighbour was wounded", "injured", 1)
     slots = assign_slots(SUMMED, "2031-03-03", [dead, *summed, neighbour]).slots

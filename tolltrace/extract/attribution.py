@@ -768,9 +768,19 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
 def _retracted(sentence: ParsedSentence, verb: int) -> bool:
     """A clause coordinated with the one that gives the figure calls it false: "first reports
     said 12 people had died, but that was later found to be false", "... but it turned out to
-    be wrong"."""
+    be wrong", "..., but that proved to be incorrect, rescuers said"; or its own source revises
+    it: "police first said seven people were shot, but amended that number to four"."""
     tokens = sentence.tokens
-    for conj in _children(sentence, verb, "conj"):
+    clauses = list(_children(sentence, verb, "conj"))
+    # "..., but that proved to be incorrect, Kerevo Fire Rescue said": the retraction is
+    # reported in turn
+    clauses += [c for conj in clauses for c in _children(sentence, conj, "ccomp")]
+    for conj in clauses:
+        if tokens[conj].lemma in _REVISING and any(
+            tokens[o].lemma in _FIGURE_NOUNS or tokens[o].lower in _ANAPHORS
+            for o in _children(sentence, conj, "dobj")
+        ):
+            return True  # "... seven people were shot, but amended that number to four"
         subjects = _children(sentence, conj, "nsubj", "nsubjpass")
         if not any(tokens[s].lower in _ANAPHORS for s in subjects):
             continue
@@ -781,6 +791,8 @@ def _retracted(sentence: ParsedSentence, verb: int) -> bool:
 
 
 _ANAPHORS = frozenset(("that", "this", "it", "which"))
+_REVISING = frozenset(("amend", "revise", "correct", "lower", "reduce", "downgrade", "retract"))
+_FIGURE_NOUNS = frozenset(("number", "figure", "toll", "count", "total", "tally", "estimate"))
 
 
 def _disputing_aside(sentence: ParsedSentence, aside: int) -> bool:

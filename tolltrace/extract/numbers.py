@@ -960,7 +960,35 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
     )
     if enumerated and _ENUMERATED_AFTER.match(after):
         return True  # "two men, one 18 and the other 26,"
+    if _ages_of_the_counted(before[-80:], after[:40]):
+        return True  # "two males, 30 and 42 were injured"
     return bool(_APPOSITIVE_BEFORE.search(before[-40:]) and _APPOSITIVE_AFTER.match(after))
+
+
+def _ages_of_the_counted(before: str, after: str) -> bool:
+    """The number is one of a list of as many numbers as the people a count has just named,
+    and the list is not followed by a noun: "two males, [30] and [42] were injured", "three
+    women, 21, 32 and 49"."""
+    found = _COUNTED_LIST_BEFORE.search(before)
+    rest = _LIST_REST_AFTER.match(after)
+    if found is None or rest is None or _followed_by_noun(after[rest.end() :]):
+        return False
+    word = found["n"].lower()
+    people = int(word) if word.isdigit() else _SMALL_NUMBERS[word]
+    listed = len(_LISTED.findall(found["ages"])) + 1 + len(_LISTED.findall(rest.group()))
+    return people == listed and (" and " in f" {found['ages']} " or "and" in rest.group())
+
+
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED_LIST_BEFORE = re.compile(
+    r"(?<![\w,])(?P<n>two|three|four|five|six|[2-6])\s+(?:\w+\s+)?"
+    r"(?:men|women|males|females|boys|girls|teens|teenagers|children|victims|people)\s*,\s*"
+    r"(?:ages?\s+)?(?P<ages>(?:\d{1,3}\s*(?:,\s*)?(?:(?:and|&)\s*)?)*)\Z",
+    re.IGNORECASE,
+)
+# The numbers of the list after this one: ", 32 and 49", " and 42".
+_LIST_REST_AFTER = re.compile(r"(?:\s*,?\s*(?:(?:and|&)\s*)?\d{1,3}\b)*")
+_LISTED = re.compile(r"\d{1,3}")
 
 
 def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bool:

@@ -76,12 +76,13 @@ _ROUNDUP = re.compile(
     r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period)))\b"
 )
 # Right after the count: "wounded in shootings", "killed in attacks in the city", "hurt in gun
-# violence": events in the plural with no article, or violence itself, sum several incidents.
+# violence", "injured in those shootings": events in the plural with no article (or with a
+# demonstrative), or violence itself, sum several incidents.
 # Only the words that follow the count's own, so that "a man was shot dead at home, while five
 # others were wounded in shootings" leaves the first count to its incident.
 _SUMMED = re.compile(
-    r"\bin (?:(?:gun|street|gang|weekend|overnight) )?(?:shootings|attacks|incidents|homicides|"
-    r"violence)\b",
+    r"\bin (?:(?:those|these|such) )?(?:(?:gun|street|gang|weekend|overnight) )?"
+    r"(?:shootings|attacks|incidents|homicides|violence)\b",
     re.IGNORECASE,
 )
 _SUMMED_REACH = 40  # characters after a count's words searched for `_SUMMED`
