@@ -528,6 +528,30 @@ def test_others_besides_a_count_add_up(text: str, expected: list[tuple[str, int]
     assert [(c.category, c.low) for c in extracted(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the killer's own death beside the count: the sentence tells of both
+        (
+            "A man fatally shot his wife and two young sons before killing himself in Kerevo.",
+            [("killed", 3), ("killed", 4)],
+        ),
+        (
+            "The father of a student who killed four classmates and himself in the fall has "
+            "been arrested.",
+            [("arrested", 1), ("killed", 5)],
+        ),
+        ("Tam Arven killed himself after he killed his wife.", [("killed", 1), ("killed", 2)]),
+        # already in one coordination: not counted twice
+        ("A boy killed his 6-year-old brother and then himself.", [("killed", 2)]),
+    ],
+)
+def test_a_killing_and_the_killers_suicide_add_up(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.low) for c in extracted(text)] == expected
+
+
 def test_a_conjunct_with_its_own_harm_is_not_added() -> None:
     text = "The suspect and the four people who were injured were taken to Kerevo General."
     assert 5 not in [c.low for c in claims_in(text)]

@@ -147,7 +147,9 @@ PERSON_NOUNS = frozenset(
      "trooper", "teacher", "doctor", "nurse", "lawyer", "dissident", "blogger", "cleric",
      "farmer", "soldier", "civilian", "detainee", "inmate", "suspect", "gunman", "shooter",
      "demonstrator", "grandmother", "grandfather", "neighbor", "neighbour", "friend",
-     "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "owner"),
+     "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "owner",
+     "classmate", "colleague", "coworker", "co-worker", "relative", "sibling", "parent", "kid",
+     "member"),
 )  # fmt: skip
 
 # Words of organisations and offices: a proper noun containing one is not a person's name.

@@ -159,6 +159,43 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     return settled
 
 
+def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "A man shot his wife and two sons before killing himself": the sentence tells of four
+    deaths. Of a count of killed next to the killer's own death in the same sentence, the
+    second becomes their sum, its words running over both; the first stays as it is."""
+    settled = list(drafts)
+    for index in range(1, len(drafts)):
+        first, second = drafts[index - 1], drafts[index]
+        pair = (first, second)
+        selves = [d for d in pair if d.subject.lower() in _SELVES and d.low == 1]
+        if (
+            len(selves) != 1
+            or any(d.category != "killed" or d.negated or d.qualifier != "exact" for d in pair)
+            or first.sentence != second.sentence
+            or first.end > second.start
+            or len(text[first.end : second.start]) > _SUICIDE_GAP
+            or ";" in text[first.end : second.start]
+        ):
+            continue
+        victims = second if selves[0] is first else first
+        if victims.low is None or _SELF_IN.search(victims.subject):
+            continue
+        total = victims.low + 1
+        settled[index] = replace(
+            victims,
+            start=first.start,
+            end=second.end,
+            low=total,
+            high=total,
+            subject=f"{first.subject} and {second.subject}",
+        )
+    return settled
+
+
+_SELVES = frozenset(("himself", "herself", "themselves"))
+_SELF_IN = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
+_SUICIDE_GAP = 40  # characters between the two claims' words
+
 _SUMMABLE = frozenset(("killed", "injured", "arrested", "detained"))
 # "eight others", "four other people"; not "the other man", one of a pair
 _OTHERS = re.compile(
