@@ -495,6 +495,8 @@ def test_coordinated_counted_subjects_add_up() -> None:
         ("He is charged with injuring a prison guard and three others.", 4),
         ("Shots fired into the crowd wounded four men and two women.", 6),
         ("A 2-year-old girl and four other people were wounded in Kerevo.", 5),
+        # the parser splits the coordination into two subjects around the ages
+        ("Two children, ages 3 and 5, and their mother have been found dead in Kerevo.", 3),
     ],
 )
 def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int) -> None:

@@ -159,6 +159,12 @@ def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
     ]
 
 
+def test_a_death_in_a_clause_of_its_own_does_not_kill_them_all() -> None:
+    # the parser hangs "the 17-year-old" on "hospitals": the clause still has its subject
+    text = "Both victims were transported to hospitals and the 17-year-old was pronounced dead."
+    assert (2, "killed") not in [(d.low, d.category) for d in claims_in(text)]
+
+
 def test_a_hospital_where_someone_else_died_does_not_kill_them_all() -> None:
     both = extracted("Both were taken to Kerevo General Hospital, where the boy later died.")
     assert [(c.low, c.category) for c in both] == [(2, "victims"), (1, "killed")]

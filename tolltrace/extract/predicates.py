@@ -88,8 +88,25 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
 
 
 def _has_subject(sentence: ParsedSentence, verb: int) -> bool:
-    """The verb has a subject of its own: "... and the boy was pronounced dead"."""
-    return any(sentence.tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb])
+    """The verb has a subject of its own: "... and the boy was pronounced dead", also when
+    the parser hung it elsewhere ("... to hospitals and [the 17-year-old] was pronounced
+    dead", the noun made a conjunct of "hospitals")."""
+    tokens = sentence.tokens
+    if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
+        return True
+    before = verb - 1
+    while before >= 0 and tokens[before].head == verb and tokens[before].dep in _VERB_WORDS:
+        before -= 1
+    return (
+        before >= 0
+        and tokens[verb].dep == "conj"
+        and tokens[before].pos in ("NOUN", "PROPN", "PRON", "ADJ")
+        and tokens[before].dep == "conj"
+        and tokens[before].head != verb
+    )
+
+
+_VERB_WORDS = frozenset(("aux", "auxpass", "advmod", "neg"))
 
 
 def _dying(token: Token) -> str | None:

@@ -50,7 +50,7 @@ def coordinated_people(
     first = noun
     while tokens[first].dep == "conj" and tokens[first].head != first:
         first = tokens[first].head
-    members = [first]
+    members = [first, *_split_subjects(sentence, first)]
     index = 0
     while index < len(members):
         members += [c for c in sentence.children[members[index]] if tokens[c].dep == "conj"]
@@ -80,6 +80,28 @@ def coordinated_people(
     if len(values) > 2 and values[0] == sum(values[1:]):
         return None  # "seven others, four men and three women": a count and its breakdown
     return people, words
+
+
+def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
+    """The other subjects of the noun's verb, when the parser split a coordination in two:
+    "Two children, ages 3 and 5, and their mother were found dead" gives "found" the subjects
+    "children" and "mother", an "and" between them."""
+    tokens = sentence.tokens
+    dep = tokens[noun].dep
+    if dep not in ("nsubj", "nsubjpass") or tokens[noun].head == noun:
+        return []
+    # a common noun: names after a count are more often its breakdown ("their two children,
+    # Lena, 9, and Tam, 6")
+    siblings = [
+        c
+        for c in sentence.children[tokens[noun].head]
+        if tokens[c].dep == dep and c > noun and tokens[c].pos == "NOUN"
+    ]
+    return [
+        c
+        for c in siblings
+        if any(tokens[i].dep == "cc" and tokens[i].lower == "and" for i in range(noun + 1, c))
+    ]
 
 
 def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
