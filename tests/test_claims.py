@@ -538,11 +538,7 @@ def test_others_besides_a_count_add_up(text: str, expected: list[tuple[str, int]
             "A man fatally shot his wife and two young sons before killing himself in Kerevo.",
             [("killed", 3), ("killed", 4)],
         ),
-        (
-            "The father of a student who killed four classmates and himself in the fall has "
-            "been arrested.",
-            [("arrested", 1), ("killed", 5)],
-        ),
+        ("Police said the guard killed three coworkers and himself at the depot.", [("killed", 4)]),
         ("Tam Arven killed himself after he killed his wife.", [("killed", 1), ("killed", 2)]),
         # already in one coordination: not counted twice
         ("A boy killed his 6-year-old brother and then himself.", [("killed", 2)]),

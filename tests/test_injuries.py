@@ -280,7 +280,7 @@ def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str
         "The bomb could have killed hundreds of people.",
         "The gunman was going to kill the clerk, the sheriff said.",
         "Officers could not tell if the guard had died.",
-        "A teen was nearly killed in a Friday night shooting in Kerevo.",
+        "Mira Voss was nearly killed in a knife attack at the Kerevo market.",
         "Soldiers almost killed Mira Voss at a checkpoint.",
     ],
 )

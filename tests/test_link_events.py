@@ -247,7 +247,7 @@ ROUNDUP = (
     "Seven other people were wounded in separate shootings across Tarnwick on Sunday. "
     "Two men were hurt in Tarnwick shootings overnight. "
     "The shootings on Corve Lane began at noon, and a bystander was wounded there too. "
-    "Two teenagers died in unrelated gun-related incidents in the county."
+    "Two farmhands lost their lives in unrelated knife-related incidents near Tarnwick."
 )
 
 
@@ -256,7 +256,7 @@ def test_a_roundup_of_several_shootings_is_a_statistic() -> None:
     separate = claim("r", ROUNDUP, "Seven other people were wounded", "injured", 7, "2031-03-02")
     overnight = claim("r", ROUNDUP, "Two men were hurt", "injured", 2)
     bystander = claim("r", ROUNDUP, "a bystander was wounded", "injured", 1)
-    teenagers = claim("r", ROUNDUP, "Two teenagers died", "killed", 2)
+    teenagers = claim("r", ROUNDUP, "Two farmhands lost their lives", "killed", 2)
     found = assign_slots(ROUNDUP, "2031-03-03", [dead, separate, overnight, bystander, teenagers])
     slots = found.slots
     assert slots[separate.id] == slots[overnight.id] == slots[teenagers.id] == STATISTIC
@@ -272,7 +272,7 @@ SUMMED = (
     "Two students were wounded during a violent weekend in the north. "
     "In the past three weeks, five children have been shot in Tarnwick. "
     "Three people were shot in a two-hour span on Sunday. "
-    "More than 300 people were injured in those shootings over the year. "
+    "Some 240 residents were hurt in those attacks over the year. "
     "A neighbour was wounded in the attack on Alder Row."
 )
 
@@ -286,7 +286,7 @@ def test_counts_summed_over_several_incidents_are_statistics() -> None:
         claim("s", SUMMED, "Two students were wounded", "injured", 2),
         claim("s", SUMMED, "five children have been shot", "injured", 5),
         claim("s", SUMMED, "Three people were shot", "injured", 3, "2031-03-02"),
-        claim("s", SUMMED, "More than 300 people were injured", "injured", 300),
+        claim("s", SUMMED, "Some 240 residents were hurt", "injured", 240),
     ]
     neighbour = claim("s", SUMMED, "A neighbour was wounded", "injured", 1)
     slots = assign_slots(SUMMED, "2031-03-03", [dead, *summed, neighbour]).slots
@@ -320,20 +320,20 @@ def test_a_count_dated_over_years_is_a_statistic_but_a_season_may_be_an_event() 
 
 
 RECALLED = (
-    "Four people were shot outside a bar on Harbour Street in Kerevo early Sunday. "
-    "In August, a man was shot dead in a car park two blocks away. "
+    "Five dockers were wounded outside a bar on Harbour Street in Kerevo early Sunday. "
+    "In August, a cyclist was gunned down in a car park two blocks away. "
     "Two weeks ago, two students were killed in a crash on the ring road."
 )
 
 
 def test_a_count_dated_to_another_month_is_another_incident() -> None:
-    four = claim("r", RECALLED, "Four people were shot", "victims", 4, "2031-11-23")
-    august = claim("r", RECALLED, "a man was shot dead", "killed", 1, "2031-08")
+    four = claim("r", RECALLED, "Five dockers were wounded", "victims", 5, "2031-11-23")
+    august = claim("r", RECALLED, "a cyclist was gunned down", "killed", 1, "2031-08")
     found = assign_slots(RECALLED, "2031-11-24", [four, august])
     assert found.slots[four.id] == "main"
     assert found.slots[august.id] == "side:2031-08"
     # a month that holds the lead's day may be the lead itself
-    november = claim("r", RECALLED, "a man was shot dead", "killed", 1, "2031-11")
+    november = claim("r", RECALLED, "a cyclist was gunned down", "killed", 1, "2031-11")
     assert assign_slots(RECALLED, "2031-11-24", [four, november]).slots[november.id] == "main"
 
 
@@ -341,7 +341,7 @@ def test_the_lead_is_the_latest_news_not_the_first_date() -> None:
     # the earlier incident comes first in this text: the recent one still leads
     text = RECALLED.split(". ")[2] + " " + RECALLED.split(". ")[0] + "."
     earlier = claim("r", text, "two students were killed", "killed", 2, "2031-11-10")
-    four = claim("r", text, "Four people were shot", "victims", 4, "2031-11-23")
+    four = claim("r", text, "Five dockers were wounded", "victims", 5, "2031-11-23")
     found = assign_slots(text, "2031-11-24", [earlier, four])
     assert found.lead_day is not None and found.lead_day.isoformat() == "2031-11-23"
     assert found.slots[four.id] == "main"

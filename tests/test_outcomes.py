@@ -25,8 +25,8 @@ def tally(text: str) -> dict[str, int]:
         "Tam Arven was taken to Kerevo General Hospital in critical condition on Friday. "
         "Doctors said on Sunday that Tam Arven had died of his wounds.",
         # the same age
-        "A shooting on Harbour Street critically injured a 16-year-old on Friday night. "
-        "By Saturday, police said the shooting had killed a 16-year-old from Kerevo.",
+        "A stabbing at the Kerevo market critically injured a 19-year-old on Friday. "
+        "On Sunday, police said the stabbing had killed a 19-year-old from Valdoria.",
         # "he", in a report of one death that hurts no one else
         "A man was shot and killed on Harbour Street on Friday. "
         "He was taken to Kerevo General Hospital in critical condition, police said.",

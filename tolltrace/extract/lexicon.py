@@ -130,7 +130,7 @@ NOT_PEOPLE = frozenset(
      "grave", "game", "season", "episode", "story", "post", "photo", "video", "letter",
      "name", "list", "document", "file", "record", "law", "bill", "wound",
      # distances, parts of buildings and bodies, things and animals: "two doors down",
-     # "shot in both legs", "three shell casings", "killed two dogs"
+     # "hit in both legs", "two spent casings", "killed two dogs"
      "door", "floor", "room", "window", "wall", "step", "foot", "yard", "inch", "meter",
      "metre", "apartment", "lane", "road", "corner", "bus", "truck", "train", "plane", "boat",
      "bag", "box", "table", "bed", "chair", "leg", "arm", "hand", "finger", "bone", "organ",

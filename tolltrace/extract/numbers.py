@@ -961,13 +961,13 @@ def _is_age(before: str, after: str, group: _Group) -> bool:
     if enumerated and _ENUMERATED_AFTER.match(after):
         return True  # "two men, one 18 and the other 26,"
     if _ages_of_the_counted(before[-80:], after[:40]):
-        return True  # "two males, 30 and 42 were injured"
+        return True  # "two women, 27 and 35 were hurt"
     return bool(_APPOSITIVE_BEFORE.search(before[-40:]) and _APPOSITIVE_AFTER.match(after))
 
 
 def _ages_of_the_counted(before: str, after: str) -> bool:
     """The number is one of a list of as many numbers as the people a count has just named,
-    and the list is not followed by a noun: "two males, [30] and [42] were injured", "three
+    and the list is not followed by a noun: "two women, [27] and [35] were hurt", "three
     women, 21, 32 and 49"."""
     found = _COUNTED_LIST_BEFORE.search(before)
     rest = _LIST_REST_AFTER.match(after)

@@ -7,7 +7,7 @@ one person is that person's earlier state (category "victims", like a wound in a
 death) when the same document reports the death of the same person, as far as the words tell:
 
 - the same name ("Tam Arven was in critical condition" ... "Arven died");
-- the same age ("a 16-year-old was critically injured" ... "killed a 16-year-old");
+- the same age ("a 19-year-old was stabbed" ... "the 19-year-old died on Sunday");
 - "he", "she" or "the victim", of the right sex, in a report of one death that hurts no one
   else: every injury it states is of one person, none of them "another", "also" hurt or
   "surviving". A relative ("his father", "the teen's brother") is someone else.

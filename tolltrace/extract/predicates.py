@@ -170,8 +170,8 @@ def is_intended(sentence: ParsedSentence, word: int) -> bool:
 
 def is_hypothetical(sentence: ParsedSentence, verb: int, figure: bool = False) -> bool:
     """The verb states no event: a modal ("he might hurt her", "could have hit her heart and
-    killed her"), a question ("could not say if the man had died") or a near miss ("a teen
-    was nearly killed"), on the verb or the verb it is coordinated with. Of a `figure`, "may"
+    killed her"), a question ("could not say if the man had died") or a near miss ("the
+    guard was almost killed"), on the verb or the verb it is coordinated with. Of a `figure`, "may"
     and "might" state an estimate ("troops may have killed 300 people"), a question cites a
     figure someone gave ("could not confirm whether 12 were killed"), and "nearly" is as
     likely to bound the number ("nearly 40 were killed"): all are claims."""
@@ -187,7 +187,7 @@ def is_hypothetical(sentence: ParsedSentence, verb: int, figure: bool = False) -
 
 
 _LIKELY = frozenset(("may", "might"))
-_NEARLY = frozenset(("nearly", "almost", "narrowly"))  # "a teen was nearly killed"
+_NEARLY = frozenset(("nearly", "almost", "narrowly"))  # "the guard was almost killed"
 
 
 def complement_category(sentence: ParsedSentence, verb: int) -> str | None:

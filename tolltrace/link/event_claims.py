@@ -15,7 +15,7 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
 - a part of a count ("1,186 of the dead", "two of them") takes the slot of the nearest
   earlier count of the same category;
 - `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date, or
-  dated to a month or a span that does not hold it ("In August, a man was shot dead");
+  dated to a month or a span that does not hold it ("In August, a cyclist was gunned down");
 - `main`: everything else, the document's lead incident.
 """
 
@@ -62,7 +62,7 @@ _PARTITIVE_OF = re.compile(
 )
 _WHOLE_YEAR = re.compile(r"\d{4}(?:/\d{4})?")
 # A count framed by several shootings sums a roundup of incidents ("wounded in three separate
-# shootings", "in separate incidents", "in shootings across the city", "in Chicago
+# shootings", "in separate incidents", "in shootings around the county", "in Kerevo
 # shootings"); "the shootings" may still be one incident's volley, so the definite plural
 # alone is not enough.
 _ROUNDUP = re.compile(
@@ -76,7 +76,7 @@ _ROUNDUP = re.compile(
     r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period)))\b"
 )
 # Right after the count: "wounded in shootings", "killed in attacks in the city", "hurt in gun
-# violence", "injured in those shootings": events in the plural with no article (or with a
+# violence", "hurt in those attacks": events in the plural with no article (or with a
 # demonstrative), or violence itself, sum several incidents.
 # Only the words that follow the count's own, so that "a man was shot dead at home, while five
 # others were wounded in shootings" leaves the first count to its incident.
@@ -324,7 +324,7 @@ def _side_day(claim: Claim, lead_day: date | None) -> str | None:
 
     A day more than `SIDE_DAYS` from the lead's is another incident (a span of days counts
     from its first); so is a month or a span of months that does not hold the lead's day ("In
-    August, a man was shot dead" in a report of a shooting in November). A month is how news
+    August, a cyclist was gunned down" in a report of a shooting in November). A month is how news
     dates what is no longer this week's story.
     """
     if lead_day is None or claim.category not in _CASUALTIES or not claim.when:
