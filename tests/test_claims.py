@@ -495,6 +495,7 @@ def test_coordinated_counted_subjects_add_up() -> None:
         ("He is charged with injuring a prison guard and three others.", 4),
         ("Shots fired into the crowd wounded four men and two women.", 6),
         ("A 2-year-old girl and four other people were wounded in Kerevo.", 5),
+        ("One woman and four men were shot on Harbour Street.", 5),
         # the parser splits the coordination into two subjects around the ages
         ("Two children, ages 3 and 5, and their mother have been found dead in Kerevo.", 3),
     ],
@@ -548,6 +549,15 @@ def test_a_killing_and_the_killers_suicide_add_up(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.low) for c in extracted(text)] == expected
+
+
+def test_two_subjects_without_an_aside_between_are_not_added() -> None:
+    # the parser gives "identified" two subjects; only an aside ("ages 3 and 5") splits one
+    text = (
+        "Two suspects in the shooting that left four people dead and one person injured have "
+        "been identified by police."
+    )
+    assert [(c.low, c.category) for c in claims_in(text)] == [(4, "killed"), (1, "injured")]
 
 
 def test_a_conjunct_with_its_own_harm_is_not_added() -> None:

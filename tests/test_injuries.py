@@ -107,6 +107,12 @@ def test_a_condition_or_care_says_the_person_lived(text: str, expected: Reading)
     assert readings(text) == [expected]
 
 
+def test_struck_by_a_stray_bullet_is_a_wound() -> None:
+    assert [(c.low, c.category) for c in extracted("A girl was struck by a stray bullet.")] == [
+        (1, "injured")
+    ]
+
+
 def test_the_hospital_alone_is_provisional() -> None:
     assert readings("Both were taken to Kerevo General Hospital.") == [
         (2, WOUNDED, "Both were taken to Kerevo General Hospital")

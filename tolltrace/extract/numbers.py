@@ -982,7 +982,8 @@ def _ages_of_the_counted(before: str, after: str) -> bool:
 _SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED_LIST_BEFORE = re.compile(
     r"(?<![\w,])(?P<n>two|three|four|five|six|[2-6])\s+(?:\w+\s+)?"
-    r"(?:men|women|males|females|boys|girls|teens|teenagers|children|victims|people)\s*,\s*"
+    r"(?:men|women|males|females|boys|girls|teens|teenagers|children|victims|people)"
+    r"\s*(?:,|--?|[—–])\s*"
     r"(?:ages?\s+)?(?P<ages>(?:\d{1,3}\s*(?:,\s*)?(?:(?:and|&)\s*)?)*)\Z",
     re.IGNORECASE,
 )

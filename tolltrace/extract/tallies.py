@@ -55,8 +55,13 @@ def coordinated_people(
     while index < len(members):
         members += [c for c in sentence.children[members[index]] if tokens[c].dep == "conj"]
         index += 1
-    if len(members) < 2:
-        return None
+    if len(members) < 2 or not any(
+        tokens[i].dep == "cc"
+        and tokens[i].lower in ("and", "&", "plus")
+        and _in_phrase_of(sentence, i, set(members))
+        for i in range(min(members), max(members))
+    ):
+        return None  # "five victims, shot in the legs, one woman grazed": a part, not one more
     if any(tokens[c].dep == "relcl" for c in sentence.children[noun]):
         return None  # "the suspect and [the four people who were injured]": the harm is theirs
     people = 0
@@ -82,6 +87,24 @@ def coordinated_people(
     return people, words
 
 
+def _in_phrase_of(sentence: ParsedSentence, token: int, nouns: set[int]) -> bool:
+    """The token is in the noun phrase of one of `nouns`, not in a clause of it: the "and" of
+    "three men from Kerevo and a man", "two children, ages 3 and 5, and their mother"; not
+    that of "five victims, shot in their legs and feet, ..."."""
+    tokens = sentence.tokens
+    for _ in range(len(tokens)):
+        head = tokens[token].head
+        if head in nouns:
+            return True
+        if head == token or tokens[head].dep not in _PHRASE_DEPS:
+            return False
+        token = head
+    return False
+
+
+_PHRASE_DEPS = frozenset(("prep", "pobj", "appos", "compound", "amod", "nummod", "conj", "cc"))
+
+
 def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
     """The other subjects of the noun's verb, when the parser split a coordination in two:
     "Two children, ages 3 and 5, and their mother were found dead" gives "found" the subjects
@@ -90,6 +113,8 @@ def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
     dep = tokens[noun].dep
     if dep not in ("nsubj", "nsubjpass") or tokens[noun].head == noun:
         return []
+    if not any(tokens[c].dep == "appos" for c in sentence.children[noun]):
+        return []  # the split comes of an aside ("ages 3 and 5") between the two
     # a common noun: names after a count are more often its breakdown ("their two children,
     # Lena, 9, and Tam, 6")
     siblings = [
@@ -105,9 +130,10 @@ def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
 
 
 def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> Count | None:
-    """The count of people a noun is counted by ("[two] women"), if it is a plural person."""
+    """The count of people a noun is counted by ("[two] women", "[one] woman"), if it is a
+    person."""
     token = sentence.tokens[noun]
-    if token.tag != "NNS" or not (
+    if token.tag not in ("NNS", "NN") or not (
         token.lemma in lx.PERSON_NOUNS or token.lower in ("others", "people", "persons")
     ):
         return None
@@ -116,8 +142,8 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
             continue
         at = sentence.tokens[child].start - sentence.start
         for count in counts:
-            if count.start <= at < count.end:
-                return count
+            if count.start <= at < count.end and (token.tag == "NNS" or count.low == 1):
+                return count  # "[two] women", and "[one] woman" of "one woman and four men"
     return None
 
 
