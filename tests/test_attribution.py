@@ -454,6 +454,13 @@ def test_disputed_figures_are_negated(text: str, claim: str, source: str | None)
     assert result.source == source
 
 
+def test_people_questioned_are_not_a_disputed_figure() -> None:
+    assert not attributed("Police questioned 30 people arrested at the rally.", "30 people").negated
+    assert attributed(
+        "The ministry questioned the toll of 300 people killed.", "300 people"
+    ).negated
+
+
 @pytest.mark.parametrize(
     ("text", "claim"),
     [

@@ -551,6 +551,14 @@ def test_a_killing_and_the_killers_suicide_add_up(
     assert [(c.category, c.low) for c in extracted(text)] == expected
 
 
+def test_a_participle_after_coordinated_subjects_speaks_for_all() -> None:
+    text = "Two men were shot dead and a woman and a teenage girl injured in a Kerevo alley."
+    assert (2, "injured") in [(c.low, c.category) for c in claims_in(text)]
+    # an object: the participle may speak of the last alone
+    text = "Police questioned a driver and a woman injured in the crash."
+    assert [(c.low, c.category) for c in claims_in(text)] == [(1, "injured")]
+
+
 def test_two_subjects_without_an_aside_between_are_not_added() -> None:
     # the parser gives "identified" two subjects; only an aside ("ages 3 and 5") splits one
     text = (

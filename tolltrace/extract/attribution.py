@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tolltrace.extract import cues
+from tolltrace.extract import lexicon as lx
 from tolltrace.nlp.parse import ParsedSentence, Token, parse_sentences
 from tolltrace.nlp.sentences import Sentence, split_sentences
 
@@ -722,6 +723,16 @@ def _first_person(found: _Found) -> bool:
 # ------------------------------------------------------------------------------ disputes
 
 
+def _questions_people(verb: Token, below: Token) -> bool:
+    """ "Police questioned a driver", "officers challenged two men": people questioned are
+    interrogated or confronted, not disputed."""
+    return (
+        verb.lemma in ("question", "challenge")
+        and below.dep == "dobj"
+        and (below.lemma in lx.PERSON_NOUNS or below.lower in ("people", "persons"))
+    )
+
+
 def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
     """Does the text deny or dispute the figure at the bottom of `path`? "did not kill 300",
     "denied that 300 ...", "false claims that", "no evidence that", "exaggerated"."""
@@ -737,7 +748,11 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
                 return True
         if below is not None:
             if _is_verb(t) and dep not in _NO_DISPUTE_DEPS:
-                if t.lemma in cues.DENY_VERBS and not _negated(sentence, node):
+                if (
+                    t.lemma in cues.DENY_VERBS
+                    and not _negated(sentence, node)
+                    and not _questions_people(t, below)
+                ):
                     return True
                 if t.lemma in cues.EXAGGERATE_VERBS and dep == "dobj":
                     return True

@@ -226,7 +226,9 @@ def harmed_people(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
         reading = _noun_reading(sentence, noun.i)
         if reading is None:
             continue
-        low, high, people = _victims(sentence, noun.i, lone_name=True)
+        low, high, people = _victims(sentence, _first_conjunct(sentence, noun.i), lone_name=True)
+        if low is None or high < noun.i:  # the whole coordination is not people
+            low, high, people = _victims(sentence, noun.i, lone_name=True)
         if low is None or any(i in claimed for i in range(low, high + 1)):
             continue
         claimed.update(range(low, high + 1))
@@ -235,6 +237,19 @@ def harmed_people(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
             last = max(high, reading.predicate)
         found.append(Victims(low, last, people, reading, sentence.span_text(low, high)))
     return found
+
+
+def _first_conjunct(sentence: ParsedSentence, noun: int) -> int:
+    """The first noun of the coordination `noun` ends: a participle after the last of them
+    speaks for all ("a woman and a teenage girl injured")."""
+    tokens = sentence.tokens
+    first = noun
+    while tokens[first].dep == "conj" and tokens[tokens[first].head].pos in ("NOUN", "PROPN"):
+        first = tokens[first].head
+    # a subject whose verb is gapped ("... and a woman and a girl [were] injured"); as an
+    # object ("questioned a driver and a woman injured in the crash") the participle may
+    # speak of the last alone
+    return first if tokens[first].dep in ("nsubj", "nsubjpass", "conj", "ROOT") else noun
 
 
 def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
