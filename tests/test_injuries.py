@@ -288,6 +288,7 @@ def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str
         "Officers could not tell if the guard had died.",
         "Mira Voss was nearly killed in a knife attack at the Kerevo market.",
         "Soldiers almost killed Mira Voss at a checkpoint.",
+        "An officer lifted the nearly lifeless body of a boy from the car.",
     ],
 )
 def test_what_could_have_happened_is_no_claim(text: str) -> None:

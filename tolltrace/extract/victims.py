@@ -188,12 +188,22 @@ def _reduced_passive(sentence: ParsedSentence, verb: Token) -> bool:
     )
 
 
+def _near(sentence: ParsedSentence, noun: int) -> bool:
+    """ "the nearly lifeless body of a boy": a modifier that says it almost was."""
+    tokens = sentence.tokens
+    return any(
+        tokens[c].dep == "amod"
+        and any(tokens[m].lower in ("nearly", "almost") for m in sentence.children[c])
+        for c in sentence.children[noun]
+    )
+
+
 def victims_of_nominals(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
     """ "the murder of Jon Arven", "the body of a man", "Arven's killing": one victim."""
     found: list[Victims] = []
     for noun in sentence.tokens:
         category = nominal(noun) if noun.pos == "NOUN" and noun.tag == "NN" else None
-        if category not in _STRONG or is_intended(sentence, noun.i):
+        if category not in _STRONG or is_intended(sentence, noun.i) or _near(sentence, noun.i):
             continue
         for child in sentence.children[noun.i]:
             token = sentence.tokens[child]
