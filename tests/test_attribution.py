@@ -437,9 +437,10 @@ def test_unresolved_pronoun_stays_the_source() -> None:
             "Police",
         ),
         (  # its own source revises it
-            "Police first said seven people were shot, but later amended that number to four.",
-            "seven people",
-            "Police",
+            "The ministry first said nine protesters were detained, but later revised that figure "
+            "to five.",
+            "nine protesters",
+            "ministry",
         ),
         (  # the retraction reported in turn
             "Early reports said one person had died, but that proved incorrect, rescuers said.",

@@ -494,10 +494,10 @@ def test_coordinated_counted_subjects_add_up() -> None:
         ("The shooting injured two men and a 9-year-old boy.", 3),
         ("He is charged with injuring a prison guard and three others.", 4),
         ("Shots fired into the crowd wounded four men and two women.", 6),
-        ("A 2-year-old girl and four other people were wounded in Kerevo.", 5),
-        ("One woman and four men were shot on Harbour Street.", 5),
+        ("A 6-year-old boy and three other people were hurt at the Kerevo fair.", 4),
+        ("One girl and three men were wounded on Harbour Street.", 4),
         # the parser splits the coordination into two subjects around the ages
-        ("Two children, ages 3 and 5, and their mother have been found dead in Kerevo.", 3),
+        ("Three sisters, ages 4, 7 and 9, and their father have been found dead in Kerevo.", 4),
     ],
 )
 def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int) -> None:
@@ -509,8 +509,8 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
     [
         # others besides the first, in the same category: their sum, from the first's words
         (
-            "A man was critically injured and eight others were listed in serious condition.",
-            [("injured", 1), ("injured", 9)],
+            "A guard was badly hurt and six others were hurt by flying glass at the depot.",
+            [("injured", 1), ("injured", 7)],
         ),
         (
             "Two men were arrested on Monday and three others were arrested on Tuesday.",
@@ -518,12 +518,12 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
         ),
         # other categories, or a death beside the injuries: no sum
         (
-            "One man was killed and three others were shot on Harbour Street.",
-            [("killed", 1), ("injured", 3)],
+            "One guard was killed and two others were stabbed at the depot.",
+            [("killed", 1), ("injured", 2)],
         ),
         (
-            "A boy was shot and killed and four other people were wounded in Kerevo.",
-            [("killed", 1), ("injured", 4)],
+            "A guard was stabbed to death and three other people were hurt at the depot.",
+            [("killed", 1), ("injured", 3)],
         ),
     ],
 )
@@ -536,7 +536,8 @@ def test_others_besides_a_count_add_up(text: str, expected: list[tuple[str, int]
     [
         # the killer's own death beside the count: the sentence tells of both
         (
-            "A man fatally shot his wife and two young sons before killing himself in Kerevo.",
+            "A farmer fatally stabbed his brother and two nephews before killing himself near "
+            "Kerevo.",
             [("killed", 3), ("killed", 4)],
         ),
         ("Police said the guard killed three coworkers and himself at the depot.", [("killed", 4)]),
@@ -552,7 +553,7 @@ def test_a_killing_and_the_killers_suicide_add_up(
 
 
 def test_a_participle_after_coordinated_subjects_speaks_for_all() -> None:
-    text = "Two men were shot dead and a woman and a teenage girl injured in a Kerevo alley."
+    text = "Two guards were shot dead and a nurse and a teenage boy hurt in a Kerevo market."
     assert (2, "injured") in [(c.low, c.category) for c in claims_in(text)]
     # an object: the participle may speak of the last alone
     text = "Police questioned a driver and a woman injured in the crash."
@@ -560,18 +561,18 @@ def test_a_participle_after_coordinated_subjects_speaks_for_all() -> None:
 
 
 def test_two_subjects_without_an_aside_between_are_not_added() -> None:
-    # the parser gives "identified" two subjects; only an aside ("ages 3 and 5") splits one
+    # the parser gives "named" two subjects; only an aside ("ages 4, 7 and 9") splits one
     text = (
-        "Two suspects in the shooting that left four people dead and one person injured have "
-        "been identified by police."
+        "Two suspects in the stabbing that left four guards dead and one porter injured have "
+        "been named by Kerevo detectives."
     )
     assert [(c.low, c.category) for c in claims_in(text)] == [(4, "killed"), (1, "injured")]
 
 
 def test_a_conjunct_with_its_own_harm_is_not_added() -> None:
-    text = "The suspect and the four people who were injured were taken to Kerevo General."
-    assert 5 not in [c.low for c in claims_in(text)]
-    assert 4 in [c.low for c in claims_in(text)]
+    text = "The gunman and the three people who were hurt were flown to Valdoria Central."
+    assert 4 not in [c.low for c in claims_in(text)]
+    assert 3 in [c.low for c in claims_in(text)]
 
 
 def test_a_count_and_its_breakdown_are_not_added() -> None:
@@ -779,8 +780,8 @@ def test_count_of_vehicles_and_branches_is_no_claim() -> None:
 
 
 def test_distances_things_and_animals_are_no_victims() -> None:
-    text = "A girl was shot just two doors down from the Harbour Street bakery."
-    assert [d.low for d in claims_in(text)] == [1]  # the girl
+    text = "A boy was wounded three doors away from the Harbour Street bakery."
+    assert [d.low for d in claims_in(text)] == [1]  # the boy
     assert claims_in("Gunmen killed two dogs and a horse on a farm near Kerevo.") == []
 
 

@@ -108,9 +108,9 @@ def test_a_condition_or_care_says_the_person_lived(text: str, expected: Reading)
 
 
 def test_struck_by_a_stray_bullet_is_a_wound() -> None:
-    assert [(c.low, c.category) for c in extracted("A girl was struck by a stray bullet.")] == [
-        (1, "injured")
-    ]
+    assert [
+        (c.low, c.category) for c in extracted("A boy was struck by a bullet outside the depot.")
+    ] == [(1, "injured")]
 
 
 def test_the_hospital_alone_is_provisional() -> None:
@@ -122,10 +122,10 @@ def test_the_hospital_alone_is_provisional() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The 25-year-old was taken to a hospital, where he died.",
+        "The 25-year-old was rushed to a clinic, where he died.",
         # "where" relates a place, however the parser hangs it: on the condition, on a name
-        "Arven was airlifted to Regional Medical Center in critical condition, where he died.",
-        "He was taken in critical condition to Kerevo General, where he died on Monday night.",
+        "Arven was flown to Kerevo Central Clinic in critical condition, where she died.",
+        "She was rushed in grave condition to Valdoria Central, where she died on Tuesday.",
     ],
 )
 def test_a_hospital_where_the_person_died_is_a_killing(text: str) -> None:
@@ -166,8 +166,8 @@ def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
 
 
 def test_a_death_in_a_clause_of_its_own_does_not_kill_them_all() -> None:
-    # the parser hangs "the 17-year-old" on "hospitals": the clause still has its subject
-    text = "Both victims were transported to hospitals and the 17-year-old was pronounced dead."
+    # the parser hangs "the 19-year-old" on "clinics": the clause still has its subject
+    text = "Both guards were driven to clinics and the 19-year-old was pronounced dead."
     assert (2, "killed") not in [(d.low, d.category) for d in claims_in(text)]
 
 
@@ -288,7 +288,7 @@ def test_whose_death_the_sentence_tells(text: str, expected: list[tuple[int, str
         "Officers could not tell if the guard had died.",
         "Mira Voss was nearly killed in a knife attack at the Kerevo market.",
         "Soldiers almost killed Mira Voss at a checkpoint.",
-        "An officer lifted the nearly lifeless body of a boy from the car.",
+        "A medic carried the almost lifeless body of a guard from the truck.",
     ],
 )
 def test_what_could_have_happened_is_no_claim(text: str) -> None:

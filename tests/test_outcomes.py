@@ -45,7 +45,7 @@ def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
         "A man was shot and killed on Harbour Street on Friday. His father was wounded.",
         # another person, a survivor
         "A man was shot and killed on Harbour Street on Friday. "
-        "A 24-year-old woman also was injured and was in stable condition.",
+        "A 31-year-old nurse was also hurt and is in fair condition.",
         # family share a name, not a life
         "Lena Arven was shot and killed in her home in Kerevo on Friday. "
         "Tam Arven was wounded and taken to Kerevo General Hospital.",

@@ -746,6 +746,8 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
             predicate_seen = True
             if _negated(sentence, node) and _denies_count(t, dep):
                 return True
+            if below is None and _retracted(sentence, node):
+                return True  # "nine were detained, but the ministry later revised that figure"
         if below is not None:
             if _is_verb(t) and dep not in _NO_DISPUTE_DEPS:
                 if (
@@ -784,7 +786,8 @@ def _retracted(sentence: ParsedSentence, verb: int) -> bool:
     """A clause coordinated with the one that gives the figure calls it false: "first reports
     said 12 people had died, but that was later found to be false", "... but it turned out to
     be wrong", "..., but that proved to be incorrect, rescuers said"; or its own source revises
-    it: "police first said seven people were shot, but amended that number to four"."""
+    it: "the ministry first said nine protesters were detained, but later revised that figure
+    to five"."""
     tokens = sentence.tokens
     clauses = list(_children(sentence, verb, "conj"))
     # "..., but that proved to be incorrect, Kerevo Fire Rescue said": the retraction is
@@ -795,7 +798,7 @@ def _retracted(sentence: ParsedSentence, verb: int) -> bool:
             tokens[o].lemma in _FIGURE_NOUNS or tokens[o].lower in _ANAPHORS
             for o in _children(sentence, conj, "dobj")
         ):
-            return True  # "... seven people were shot, but amended that number to four"
+            return True  # "... nine were detained, but later revised that figure to five"
         subjects = _children(sentence, conj, "nsubj", "nsubjpass")
         if not any(tokens[s].lower in _ANAPHORS for s in subjects):
             continue

@@ -129,7 +129,7 @@ NOT_PEOPLE = frozenset(
      "street", "block", "store", "shop", "business", "office", "camp", "facility", "cell",
      "grave", "game", "season", "episode", "story", "post", "photo", "video", "letter",
      "name", "list", "document", "file", "record", "law", "bill", "wound",
-     # distances, parts of buildings and bodies, things and animals: "two doors down",
+     # distances, parts of buildings and bodies, things and animals: "three doors away",
      # "hit in both legs", "two spent casings", "killed two dogs"
      "door", "floor", "room", "window", "wall", "step", "foot", "yard", "inch", "meter",
      "metre", "apartment", "lane", "road", "corner", "bus", "truck", "train", "plane", "boat",

@@ -45,7 +45,7 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         category = "disappeared"
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
-    # boy was shot and killed and four others were wounded": "wounded" is theirs)
+    # guard was stabbed to death and three others were hurt": "hurt" is theirs)
     own = [c for c in children if not (c.dep == "conj" and _has_subject(sentence, c.i))]
     words = {c.lower for c in own} | {c.lemma for c in own}
     if category in ("victims", "injured") and words & lx.FATAL:
@@ -89,8 +89,8 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
 
 def _has_subject(sentence: ParsedSentence, verb: int) -> bool:
     """The verb has a subject of its own: "... and the boy was pronounced dead", also when
-    the parser hung it elsewhere ("... to hospitals and [the 17-year-old] was pronounced
-    dead", the noun made a conjunct of "hospitals")."""
+    the parser hung it elsewhere ("... to clinics and [the 19-year-old] was pronounced
+    dead", the noun made a conjunct of "clinics")."""
     tokens = sentence.tokens
     if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
         return True

@@ -61,9 +61,9 @@ def coordinated_people(
         and _in_phrase_of(sentence, i, set(members))
         for i in range(min(members), max(members))
     ):
-        return None  # "five victims, shot in the legs, one woman grazed": a part, not one more
+        return None  # "six workers, cut by glass, one man grazed": a part, not one more
     if any(tokens[c].dep == "relcl" for c in sentence.children[noun]):
-        return None  # "the suspect and [the four people who were injured]": the harm is theirs
+        return None  # "the gunman and [the three people who were hurt]": the harm is theirs
     people = 0
     words: list[int] = []
     values: list[int] = []
@@ -89,8 +89,8 @@ def coordinated_people(
 
 def _in_phrase_of(sentence: ParsedSentence, token: int, nouns: set[int]) -> bool:
     """The token is in the noun phrase of one of `nouns`, not in a clause of it: the "and" of
-    "three men from Kerevo and a man", "two children, ages 3 and 5, and their mother"; not
-    that of "five victims, shot in their legs and feet, ..."."""
+    "three men from Kerevo and a man", "three sisters, ages 4, 7 and 9, and their father"; not
+    that of "six workers, cut by glass on their arms and hands, ..."."""
     tokens = sentence.tokens
     for _ in range(len(tokens)):
         head = tokens[token].head
@@ -107,14 +107,14 @@ _PHRASE_DEPS = frozenset(("prep", "pobj", "appos", "compound", "amod", "nummod",
 
 def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
     """The other subjects of the noun's verb, when the parser split a coordination in two:
-    "Two children, ages 3 and 5, and their mother were found dead" gives "found" the subjects
+    "Three sisters, ages 4, 7 and 9, and their father were found dead" gives "found" the subjects
     "children" and "mother", an "and" between them."""
     tokens = sentence.tokens
     dep = tokens[noun].dep
     if dep not in ("nsubj", "nsubjpass") or tokens[noun].head == noun:
         return []
     if not any(tokens[c].dep == "appos" for c in sentence.children[noun]):
-        return []  # the split comes of an aside ("ages 3 and 5") between the two
+        return []  # the split comes of an aside ("ages 4, 7 and 9") between the two
     # a common noun: names after a count are more often its breakdown ("their two children,
     # Lena, 9, and Tam, 6")
     siblings = [
@@ -143,7 +143,7 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
         at = sentence.tokens[child].start - sentence.start
         for count in counts:
             if count.start <= at < count.end and (token.tag == "NNS" or count.low == 1):
-                return count  # "[two] women", and "[one] woman" of "one woman and four men"
+                return count  # "[two] women", and "[one] girl" of "one girl and three men"
     return None
 
 
@@ -171,11 +171,11 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
 
 
 def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
-    """ "A man was critically injured and eight others were listed in serious condition": the
+    """ "A guard was badly hurt and six others were hurt by flying glass": the
     others are besides the man, so the sentence's tally is 9. A count of others of the same
     category right after a count in the same sentence becomes their sum, its words running
     from the first; the first count stays as it is. Not injuries beside a death in the sentence
-    ("a boy was shot and killed and four others were wounded": the boy is no injury). `text`
+    ("a guard was stabbed to death and three others were hurt": the guard is no injury). `text`
     is the clean text of the drafts."""
     settled = list(drafts)
     dead_in = {d.sentence for d in drafts if d.category in ("killed", "executed")}
@@ -208,9 +208,10 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
 
 
 def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
-    """ "A man shot his wife and two sons before killing himself": the sentence tells of four
-    deaths. Of a count of killed next to the killer's own death in the same sentence, the
-    second becomes their sum, its words running over both; the first stays as it is."""
+    """ "A farmer stabbed his brother and two nephews before killing himself": the sentence
+    tells of four deaths. Of a count of killed next to the killer's own death in the same
+    sentence, the second becomes their sum, its words running over both; the first stays as
+    it is."""
     settled = list(drafts)
     for index in range(1, len(drafts)):
         first, second = drafts[index - 1], drafts[index]

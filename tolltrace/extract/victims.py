@@ -189,7 +189,7 @@ def _reduced_passive(sentence: ParsedSentence, verb: Token) -> bool:
 
 
 def _near(sentence: ParsedSentence, noun: int) -> bool:
-    """ "the nearly lifeless body of a boy": a modifier that says it almost was."""
+    """ "the almost lifeless body of a guard": a modifier that says it almost was."""
     tokens = sentence.tokens
     return any(
         tokens[c].dep == "amod"
@@ -251,7 +251,7 @@ def harmed_people(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
 
 def _first_conjunct(sentence: ParsedSentence, noun: int) -> int:
     """The first noun of the coordination `noun` ends: a participle after the last of them
-    speaks for all ("a woman and a teenage girl injured")."""
+    speaks for all ("a nurse and a teenage boy hurt")."""
     tokens = sentence.tokens
     first = noun
     while tokens[first].dep == "conj" and tokens[tokens[first].head].pos in ("NOUN", "PROPN"):
