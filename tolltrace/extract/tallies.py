@@ -192,7 +192,7 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
             and first.qualifier == others.qualifier == "exact"
             and first.low is not None
             and others.low is not None
-            and _OTHERS.search(text[others.start : others.end])
+            and _BESIDES.search(text[others.start : others.end])
             and not _PART_SEPARATOR.search(text[first.end : others.start])
             and " and " in text[first.end : others.start]
         ):
@@ -246,10 +246,6 @@ _SELF_IN = re.compile(r"\b(?:himself|herself|themselves)\b", re.IGNORECASE)
 _SUICIDE_GAP = 40  # characters between the two claims' words
 
 _SUMMABLE = frozenset(("killed", "injured", "arrested", "detained"))
-# "eight others", "four other people"; not "the other man", one of a pair
-_OTHERS = re.compile(
-    r"(?<!\bthe )\b(?:others|other\s+(?:\w+s|people|men|women|children))\b", re.IGNORECASE
-)
 
 
 def besides_the_dead(draft: ClaimDraft) -> bool:
