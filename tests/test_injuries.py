@@ -93,6 +93,12 @@ def test_a_man_with_a_gun_is_no_victim() -> None:
             (1, "injured", "A man is recovering"),
         ),
         ("One person was grazed by a bullet.", (1, "injured", "One person was grazed")),
+        (
+            "A 20-year-old man was fighting for his life on Sunday.",
+            (1, "injured", "A 20-year-old man was fighting"),
+        ),
+        ("The boy remains on life support at Kerevo General.", (1, "injured", "The boy remains")),
+        ("The girl is expected to recover.", (1, "injured", "The girl is expected")),
     ],
     ids=[
         "left-in-condition",
@@ -101,6 +107,9 @@ def test_a_man_with_a_gun_is_no_victim() -> None:
         "treated",
         "recovering",
         "grazed",
+        "fighting-for-life",
+        "life-support",
+        "expected-to-recover",
     ],
 )
 def test_a_condition_or_care_says_the_person_lived(text: str, expected: Reading) -> None:
@@ -111,6 +120,16 @@ def test_struck_by_a_stray_bullet_is_a_wound() -> None:
     assert [
         (c.low, c.category) for c in extracted("A boy was struck by a bullet outside the depot.")
     ] == [(1, "injured")]
+
+
+def test_a_condition_alone_is_worth_parsing() -> None:
+    # no word of violence: the condition itself makes the sentence worth a parse
+    found = [(c.low, c.category) for c in extracted("The guard was listed in stable condition.")]
+    assert found == [(1, "injured")]
+
+
+def test_expected_to_survive_something_else_is_no_injury() -> None:
+    assert claims_in("The man is expected to survive the winter in his cabin.") == []
 
 
 def test_the_hospital_alone_is_provisional() -> None:

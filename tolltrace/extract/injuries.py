@@ -86,6 +86,15 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
         return None
     if token.lemma in _RECOVERING and not has_object and token.tag != "VBN":
         return "injured"
+    if token.lemma == "expect" and any(
+        sentence.tokens[x].lemma in _RECOVERING and not _children(sentence, x, "dobj")
+        for x in _children(sentence, verb, "xcomp")
+    ):
+        return "injured"  # "is expected to survive", "is expected to recover"
+    if token.lemma == "fight" and any(
+        sentence.tokens[o].lemma == "life" for o in _objects_of(sentence, verb, "for")
+    ):
+        return "injured"  # "was fighting for his life"
     if token.lemma in _RECOVERING and any(
         _is_wound(sentence, o) or sentence.tokens[o].lemma in ("shooting", "attack")
         for o in _children(sentence, verb, "dobj")
@@ -97,6 +106,8 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
         return "injured"  # "was treated for a gunshot wound"
     if has_object:
         return None  # "police found a man with a gunshot wound": the object's, not theirs
+    if token.lemma in ("hospitalize", "hospitalise"):
+        return _state(sentence, verb, token.lemma) or lx.WOUNDED  # as "taken to hospital"
     return _state(sentence, verb, token.lemma)
 
 
@@ -179,6 +190,8 @@ def _state(sentence: ParsedSentence, verb: int, lemma: str) -> str | None:
         for obj in _children(sentence, child, "pobj"):
             if preposition == "in" and _is_condition(sentence, obj):
                 return "injured"
+            if preposition == "on" and _life_support(sentence, obj):
+                return "injured"  # "remains on life support"
             if preposition == "with" and _is_wound(sentence, obj):
                 found = _strongest(found, _wound_category(sentence, obj))
             elif _is_hospital(sentence, obj) and (
@@ -187,6 +200,13 @@ def _state(sentence: ParsedSentence, verb: int, lemma: str) -> str | None:
             ):
                 found = _strongest(found, "killed" if _died_there(sentence, obj) else lx.WOUNDED)
     return found
+
+
+def _life_support(sentence: ParsedSentence, noun: int) -> bool:
+    tokens = sentence.tokens
+    return tokens[noun].lemma == "support" and any(
+        tokens[c].lemma == "life" for c in sentence.children[noun]
+    )
 
 
 def _died_after(sentence: ParsedSentence, verb: int) -> bool:

@@ -35,7 +35,8 @@ _VIOLENCE_STEMS = (
     r"slain|martyr|bod(?:y|ies)|casualt|toll|fatal|wound|injur|hurt|hospitali[sz]|arrest|"
     r"detain|detention|jail|imprison|prison|captiv|custody|abduct|kidnap|disappear|missing|"
     r"tortur|sentenc|convict|displac|fled|flee|refugee|evacuat|victim|protest|demonstrat|"
-    r"rioter|survivor|mourner|hospital|critical|gunshot|graz|recover|bullet|struck"
+    r"rioter|survivor|mourner|hospital|critical|condition|gunshot|graz|recover|bullet|"
+    r"struck|life support|fighting for"
 )
 _COUNT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _VIOLENCE = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.IGNORECASE)
