@@ -94,7 +94,7 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
     if token.lemma == "fight" and any(
         sentence.tokens[o].lemma == "life" for o in _objects_of(sentence, verb, "for")
     ):
-        return "injured"  # "was fighting for his life"
+        return "injured"  # "was fighting for her life"
     if token.lemma in _RECOVERING and any(
         _is_wound(sentence, o) or sentence.tokens[o].lemma in ("shooting", "attack")
         for o in _children(sentence, verb, "dobj")
