@@ -2,7 +2,12 @@
 
 - People coordinated in one argument add up: "two men and two women were injured" is 4, "a
   prison guard and three others" 4, "Mira and her three children" 4 (`coordinated_people`);
-  a count and its breakdown ("seven others, four men and three women") are not added.
+  a count and its breakdown ("seven others, four men and three women") are not added, nor
+  a coordination without an "and" in its noun phrase (a part: "six workers, ..., one man
+  grazed").
+- Others besides a count of the same category in the same sentence add up ("a guard was
+  badly hurt and six others ...": 7, `with_others_added`), and so does a killer's own death
+  beside his victims ("... before killing himself", `with_suicide_added`).
 - A count of wounded that goes on to say some died ("five wounded -- three mortally", "five were
   shot, one fatally", "three others were shot, one of whom later died") counts victims, the
   dead its killed part (`with_fatal_parts`).
@@ -107,8 +112,8 @@ _PHRASE_DEPS = frozenset(("prep", "pobj", "appos", "compound", "amod", "nummod",
 
 def _split_subjects(sentence: ParsedSentence, noun: int) -> list[int]:
     """The other subjects of the noun's verb, when the parser split a coordination in two:
-    "Three sisters, ages 4, 7 and 9, and their father were found dead" gives "found" the subjects
-    "children" and "mother", an "and" between them."""
+    "Three sisters, ages 4, 7 and 9, and their father were found dead" gives "found" the
+    subjects "sisters" and "father", an "and" between them."""
     tokens = sentence.tokens
     dep = tokens[noun].dep
     if dep not in ("nsubj", "nsubjpass") or tokens[noun].head == noun:
@@ -171,11 +176,11 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
 
 
 def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
-    """ "A guard was badly hurt and six others were hurt by flying glass": the
-    others are besides the man, so the sentence's tally is 9. A count of others of the same
-    category right after a count in the same sentence becomes their sum, its words running
-    from the first; the first count stays as it is. Not injuries beside a death in the sentence
-    ("a guard was stabbed to death and three others were hurt": the guard is no injury). `text`
+    """ "A guard was badly hurt and six others were hurt by flying glass": the others are
+    besides the guard, so the sentence's tally is 7. A count of others of the same category
+    right after a count in the same sentence becomes their sum, its words running from the
+    first; the first count stays as it is. Not injuries beside a death in the sentence ("a
+    guard was stabbed to death and three others were hurt": the guard is no injury). `text`
     is the clean text of the drafts."""
     settled = list(drafts)
     dead_in = {d.sentence for d in drafts if d.category in ("killed", "executed")}

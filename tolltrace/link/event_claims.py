@@ -138,7 +138,8 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
 
 
 def _lead_claim(ordered: Sequence[Claim], published: date | None) -> Claim | None:
-    """The claim that dates the document's lead incident: its first dated casualty count.
+    """The claim that dates the document's lead incident: its first casualty count dated in
+    the week before publication, else its first dated one (no statistics either way).
 
     News leads with the latest incident, so a count dated in the days before publication wins
     over an earlier dated one ("two weeks ago, two students were killed" before the lead).
