@@ -437,6 +437,14 @@ def test_newsquant_scope_rule() -> None:
     assert not scoped("mAh", "milliampere-hour") and not scoped("% condo", "% condo")
 
 
+def test_newsquant_a_fraction_is_a_measure_not_a_count() -> None:
+    def scoped(value: float) -> bool:
+        return counts_people_or_things(datasets.Quantity(value, value, "=", "points", "rebound"))
+
+    assert scoped(4.0) and scoped(2_900_000.0)
+    assert not scoped(3.7) and not scoped(0.25)
+
+
 def test_newsquant_perfect_extractor(tmp_path: Path) -> None:
     table = {
         "0": [claim(12), claim(3)],

@@ -316,6 +316,8 @@ def test_one_and_a_as_determiners_are_no_counts(sentence: str) -> None:
         "The office is at 575 Harrow Road.",
         "The shooting happened in the 5500 block of Main Street.",
         "The Group of Seven condemned the arrests.",
+        "Sky 7 footage showed the burned van.",
+        "The volunteers joined the Kestrel Archive: Harbour 12 witness project.",
         # durations and measurements
         "He was sentenced to five years in prison.",
         "The siege lasted three months.",
@@ -367,6 +369,11 @@ def test_identifiers_and_counts_in_one_sentence() -> None:
 def test_a_place_name_before_a_count_is_no_identifier() -> None:
     assert counts("In Sarenna 300 protesters gathered.") == [("300", 300, 300, "exact")]
     assert counts("In Sarenna 1,500 gathered.") == [("1,500", 1500, 1500, "exact")]
+
+
+def test_a_quantifier_opening_a_sentence_is_no_name() -> None:
+    assert counts("All three guard were taken to Kerevo General.") == [("three", 3, 3, "exact")]
+    assert counts("Only 12 remain in custody.") == [("12", 12, 12, "exact")]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,9 @@ no unit at all ("-": index levels, bare prices), a rate (a unit with "per"), a p
 unit, an index point, a multiplier ("count": "6.5 times", "sixfold") or a technology
 generation ("5G"); SI prefixes (kilo-, mega-, ...) are stripped before the check. So
 "people", "students", "homes", "cylinder" are in scope; "dollar", "percentage", "year of age",
-"mile per hour" are not.
+"mile per hour" are not. A count is a whole number, so a gold value with a fraction is a
+measure whatever its unit: an average ("3.7 rebounds" a game), a rating ("0.5 WAR"), a share
+("one of four" written 0.25). "2.9 million cases" is whole and stays in scope.
 
 Values. Each claim the extractor returns for a sentence is one predicted quantity (its
 category is ignored). It matches an in-scope gold quantity of the sentence when its value
@@ -94,6 +96,8 @@ def _is_measure_word(word: str) -> bool:
 
 def counts_people_or_things(quantity: Quantity) -> bool:
     """The documented scope rule (module docstring) on the gold `normalized_unit`."""
+    if not (float(quantity.low).is_integer() and float(quantity.high).is_integer()):
+        return False
     unit = quantity.normalized_unit.strip().lower()
     if unit in ("", "-") or "%" in unit or "%" in quantity.unit:
         return False

@@ -495,6 +495,7 @@ _SCORE_OWNERS = _wordset(
     "the their his her its our your my test exam credit these those high low top final average such"
 )
 _NOT_NOUNS = _wordset("dead hurt shot slain missing held taken hit")
+_QUANTIFIERS = _wordset("all both only just another other those these such")
 _NOT_AFTER_ONE = _wordset(
     "another other must should shall ought might cannot can't won't wouldn't couldn't didn't "
     "doesn't isn't wasn't got gets knew knows thought thinks said told"
@@ -1018,8 +1019,11 @@ def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bo
         return True  # "MH 17", "S&P 500", "iPhone 11", "LEX 18": capitals are not grammar
     if group.first.grouped or group.first.scale > 1 or _followed_by_noun(after):
         return False  # "In Tehran 1,500 people": a place name, then a count
-    # A capitalised first word is capitalised for grammar ("Roughly 300"), not as a name.
-    return _CLAUSE_OPENING.search(before[: token.start()]) is None
+    # A capitalised first word is capitalised for grammar ("Roughly 300"), not as a name,
+    # unless a singular noun follows: "Sector 9 patrol", "Planet 9 project" name a thing.
+    if _CLAUSE_OPENING.search(before[: token.start()]) is None:
+        return True
+    return word.lower() not in _QUANTIFIERS and _modifies_noun(after)
 
 
 def _is_rank(before: str, after: str) -> bool:
@@ -1061,6 +1065,18 @@ def _is_name_after(after: str, headline: bool) -> bool:
             return True
         position = following.end()
     return True
+
+
+def _modifies_noun(after: str) -> bool:
+    """A lower-case singular noun follows ("9 citizen scientists"), not a verb ("12 died")."""
+    following = _NEXT_WORD.match(after)
+    if following is None:
+        return False
+    word = following.group("word")
+    lowered = word.lower()
+    if word != lowered or lowered in _STOP_WORDS or lowered in _NOT_NOUNS or len(lowered) < 4:
+        return False
+    return not _is_plural_noun(word) and not lowered.endswith(("ed", "ing", "ly"))
 
 
 def _followed_by_noun(after: str) -> bool:
