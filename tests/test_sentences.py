@@ -1,6 +1,8 @@
+import pytest
 import syntok.segmenter as segmenter
 
-from tolltrace.nlp.sentences import may_count, names_victim, needs_parse, split_sentences
+from tolltrace.extract import injuries, lexicon
+from tolltrace.nlp.sentences import may_count, may_harm, names_victim, needs_parse, split_sentences
 
 TEXT = (
     "Guards in Koss detained 40 students on Monday, the Monitor said. Mr. Varo denied it.\n\n"
@@ -33,6 +35,30 @@ def test_only_sentences_that_may_state_a_count_or_a_victim_need_a_parse() -> Non
     assert not needs_parse("Protesters gathered in the square.")  # no count, no one named
     assert not needs_parse("The ministry's statement was brief.")
     assert not needs_parse("The vigil went on until dawn.")
+
+
+def test_a_count_with_no_word_of_harm_needs_no_parse() -> None:
+    assert not needs_parse("The Kerevo choir has 300 members.")
+    assert not needs_parse("Sarenna won 3-1 on Sunday.")
+    assert needs_parse("Seven others were rushed to Kerevo Medical Center.")
+    assert needs_parse("Four homicides were reported in Kerevo last month.")
+    assert needs_parse("The town lost three children in a week.")
+
+
+# Lemmas the filter sees only in their inflected forms ("gunned down", "rounded up").
+_INFLECTED = {"gun": "gunned", "round": "rounded up", "march": "marched", "stone": "stoned"}
+_CATEGORY_WORDS = sorted(
+    {*lexicon.TRANSITIVE, *lexicon.INTRANSITIVE, *lexicon.NOMINAL, *lexicon.HOLDERS,
+     *(noun for _, noun in lexicon.COMPLEMENTS), *lexicon.FATAL_EVENT, *lexicon.FATAL,
+     *lexicon.NONFATAL, *injuries.WOUND_NOUNS}
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("word", _CATEGORY_WORDS)
+def test_every_word_of_a_category_lets_a_count_be_parsed(word: str) -> None:
+    """The filter and the claim rules agree: a count next to any word the rules read as a
+    category is parsed (a word missing from the filter would silently lose its claims)."""
+    assert may_harm(f"Officials said 12 {_INFLECTED.get(word, word)}.")
 
 
 def _syntok_sentences(text: str) -> list[tuple[int, int]]:

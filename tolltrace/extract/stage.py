@@ -1,8 +1,8 @@
 """The extract stage: a pure function from a cleaned document to its claims.
 
-Sentences come from `nlp.sentences`; only those that may state a count or name a victim are
-parsed (`nlp.parse`); each count found there becomes a Claim with its category, subject,
-attribution, time and place, and spans in both the clean and the raw text.
+Sentences come from `nlp.sentences`; only those that may state a count of people harmed or
+name a victim are parsed (`nlp.parse`); each count found there becomes a Claim with its
+category, subject, attribution, time and place, and spans in both the clean and the raw text.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tolltrace.extract.numbers import find_counts
 from tolltrace.extract.outcomes import earlier_states
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
-from tolltrace.nlp.sentences import may_count, names_victim, needs_parse, split_sentences
+from tolltrace.nlp.sentences import may_harm, names_victim, needs_parse, split_sentences
 
 EXTRACTOR = "extract/7"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
@@ -67,7 +67,7 @@ def extract_document(
 def _worth_parsing(sentence: str) -> bool:
     """A named victim, or a count the number layer accepts (not a year, a date, an age...):
     the cheap tests run first, and only these sentences pay for a parse."""
-    return names_victim(sentence) or (may_count(sentence) and bool(find_counts(sentence)))
+    return names_victim(sentence) or (may_harm(sentence) and bool(find_counts(sentence)))
 
 
 def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> str:

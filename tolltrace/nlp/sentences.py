@@ -38,8 +38,21 @@ _VIOLENCE_STEMS = (
     r"rioter|survivor|mourner|hospital|critical|condition|gunshot|graz|recover|bullet|"
     r"struck|life support|fighting for"
 )
+# With the rest of the claim rules' words (extract/lexicon.py, extract/injuries.py), what a
+# sentence needs besides a number to state a count of people harmed.
+_HARM_STEMS = (
+    rf"{_VIOLENCE_STEMS}|"
+    r"abrasion|affect|annihilat|apprehend|assassinat|attack|bars\b|beat|behead|bludgeon|bruis|"
+    r"butcher|captur|clinic|condemn|corpse|cut|decease|deport|drown|evacuee|expel|extermina|"
+    r"fractur|genocid|harm|homicid|incarcerat|infirmar|inmate|intern|lacerat|lethal|lives\b|"
+    r"los[et]|losing|lynch|maim|marche[sdr]|marching|medical|trauma|treat|mortal|mow|nab|"
+    r"nonfatal|non-fatal|perish|rall(?:y|ies|ied)|recuperat|riot|round(?:ed|ing|s)?\s+up|"
+    r"roundup|row\b|slay|slew|stab|ston(?:ed|ing)|strangl|strik|succumb|surviv|target|uproot|"
+    r"vanish|deadl"
+)
 _COUNT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _VIOLENCE = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.IGNORECASE)
+_HARM = re.compile(rf"\b(?:{_HARM_STEMS})", re.IGNORECASE)
 _PERSON_WORDS = (
     r"man|woman|boy|girl|teen|teenager|child|person|officer|student|activist|journalist|victim|"
     r"prisoner|resident|driver|worker|protester|soldier|civilian|baby|infant|youth|suspect|"
@@ -100,9 +113,16 @@ def may_count(sentence: str) -> bool:
 
 
 def needs_parse(sentence: str) -> bool:
-    """True when a sentence may state a count, or name one victim of violence or repression
-    (true of a paragraph when it is of any of its sentences)."""
-    return bool(_COUNT.search(sentence)) or names_victim(sentence)
+    """True when a sentence may state a count of people harmed (a number and a word of harm,
+    custody, protest or flight), or name one victim of violence or repression (true of a
+    paragraph when it is of any of its sentences)."""
+    return may_harm(sentence) or names_victim(sentence)
+
+
+def may_harm(sentence: str) -> bool:
+    """True when a sentence has a number and a word the claim rules read as a category: a
+    count with none ("The club has 300 members") is no claim, and is not worth a parse."""
+    return bool(_COUNT.search(sentence)) and bool(_HARM.search(sentence))
 
 
 def names_victim(sentence: str) -> bool:
