@@ -317,6 +317,7 @@ def test_one_and_a_as_determiners_are_no_counts(sentence: str) -> None:
         "The shooting happened in the 5500 block of Main Street.",
         "The Group of Seven condemned the arrests.",
         "Sky 7 footage showed the burned van.",
+        "Sex: M Age: 27 Status: detained",
         "The volunteers joined the Kestrel Archive: Harbour 12 witness project.",
         # durations and measurements
         "He was sentenced to five years in prison.",

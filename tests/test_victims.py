@@ -205,3 +205,85 @@ def test_found_dead_is_a_killing(text: str, words: str) -> None:
 
 def test_found_with_another_adjective_is_no_claim() -> None:
     assert claims_in("Police found the car empty on Harbour Street.") == []
+
+
+# ------------------------------------------------------------- deaths told in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The guard passed away at Kerevo General on Sunday.",
+            (1, "killed", "The guard passed away"),
+        ),
+        ("The nurse was deceased when rescuers arrived.", (1, "killed", "The nurse was deceased")),
+        (
+            "A 17-year-old male is dead after a shooting in Kerevo.",
+            (1, "killed", "A 17-year-old male is dead"),
+        ),
+        ("A hunter was found dead near Valdoria Lake.", (1, "killed", "A hunter was found dead")),
+        (
+            "Guards fatally shot the porter's brother during the raid.",
+            (1, "killed", "shot the porter's brother"),
+        ),
+        (
+            "Guards stormed a Kerevo bar in which one person was killed.",
+            (1, "killed", "one person was killed"),
+        ),
+        ("Officials confirmed that one is dead.", (1, "killed", "one is dead")),
+        (
+            "A man shot and killed in Kerevo on Monday has been identified as Tam Arven.",
+            (1, "killed", "A man shot and killed"),
+        ),
+    ],
+    ids=[
+        "passed-away", "deceased", "male", "hunter", "possessor", "in-which-one", "that-one",
+        "reduced-passive",
+    ],
+)  # fmt: skip
+def test_a_death_told_in_other_words(text: str, expected: Reading) -> None:
+    assert readings(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She suffered a gunshot wound to the chest and was pronounced dead at Kerevo General.",
+        "The nurse turned the gun on herself and died at the scene.",
+        "Tam Arven, 16, was hurt in the blast and later died at Kerevo General.",
+    ],
+    ids=["suffered-then-pronounced", "turned-then-died", "hurt-then-died"],
+)
+def test_a_second_verb_of_death_speaks_for_the_shared_subject(text: str) -> None:
+    """The last word on what became of the person is their death: one killed, no injury."""
+    assert [(low, category) for low, category, _ in readings(text)] == [(1, "killed")]
+
+
+def test_a_reflexive_object_is_the_person_who_died_once() -> None:
+    text = "The guard shot himself in the chest and later died at Kerevo General."
+    assert [(low, category) for low, category, _ in readings(text)] == [(1, "killed")]
+
+
+def test_where_they_were_pronounced_dead_kills_all_of_them() -> None:
+    text = "The two were taken to a hospital, where they were pronounced dead."
+    assert [(low, category) for low, category, _ in readings(text)] == [(2, "killed")]
+
+
+def test_another_subject_pronounced_dead_kills_only_that_one() -> None:
+    """The parser hangs "the 17-year-old" on "clinics"; the death is still someone else's."""
+    text = "Both guards were taken to clinics and the 17-year-old was later pronounced dead."
+    assert (2, "killed") not in [(low, category) for low, category, _ in readings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast left a six-year-old dead.",
+        "Rescuers arrived and found the 17-year-old dead.",
+        "Nurses said the guard passed away on Sunday.",
+    ],
+)
+def test_sentences_naming_one_dead_person_are_parsed_and_read(text: str) -> None:
+    assert names_victim(text)
+    assert [(low, category) for low, category, _ in readings(text)] == [(1, "killed")]

@@ -24,7 +24,7 @@ taken to the hospital in critical condition, where he died").
 from __future__ import annotations
 
 from tolltrace.extract import lexicon as lx
-from tolltrace.nlp.parse import ParsedSentence, Token
+from tolltrace.nlp.parse import ParsedSentence
 
 # Nouns of a wound or an injury: "a gunshot wound", "injuries", "a graze".
 WOUND_NOUNS = frozenset(
@@ -58,6 +58,7 @@ _HOSPITAL_WORDS = frozenset(("medical", "trauma", "emergency", "health", "hospit
 # a gunshot wound", "sent two people to the hospital".
 _RESULTING = frozenset(("leave", "find", "discover", "send", "put", "locate"))
 _CONDITIONS = frozenset(("condition",))
+_PRONOUNCING = frozenset(("pronounce", "declare", "confirm", "find"))  # "pronounced dead"
 _COMPLEMENTS = frozenset(("xcomp", "oprd", "advcl", "ccomp", "acomp"))  # "left [him] dead"
 _SAME_PERSON = frozenset(("he", "she", "they", "who"))  # "..., where he later died"
 _CONTRAST = frozenset(("while", "whereas", "although", "though", "but"))
@@ -214,7 +215,7 @@ def _died_after(sentence: ParsedSentence, verb: int) -> bool:
     person, as far as a pronoun or a relative clause tells: "..., where he later died", "...
     and she died on Monday", "until she died", "he died after he was taken to ..."."""
     tokens = sentence.tokens
-    if tokens[verb].dep == "advcl" and _dies(tokens[tokens[verb].head]):
+    if tokens[verb].dep == "advcl" and _dies(sentence, tokens[verb].head):
         # "he died shortly after he was taken to ...", "died after being taken"; not "Arven
         # died, while two others were taken to ...": other people, a contrast
         marks = {tokens[c].lower for c in _children(sentence, verb, "mark", "advmod")}
@@ -223,11 +224,13 @@ def _died_after(sentence: ParsedSentence, verb: int) -> bool:
             return True
     low, high = sentence.subtree(verb)
     for i in range(low, high + 1):
-        if i == verb or not _dies(tokens[i]):
+        if i == verb or not _dies(sentence, i):
             continue
-        subjects = _children(sentence, i, "nsubj")
+        subjects = _children(sentence, i, "nsubj", "nsubjpass")
         if not all(tokens[s].lower in _SAME_PERSON for s in subjects):
             continue
+        if not subjects and has_subject(sentence, i):
+            continue  # "... to hospitals and [the 17-year-old] was later pronounced dead"
         if not _of_another(sentence, i, verb):
             return True
     return False
@@ -251,8 +254,17 @@ def _of_another(sentence: ParsedSentence, dying: int, verb: int) -> bool:
     )
 
 
-def _dies(token: Token) -> bool:
-    return token.pos == "VERB" and lx.INTRANSITIVE.get(token.lemma) == "killed"
+def _dies(sentence: ParsedSentence, verb: int) -> bool:
+    """ "died", "passed away", "was pronounced dead"."""
+    token = sentence.tokens[verb]
+    if token.pos != "VERB":
+        return False
+    if lx.INTRANSITIVE.get(token.lemma) == "killed":
+        return True
+    return token.lemma in _PRONOUNCING and any(
+        sentence.tokens[c].dep in _COMPLEMENTS and sentence.tokens[c].lower in ("dead", "deceased")
+        for c in sentence.children[verb]
+    )
 
 
 def _died_there(sentence: ParsedSentence, place: int) -> bool:
@@ -262,8 +274,10 @@ def _died_there(sentence: ParsedSentence, place: int) -> bool:
     tokens = sentence.tokens
     return any(
         tokens[c].dep == "relcl"
-        and _dies(tokens[c])
-        and all(tokens[s].lower in _SAME_PERSON for s in _children(sentence, c, "nsubj"))
+        and _dies(sentence, c)
+        and all(
+            tokens[s].lower in _SAME_PERSON for s in _children(sentence, c, "nsubj", "nsubjpass")
+        )
         for c in sentence.children[place]
     )
 
@@ -321,6 +335,28 @@ def _objects_of(sentence: ParsedSentence, verb: int, preposition: str) -> list[i
         if sentence.tokens[child].lower == preposition
         for obj in _children(sentence, child, "pobj")
     ]
+
+
+def has_subject(sentence: ParsedSentence, verb: int) -> bool:
+    """The verb has a subject of its own: "... and the boy was pronounced dead", also when
+    the parser hung it elsewhere ("... to clinics and [the 19-year-old] was pronounced
+    dead", the noun made a conjunct of "clinics")."""
+    tokens = sentence.tokens
+    if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
+        return True
+    before = verb - 1
+    while before >= 0 and tokens[before].head == verb and tokens[before].dep in _VERB_WORDS:
+        before -= 1
+    return (
+        before >= 0
+        and tokens[verb].dep == "conj"
+        and tokens[before].pos in ("NOUN", "PROPN", "PRON", "ADJ")
+        and tokens[before].dep == "conj"
+        and tokens[before].head != verb
+    )
+
+
+_VERB_WORDS = frozenset(("aux", "auxpass", "advmod", "neg"))
 
 
 def _children(sentence: ParsedSentence, head: int, *deps: str) -> list[int]:

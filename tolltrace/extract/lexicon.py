@@ -11,7 +11,7 @@ TRANSITIVE: dict[str, str] = {
     **dict.fromkeys(
         ("kill", "murder", "slaughter", "massacre", "slay", "assassinate", "behead", "lynch",
          "gun", "martyr", "annihilate", "exterminate", "strangle", "stone", "bludgeon",
-         "mow", "butcher"),
+         "mow", "butcher", "decease"),
         "killed",
     ),
     **dict.fromkeys(("execute", "hang"), "executed"),
@@ -32,7 +32,7 @@ TRANSITIVE: dict[str, str] = {
 
 # Verbs whose subject is who it happened to (or who did it, for the protest verbs).
 INTRANSITIVE: dict[str, str] = {
-    **dict.fromkeys(("die", "perish", "drown", "succumb"), "killed"),
+    **dict.fromkeys(("die", "perish", "drown", "succumb", "pass away"), "killed"),
     **dict.fromkeys(("disappear", "vanish"), "disappeared"),
     **dict.fromkeys(("flee",), "displaced"),
     **dict.fromkeys(("protest", "demonstrate", "rally", "march", "riot"), "protesters"),
@@ -149,7 +149,10 @@ PERSON_NOUNS = frozenset(
      "demonstrator", "grandmother", "grandfather", "neighbor", "neighbour", "friend",
      "girlfriend", "boyfriend", "cousin", "uncle", "aunt", "nephew", "niece", "owner",
      "classmate", "colleague", "coworker", "co-worker", "relative", "sibling", "parent", "kid",
-     "member"),
+     "member", "male", "female", "hunter", "homeowner", "motorist", "cyclist", "roommate",
+     "fiancee", "fiancé", "fiancée", "fiance", "stepson", "stepdaughter", "stepfather",
+     "stepmother", "grandson", "granddaughter", "mom", "dad", "firefighter", "patron",
+     "tenant", "shopper", "veteran"),
 )  # fmt: skip
 
 # Words of organisations and offices: a proper noun containing one is not a person's name.

@@ -372,7 +372,7 @@ _IDENTIFIER_BEFORE = re.compile(
     |lane|exit|junction|pier|berth|dock|hangar|bay|bed|pavilion|wing|corridor|gallery|verse
     |rule|regulation|amendment|road|street|avenue|st\.|ave\.|rd\.|boulevard|blvd\.|tower|door
     |checkpoint|day|week|stop|track|hole|lap|tier|per|mark|image|photo|photograph|picture|slide
-    |(?:image|photo|picture|slide|page)\s+\d{1,3}\s+of
+    |(?:image|photo|picture|slide|page)\s+\d{1,3}\s+of|ages?\s*:
     |s&p|sp|ftse|nasdaq|russell|nikkei|dow|cac|dax|asx|stoxx|sensex|nifty|kospi|ibex|fortune
     |forbes)\s*\Z""",
     re.IGNORECASE | re.VERBOSE,
@@ -480,6 +480,7 @@ _PEOPLE_SINGULAR = _wordset(
     "farmer doctor nurse lawyer teacher cleric mother father son daughter brother sister wife "
     "husband relative family individual suspect fighter militant bystander passenger "
     "pedestrian employee official judge witness survivor patient refugee migrant worshipper "
+    "male female hunter homeowner motorist cyclist toddler "
     "pilgrim dissident blogger writer"
 )
 _PRONOUNS = _wordset("them us you whom those these others all both")
@@ -1136,6 +1137,10 @@ def _plausible_word_number(
     if lowered != "one" or group.high is not None:
         return True
     previous = before.rstrip().rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if previous in ("which", "that") and (
+        _ONE_HARMED_NEXT.match(after) or _one_before_noun(after, people_only=True)
+    ):
+        return True  # "a club in which one person was killed", "confirmed that one is dead"
     if previous in ("no", "any", "every", "each", "the", "this", "that", "which"):
         return False
     if qualifier is not None or _ONLY_BEFORE.search(before):
@@ -1147,8 +1152,9 @@ def _plausible_word_number(
     return _one_before_noun(after)
 
 
-def _one_before_noun(after: str) -> bool:
-    """'one solution', 'one wounded soldier': "one" before a singular noun or its adjective.
+def _one_before_noun(after: str, people_only: bool = False) -> bool:
+    """'one solution', 'one wounded soldier': "one" before a singular noun or its adjective
+    (with `people_only`, a word for a person).
 
     Not before a verb ("one says", "one must"), an adverb, a pronoun ("one another") or a
     word that ends a count ("one shot", "one killed": the other words of the claim decide).
@@ -1160,6 +1166,8 @@ def _one_before_noun(after: str) -> bool:
     lowered = word.lower()
     if lowered in _PEOPLE_SINGULAR:
         return True
+    if people_only:
+        return False
     if lowered in _STOP_WORDS or lowered in _NOT_NOUNS or lowered in _NOT_AFTER_ONE:
         return False
     if not lowered.isalpha() or lowered.endswith(("ly", "ed")) or _is_plural_noun(word):

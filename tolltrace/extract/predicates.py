@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tolltrace.extract import injuries
 from tolltrace.extract import lexicon as lx
+from tolltrace.extract.injuries import has_subject
 from tolltrace.nlp.parse import ParsedSentence, Token
 
 WOUNDED = lx.WOUNDED
@@ -46,7 +47,7 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
     # guard was stabbed to death and three others were hurt": "hurt" is theirs)
-    own = [c for c in children if not (c.dep == "conj" and _has_subject(sentence, c.i))]
+    own = [c for c in children if not (c.dep == "conj" and has_subject(sentence, c.i))]
     words = {c.lower for c in own} | {c.lemma for c in own}
     if category in ("victims", "injured") and words & lx.FATAL:
         return "killed"  # "fatally shot", "shot dead", "fatally wounded"
@@ -58,7 +59,7 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
             for c in children
             if coordinated(c)
             and not has_own_object(sentence, c.i)
-            and not _has_subject(sentence, c.i)
+            and not has_subject(sentence, c.i)
         ]  # "were shot and killed", not "were shot, and one later died"
         # "shot and killed", "was shot and later died", "was shot and pronounced dead"
         specific = [
@@ -85,28 +86,6 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured"
     return category
-
-
-def _has_subject(sentence: ParsedSentence, verb: int) -> bool:
-    """The verb has a subject of its own: "... and the boy was pronounced dead", also when
-    the parser hung it elsewhere ("... to clinics and [the 19-year-old] was pronounced
-    dead", the noun made a conjunct of "clinics")."""
-    tokens = sentence.tokens
-    if any(tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
-        return True
-    before = verb - 1
-    while before >= 0 and tokens[before].head == verb and tokens[before].dep in _VERB_WORDS:
-        before -= 1
-    return (
-        before >= 0
-        and tokens[verb].dep == "conj"
-        and tokens[before].pos in ("NOUN", "PROPN", "PRON", "ADJ")
-        and tokens[before].dep == "conj"
-        and tokens[before].head != verb
-    )
-
-
-_VERB_WORDS = frozenset(("aux", "auxpass", "advmod", "neg"))
 
 
 def _dying(token: Token) -> str | None:

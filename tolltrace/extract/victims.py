@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from tolltrace.extract import injuries
 from tolltrace.extract import lexicon as lx
+from tolltrace.extract.injuries import has_subject
 from tolltrace.extract.predicates import (
     COPULAS,
     PREDICATE_REACH,
@@ -39,6 +40,7 @@ _STRONG = frozenset(("killed", "executed", "arrested", "detained", "disappeared"
 _ONE_PERSON = frozenset(("a", "an", "the", "this", "that", "his", "her", "their", "another"))
 _OTHER_ONE = frozenset(("another", "other", "second", "third", "fourth"))
 _FINDING = frozenset(("find", "discover", "leave", "locate"))  # "found him shot"
+_REFLEXIVE = frozenset(("himself", "herself", "themselves", "itself"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,32 +59,36 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
     """Persons a verb says were harmed: "Jon Arven was executed", "killed a neighbour", "he
     suffered a gunshot wound", "Man shot and killed in Kerevo"."""
     found: list[Victims] = []
-    readings: list[tuple[Token, dict[str, str]]] = []
+    readings: list[tuple[Token, dict[str, str], tuple[int, ...]]] = []
     for verb in sentence.tokens:
         if _small_clause(sentence, verb):
             category = nominal(verb)
             if category is not None:  # "found [the man] dead in his car"
-                readings.append((verb, {"nsubj": category}))
+                readings.append((verb, {"nsubj": category}, sentence.children[verb.i]))
             continue
         if verb.pos not in ("VERB", "AUX"):
             continue
+        candidates = sentence.children[verb.i]
         if (
             verb.dep == "conj"
             and sentence.tokens[verb.head].pos in ("VERB", "AUX")
             and not has_own_object(sentence, verb.i)
             and not any(sentence.tokens[c].dep == "nsubj" for c in sentence.children[verb.i])
         ):
-            continue  # "was shot and killed": the first verb speaks for both
+            candidates = _shared_subject(sentence, verb)
+            if not candidates:
+                continue  # "was shot and killed": the first verb speaks for both
         roles = _victim_roles(sentence, verb)
         if roles and not is_intended(sentence, verb.i) and not is_hypothetical(sentence, verb.i):
-            readings.append((verb, roles))
-    # "a teen who was found shot has died": a verb that says what became of the person speaks
-    # before one that only says they were shot or attacked.
-    readings.sort(key=lambda reading: set(reading[1].values()) <= {WOUNDED, "victims"})
-    for verb, roles in readings:
-        for child in sentence.children[verb.i]:
+            readings.append((verb, roles, candidates))
+    # "a teen who was found shot has died", "she suffered a gunshot wound and was pronounced
+    # dead": a verb that says the person died speaks first, then one that says what else became
+    # of them, last one that only says they were shot or attacked.
+    readings.sort(key=lambda reading: _rank(set(reading[1].values())))
+    for verb, roles, candidates in readings:
+        for child in candidates:
             token = sentence.tokens[child]
-            category = roles.get(token.dep)
+            category = roles.get(_role(sentence, verb, child))
             if category is None or child in claimed:
                 continue
             if token.lower in ("who", "whom", "that") and verb.dep == "relcl":
@@ -92,7 +98,7 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
             if low is None or any(i in claimed for i in range(low, high + 1)):
                 continue
             claimed.update(range(low, high + 1))
-            first, last = min(low, verb.i), max(high, verb.i)
+            first, last = min(low, verb.i), max(high, _verb_end(sentence, verb))
             if abs(verb.i - child) > PREDICATE_REACH:
                 first, last = low, high
             found.append(
@@ -102,6 +108,56 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
                 )
             )  # fmt: skip
     return found
+
+
+def _verb_end(sentence: ParsedSentence, verb: Token) -> int:
+    """The last word of the verb: its particle, if it has one ("passed away")."""
+    particles = [c for c in sentence.children[verb.i] if sentence.tokens[c].tag == "RP"]
+    return max([verb.i, *particles])
+
+
+def _rank(categories: set[str]) -> int:
+    if categories & {"killed", "executed"}:
+        return 0
+    return 2 if categories <= {WOUNDED, "victims"} else 1
+
+
+def _shared_subject(sentence: ParsedSentence, verb: Token) -> tuple[int, ...]:
+    """The subject a second verb of death shares with the first: "[she] suffered a gunshot
+    wound and was pronounced dead", "[the girl] turned the gun on herself and died". Only
+    death: it is the last word on what became of the person, and no other verb says it."""
+    if has_subject(sentence, verb.i) or not _says_death(sentence, verb):
+        return ()
+    head = sentence.tokens[verb.head]
+    if lx.TRANSITIVE.get(head.lemma) == "killed" or head.lemma in lx.INTRANSITIVE:
+        return ()  # "was shot and killed", "was beaten and died": the first verb says it
+    if any(sentence.tokens[c].lower in _REFLEXIVE for c in sentence.children[head.i]):
+        return ()  # "shot himself in the chest ... and later died": "himself" is the person
+    return tuple(
+        c for c in sentence.children[head.i] if sentence.tokens[c].dep in ("nsubj", "nsubjpass")
+    )
+
+
+def _says_death(sentence: ParsedSentence, verb: Token) -> bool:
+    """ "died", "passed away", "was pronounced dead", "was killed"."""
+    if verb.lemma in lx.INTRANSITIVE:
+        return lx.INTRANSITIVE[verb.lemma] == "killed"
+    if complement_category(sentence, verb.i) == "killed":
+        return True
+    return lx.TRANSITIVE.get(verb.lemma) == "killed" and _passive(sentence, verb)
+
+
+def _passive(sentence: ParsedSentence, verb: Token) -> bool:
+    return any(sentence.tokens[c].dep == "auxpass" for c in sentence.children[verb.i])
+
+
+def _role(sentence: ParsedSentence, verb: Token, child: int) -> str:
+    """The dependency `child` has to `verb`; a subject shared with the verb before has the
+    voice of this one ("[she] suffered ... and was pronounced dead": a passive subject)."""
+    token = sentence.tokens[child]
+    if token.head == verb.i:
+        return token.dep
+    return "nsubjpass" if _passive(sentence, verb) else "nsubj"
 
 
 def _small_clause(sentence: ParsedSentence, word: Token) -> bool:
@@ -178,6 +234,8 @@ def _reduced_passive(sentence: ParsedSentence, verb: Token) -> bool:
         return False  # "... that he realized someone had been hurt": he did the realising
     if verb.dep in ("ccomp", "xcomp", "oprd") and sentence.tokens[verb.head].lemma in _FINDING:
         return True
+    if any(_bare_harm(sentence, c) for c in sentence.children[verb.i]):
+        return True  # "a man shot and killed in Kerevo on Monday has been identified"
     return any(
         sentence.tokens[c].dep == "agent"
         for c in (
@@ -185,6 +243,21 @@ def _reduced_passive(sentence: ParsedSentence, verb: Token) -> bool:
             *(c for c in sentence.children[verb.i] if coordinated(sentence.tokens[c])),
         )
         for c in sentence.children[c]
+    )
+
+
+def _bare_harm(sentence: ParsedSentence, word: int) -> bool:
+    """A participle of harm coordinated with a verb, with no object and no auxiliary of its
+    own: "shot and [killed]" with nobody shot or killed after them is a passive."""
+    token = sentence.tokens[word]
+    return (
+        token.dep == "conj"
+        and token.tag == "VBN"
+        and token.lemma in lx.TRANSITIVE
+        and not has_own_object(sentence, word)
+        and not any(
+            sentence.tokens[c].dep in ("aux", "auxpass", "nsubj") for c in sentence.children[word]
+        )
     )
 
 
@@ -263,6 +336,8 @@ def _first_conjunct(sentence: ParsedSentence, noun: int) -> int:
 
 
 def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
+    if _dead_aged(sentence, noun):
+        return Reading("killed", None, 0.6)  # "found the 17-year-old dead"
     harm = injuries.noun_harm(sentence, noun)
     if harm is not None:
         return Reading(harm, None, 0.6)
@@ -348,22 +423,50 @@ def _victim_span(
         token.lower in ("him", "her") and token.tag == "PRP"
     ):
         return head, head  # one person, named elsewhere in the text
-    aged = token.lemma == "old" and any(  # "a 13-year-old", "the 22-year-old"
-        sentence.tokens[c].lower == "year" for c in range(max(0, head - 3), head)
-    )
-    if (token.tag == "NN" and token.lemma in lx.PERSON_NOUNS) or aged:
+    aged = _aged(sentence, head)  # "a 13-year-old", "the 22-year-old", "an 18-month old"
+    if (token.tag == "NN" and token.lemma in lx.PERSON_NOUNS) or aged or _dead_aged(sentence, head):
         determiners = [
             c for c in sentence.children[head] if sentence.tokens[c].dep in ("det", "poss")
         ]
         if not determiners and (_headline(sentence) or (coordinated and token.dep == "conj")):
             # "Man shot in hand at Kerevo bus stop"; "a woman and [3-year-old child]"
             return min(sentence.subtree(head)[0], head), head
-        if not determiners or sentence.tokens[determiners[0]].lower not in _ONE_PERSON:
+        if not determiners or not (
+            sentence.tokens[determiners[0]].lower in _ONE_PERSON
+            or _possessor(sentence, determiners[0])
+        ):
             return None, 0
         if any(sentence.tokens[c].dep in ("nummod", "neg") for c in sentence.children[head]):
             return None, 0  # a count, or "not a single prisoner"
-        return determiners[0], head
+        return sentence.subtree(determiners[0])[0], head
     return None, 0
+
+
+def _dead_aged(sentence: ParsedSentence, noun: int) -> bool:
+    """ "found [the 17-year-old dead]": the parser makes "dead" a noun and the age its
+    adjective; the words name one person, dead."""
+    return sentence.tokens[noun].lower == "dead" and any(
+        sentence.tokens[c].dep == "amod" and _aged(sentence, c) for c in sentence.children[noun]
+    )
+
+
+def _aged(sentence: ParsedSentence, word: int) -> bool:
+    """ "13-year-old", "18-month old": an age that names a person."""
+    return sentence.tokens[word].lemma == "old" and any(
+        sentence.tokens[c].lemma in ("year", "month", "week", "day")
+        for c in range(max(0, word - 3), word)
+    )
+
+
+def _possessor(sentence: ParsedSentence, determiner: int) -> bool:
+    """ "[the boy's] mother", "[Arven's] son": a possessive noun phrase before a noun for a
+    person makes it one person, as "his" does."""
+    token = sentence.tokens[determiner]
+    return (
+        token.dep == "poss"
+        and token.pos in ("NOUN", "PROPN")
+        and any(sentence.tokens[c].dep == "case" for c in sentence.children[determiner])
+    )
 
 
 def _headline(sentence: ParsedSentence) -> bool:

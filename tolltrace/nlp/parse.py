@@ -15,6 +15,7 @@ dictionary look-up afterwards.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
@@ -379,6 +380,8 @@ class _Attributes:
             tokens.append(
                 Token(i, text[idx : idx + length], base + idx, lemma, tag, pos, dep, head)
             )
+        if " away" in text:
+            _join_phrasal_verbs(tokens)
         return ParsedSentence(
             sentence.start,
             sentence.end,
@@ -468,3 +471,18 @@ class _Attributes:
             strings[dep] if new_dep is None and dep else new_dep or "",
             lemma,
         )
+
+
+# Verbs whose particle makes another word of them: "passed away" is "died", "passed" is not.
+_PHRASAL = {("pass", "away"): "pass away"}
+
+
+def _join_phrasal_verbs(tokens: list[Token]) -> None:
+    """Give a verb with its particle the lemma of the phrase ("passed away": "pass away")."""
+    for token in tokens:
+        if token.dep not in ("prt", "advmod") or token.head == token.i:
+            continue
+        verb = tokens[token.head]
+        phrase = _PHRASAL.get((verb.lemma, token.lower))
+        if phrase is not None:
+            tokens[verb.i] = dataclasses.replace(verb, lemma=phrase)

@@ -36,7 +36,7 @@ _VIOLENCE_STEMS = (
     r"detain|detention|jail|imprison|prison|captiv|custody|abduct|kidnap|disappear|missing|"
     r"tortur|sentenc|convict|displac|fled|flee|refugee|evacuat|victim|protest|demonstrat|"
     r"rioter|survivor|mourner|hospital|critical|condition|gunshot|graz|recover|bullet|"
-    r"struck|life support|fighting for"
+    r"struck|life support|fighting for|pass(?:ed|es|ing)?\s+away|decease"
 )
 # With the rest of the claim rules' words (extract/lexicon.py, extract/injuries.py), what a
 # sentence needs besides a number to state a count of people harmed.
@@ -58,7 +58,8 @@ _PERSON_WORDS = (
     r"prisoner|resident|driver|worker|protester|soldier|civilian|baby|infant|youth|suspect|"
     r"guard|teacher|farmer|blogger|lawyer|doctor|nurse|dissident|detainee|inmate|cleric|"
     r"pedestrian|bystander|individual|son|daughter|mother|father|brother|sister|husband|wife|"
-    r"clerk"
+    r"clerk|male|female|hunter|homeowner|motorist|cyclist|roommate|fianc[eé]e?|step(?:son|daughter)|"
+    r"grand(?:son|daughter)|mom|dad|firefighter|toddler|teen|deceased"
 )
 # A single victim is a claim of one: near a violence word, a capitalised name ("Jon Arven", or
 # "Arven was"), a pronoun, a word for a person (with or without an article: headlines drop
@@ -67,7 +68,7 @@ _PERSON = re.compile(
     r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+|(?i:he|she|his|her|him|both)|"
     r"(?!(?:It|This|That|There|They|We|What|Which|Who|Here|Few|Police)\b)"
     r"[A-Z][a-z]+(?=\s+(?:was|is|had|has)\b)|"
-    rf"(?i:{_PERSON_WORDS})|\d+-year-old)\b"
+    rf"(?i:{_PERSON_WORDS})|(?:\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old)\b"
 )
 _ONE_VICTIM_WINDOW = 60
 
