@@ -287,3 +287,33 @@ def test_another_subject_pronounced_dead_kills_only_that_one() -> None:
 def test_sentences_naming_one_dead_person_are_parsed_and_read(text: str) -> None:
     assert names_victim(text)
     assert [(low, category) for low, category, _ in readings(text)] == [(1, "killed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voss died at the scene.", (1, "killed")),
+        ("The gun went off, striking Arven, who died at the scene.", (1, "killed")),
+        ("Mira LaVoss, 25, of Kerevo, was killed in the raid.", (1, "killed")),
+        (
+            "McLean suffered a gunshot wound, was taken to a clinic, and was later pronounced "
+            "dead, guards said.",
+            (1, "killed"),
+        ),
+        ("Rescuers located a deceased man with a gunshot wound to the head.", (1, "killed")),
+    ],
+    ids=["surname-died", "surname-who-died", "prefixed-name", "three-verbs", "deceased-man"],
+)
+def test_one_dead_person_named_by_a_surname_or_described_dead(
+    text: str, expected: tuple[int, str]
+) -> None:
+    assert names_victim(text)
+    assert [(low, category) for low, category, _ in readings(text)] == [expected]
+
+
+def test_one_deceased_is_a_count_of_one_killed() -> None:
+    text = "There is currently one wounded and one deceased."
+    assert [(low, category) for low, category, _ in readings(text)] == [
+        (1, "injured"),
+        (1, "killed"),
+    ]

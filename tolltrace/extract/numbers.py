@@ -425,7 +425,7 @@ _ONE_HARMED_AFTER = re.compile(
 # "one dead", "one was killed", "one has died": "one" is who it happened to.
 _ONE_HARMED_NEXT = re.compile(
     r"""\s+(?:(?:(?:was|is|were|has|had|have)\s+)?(?:been\s+)?(?:also\s+|later\s+)?
-    (?:dead|killed|slain|died|dies|injured|wounded|hurt|shot|stabbed|hospitalized|hospitalised
+    (?:dead|deceased|killed|slain|died|dies|injured|wounded|hurt|shot|stabbed|hospitalized|hospitalised
     |arrested|detained|executed|missing|taken\s+to|pronounced|found\s+dead|in\s+(?:critical
     |serious|stable|fair|good)\s+condition))\b""",
     re.IGNORECASE | re.VERBOSE,

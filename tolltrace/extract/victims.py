@@ -14,6 +14,7 @@ counted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tolltrace.extract import injuries
@@ -93,11 +94,16 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
                 continue
             if token.lower in ("who", "whom", "that") and verb.dep == "relcl":
                 child = verb.head  # "Lena Varo, who was arrested on Monday"
-            lone_name = category != "victims" and verb.lemma not in lx.GLANCING
+            # "struck Kerevo" is a place; "fatally struck Arven" a person
+            lone_name = category == "killed" or (
+                category != "victims" and verb.lemma not in lx.GLANCING
+            )
             low, high, people = _victims(sentence, child, lone_name)
             if low is None or any(i in claimed for i in range(low, high + 1)):
                 continue
             claimed.update(range(low, high + 1))
+            if category in (WOUNDED, "victims", "injured") and _said_dead(sentence, child):
+                category = "killed"  # "located a deceased man with a gunshot wound"
             first, last = min(low, verb.i), max(high, _verb_end(sentence, verb))
             if abs(verb.i - child) > PREDICATE_REACH:
                 first, last = low, high
@@ -108,6 +114,14 @@ def named_victims(sentence: ParsedSentence, claimed: set[int]) -> list[Victims]:
                 )
             )  # fmt: skip
     return found
+
+
+def _said_dead(sentence: ParsedSentence, noun: int) -> bool:
+    """The person's own noun phrase says they are dead: "a deceased man", "the dead woman"."""
+    return any(
+        sentence.tokens[c].dep == "amod" and nominal(sentence.tokens[c]) == "killed"
+        for c in sentence.children[noun]
+    )
 
 
 def _verb_end(sentence: ParsedSentence, verb: Token) -> int:
@@ -129,6 +143,8 @@ def _shared_subject(sentence: ParsedSentence, verb: Token) -> tuple[int, ...]:
     if has_subject(sentence, verb.i) or not _says_death(sentence, verb):
         return ()
     head = sentence.tokens[verb.head]
+    while head.dep == "conj" and not has_subject(sentence, head.i):
+        head = sentence.tokens[head.head]  # "[X] sustained ..., was taken ..., and died"
     if lx.TRANSITIVE.get(head.lemma) == "killed" or head.lemma in lx.INTRANSITIVE:
         return ()  # "was shot and killed", "was beaten and died": the first verb says it
     if any(sentence.tokens[c].lower in _REFLEXIVE for c in sentence.children[head.i]):
@@ -516,6 +532,10 @@ _QUANTITY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "McLean", "LaVoss", "DeMarco": a name whose prefix keeps its own capital.
+_PREFIXED_NAME = re.compile(r"[A-Z][a-z]{1,2}[A-Z][a-z]{2,}")
+
+
 def _lone_name(sentence: ParsedSentence, head: int) -> bool:
     """A single capitalised name ("Arven"), not an acronym, a month or a word of an office."""
     word = sentence.tokens[head].text
@@ -523,7 +543,7 @@ def _lone_name(sentence: ParsedSentence, head: int) -> bool:
         len(word) > 2
         and word[0].isupper()
         and word[1:].replace("-", "").replace("'", "").isalpha()
-        and word[1:].islower()
+        and (word[1:].islower() or _PREFIXED_NAME.fullmatch(word) is not None)
         and sentence.tokens[head].tag == "NNP"
         and word.lower() not in _QUANTITY_WORDS  # a headline's "Dozen injured in ..."
     )

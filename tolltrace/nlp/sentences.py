@@ -61,13 +61,15 @@ _PERSON_WORDS = (
     r"clerk|male|female|hunter|homeowner|motorist|cyclist|roommate|fianc[eé]e?|step(?:son|daughter)|"
     r"grand(?:son|daughter)|mom|dad|firefighter|toddler|teen|deceased"
 )
-# A single victim is a claim of one: near a violence word, a capitalised name ("Jon Arven", or
-# "Arven was"), a pronoun, a word for a person (with or without an article: headlines drop
-# it, "Man shot in Kerevo", "killing of police officer") or an age ("18-year-old").
+# A single victim is a claim of one: near a violence word, a capitalised name ("Jon Arven",
+# "Mira LaVoss", or "Arven was", "Arven died", "Arven, who", "Arven suffered"), a pronoun, a
+# word for a person (with or without an article: headlines drop it, "Man shot in Kerevo",
+# "killing of police officer") or an age ("18-year-old").
 _PERSON = re.compile(
-    r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+|(?i:he|she|his|her|him|both)|"
+    r"\b(?:[A-Z][a-z]*[A-Z]?[a-z]+(?:\s+[A-Z][a-z]*[A-Z]?[a-z'-]+)+|(?i:he|she|his|her|him|both)|"
     r"(?!(?:It|This|That|There|They|We|What|Which|Who|Here|Few|Police)\b)"
-    r"[A-Z][a-z]+(?=\s+(?:was|is|had|has)\b)|"
+    r"[A-Z][a-z]*[A-Z]?[a-z]+"
+    r"(?=,?\s+(?:was|is|had|has|died|who|suffered|sustained|remains|remained|in\s+the)\b)|"
     rf"(?i:{_PERSON_WORDS})|(?:\d+|[a-z]+)[- ](?:year|month|week)s?[- ]old)\b"
 )
 _ONE_VICTIM_WINDOW = 60
