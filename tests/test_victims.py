@@ -184,6 +184,7 @@ def test_sentences_naming_one_victim_are_parsed(sentence: str) -> None:
     [
         ("A woman and 3-year-old child are dead after the fire on Harbour Street.", 2),
         ("Mira and her three children were shot dead by her companion.", 4),
+        ("Guards said a man stabbed and killed his wife, son and daughter in Kerevo.", 3),
     ],
 )
 def test_a_coordination_of_people_is_counted_whole(text: str, expected: int) -> None:

@@ -225,6 +225,10 @@ def _bare_participle(sentence: ParsedSentence, verb: Token) -> bool:
             sentence.tokens[c].dep == "aux" and sentence.tokens[c].lemma == "have"
             for c in sentence.children[verb.i]
         )
+        and not any(  # "a man stabbed and killed his wife": the object is both verbs'
+            sentence.tokens[c].dep == "conj" and has_own_object(sentence, c)
+            for c in sentence.children[verb.i]
+        )
     )
 
 
@@ -444,7 +448,9 @@ def _victim_span(
         determiners = [
             c for c in sentence.children[head] if sentence.tokens[c].dep in ("det", "poss")
         ]
-        if not determiners and (_headline(sentence) or (coordinated and token.dep == "conj")):
+        if not determiners and (
+            _headline(sentence) or (coordinated and token.dep in ("conj", "appos"))
+        ):
             # "Man shot in hand at Kerevo bus stop"; "a woman and [3-year-old child]"
             return min(sentence.subtree(head)[0], head), head
         if not determiners or not (
@@ -520,9 +526,24 @@ def _listed(sentence: ParsedSentence, head: int, appos: int) -> bool:
         return False
     if tokens[head].pos == "PROPN" and tokens[appos].pos == "PROPN":
         return True
+    if _shares_determiner(sentence, head, appos):
+        return True  # "his wife, son and daughter"
     return all(
         any(tokens[c].dep == "det" and tokens[c].lower in ("a", "an") for c in sentence.children[i])
         for i in (head, appos)
+    )
+
+
+def _shares_determiner(sentence: ParsedSentence, head: int, appos: int) -> bool:
+    """ "his wife, son and daughter": bare words for people after one with "his" or "the"
+    share it, a list of people and not a description of the first."""
+    tokens = sentence.tokens
+    return (
+        tokens[head].lemma in lx.PERSON_NOUNS
+        and tokens[appos].lemma in lx.PERSON_NOUNS
+        and tokens[appos].tag == "NN"
+        and any(tokens[c].dep in ("det", "poss") for c in sentence.children[head])
+        and not any(tokens[c].dep in ("det", "poss", "nummod") for c in sentence.children[appos])
     )
 
 
