@@ -295,6 +295,25 @@ def test_counts_summed_over_several_incidents_are_statistics() -> None:
     assert slots[dead.id] == slots[neighbour.id] == "main"
 
 
+COORDINATED = (
+    "A grocer was shot dead on Alder Row on Saturday, Tarnwick police said. "
+    "Three people were killed, including a nurse, and nine others were wounded in shootings "
+    "from Friday to Sunday. "
+    "Two porters were hurt on Alder Row while a guard was wounded in shootings elsewhere."
+)
+
+
+def test_a_count_coordinated_with_one_in_shootings_sums_them_too() -> None:
+    grocer = claim("c", COORDINATED, "A grocer was shot dead", "killed", 1, "2031-03-01")
+    killed = claim("c", COORDINATED, "Three people were killed", "killed", 3, "2031-03-01")
+    wounded = claim("c", COORDINATED, "nine others were wounded", "injured", 9, "2031-03-01")
+    porters = claim("c", COORDINATED, "Two porters were hurt", "injured", 2, "2031-03-01")
+    slots = assign_slots(COORDINATED, "2031-03-02", [grocer, killed, wounded, porters]).slots
+    assert slots[killed.id] == slots[wounded.id] == STATISTIC
+    # "while" opens another clause: its shootings are not the porters'
+    assert slots[grocer.id] == slots[porters.id] == "main"
+
+
 PAST_DAYS = (
     "Three children have been shot across the county in the past four days, two fatally. "
     "A boy who was shot earlier this month has died, police said."

@@ -192,6 +192,8 @@ def is_statistic(claim: Claim) -> bool:
         return True
     if claim.category in _CASUALTIES and _SUMMED.search(_words_after(claim)):
         return True
+    if claim.category in _CASUALTIES and (claim.low or 0) > 1 and _summed_later(claim):
+        return True  # "Four people were killed, ..., and eight others were wounded in shootings"
     if not _PERIOD.search(claim.sentence):
         return False
     if parse_day(claim.when) is None:
@@ -207,6 +209,24 @@ def _span_days(when: str | None) -> int:
         return 0
     period = _period(when)
     return (period[1] - period[0]).days if period is not None else 0
+
+
+def _summed_later(claim: Claim) -> bool:
+    """A count of several in a clause joined by "and" to one that says "in shootings": the
+    shootings are both clauses' ("Four people were killed, including a guard, and eight
+    others were wounded in shootings"); not after "while" or a semicolon, another clause."""
+    start = claim.sentence.find(claim.text)
+    if start < 0:
+        return False
+    rest = claim.sentence[start + len(claim.text) :]
+    summed = _SUMMED.search(rest)
+    if summed is None:
+        return False
+    between = rest[: summed.start()]
+    return " and " in between and not _OTHER_CLAUSE.search(between)
+
+
+_OTHER_CLAUSE = re.compile(r"(?:while|whereas|but|after|before|when)|;", re.IGNORECASE)
 
 
 def _words_after(claim: Claim) -> str:
