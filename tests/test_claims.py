@@ -437,7 +437,34 @@ def test_extract_document_settles_shot_as_victims_when_someone_died() -> None:
         "Five protesters were shot in Harbour Square on Friday.\n\n"
         "Two of them later died in hospital, doctors said."
     )
-    assert [(c.low, c.category) for c in extracted(text)] == [(5, "victims"), (2, "killed")]
+    # the other three lived: a claim over both counts' words
+    assert [(c.low, c.category) for c in extracted(text)] == [
+        (5, "victims"),
+        (2, "killed"),
+        (3, "injured"),
+    ]
+
+
+def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
+    cases = {
+        "Three guards were shot, one fatally, on Sunday in Kerevo.": (3, 1, 2),
+        "Six porters were wounded -- two mortally, nurses said.": (6, 2, 4),
+        "A gunman shot four others, including one who died, in a Kerevo flat.": (4, 1, 3),
+        "Four men were shot on Sunday in Kerevo. Two of them died at the scene.": (4, 2, 2),
+    }
+    for text, (shot, dead, lived) in cases.items():
+        claims = extracted(text)
+        assert [(c.low, c.category) for c in claims] == [
+            (shot, "victims"),
+            (dead, "killed"),
+            (lived, "injured"),
+        ], text
+        assert claims[2].text.startswith(claims[0].text) and claims[2].end == claims[1].end
+
+
+def test_a_part_of_some_other_count_leaves_it_alone() -> None:
+    text = "Five guards were hurt in the blast. One of the men killed in March was a porter."
+    assert [(c.low, c.category) for c in extracted(text)] == [(5, "injured"), (1, "killed")]
 
 
 def test_extract_document_sees_a_single_unnamed_victim() -> None:

@@ -318,3 +318,19 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
         (1, "injured"),
         (1, "killed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Arven, who died of a heart attack in 1963, ran the mill.", []),
+        ("Tam Arven died from cancer in 2019.", []),
+        ("Two inmates died of pneumonia in Kestrel Prison last winter.", [(2, "killed")]),
+        ("Mira Voss died of her wounds on Monday.", [(1, "killed")]),
+    ],
+    ids=["heart-attack", "cancer", "in-custody", "wounds"],
+)
+def test_a_death_of_illness_is_no_killing_outside_custody(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(low, category) for low, category, _ in readings(text)] == expected

@@ -31,6 +31,7 @@ from tolltrace.extract.predicates import (
     complement_category,
     is_hypothetical,
     is_intended,
+    natural_death,
     nominal,
     people_like,
     perpetrator_of,
@@ -363,7 +364,7 @@ def _share(sentence: ParsedSentence, part: int) -> Reading | None:
     among them nine children" (or "including nine children")."""
     token = sentence.tokens[part]
     head = sentence.tokens[token.head]
-    if token.tag == "CD" and token.dep in ("npadvmod", "appos", "dep", "oprd", "conj"):
+    if token.tag == "CD" and token.dep in ("npadvmod", "appos", "dep", "oprd", "conj", "prep"):
         manner = [c for c in sentence.children[part] if sentence.tokens[c].dep == "advmod"]
         words = {sentence.tokens[c].lower for c in manner}
         if words & lx.FATAL:  # "five people wounded -- three mortally", "one fatally"
@@ -396,6 +397,8 @@ def _share(sentence: ParsedSentence, part: int) -> Reading | None:
 
 
 def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading | None:
+    if natural_death(sentence, verb.i):
+        return None  # "two inmates died of pneumonia"
     if verb.lemma in lx.INTRANSITIVE:
         return Reading(lx.INTRANSITIVE[verb.lemma], verb.i, 0.9)
     harm = injuries.subject_harm(sentence, verb.i)

@@ -69,6 +69,21 @@ HOLDERS: dict[str, str] = {
     **dict.fromkeys(("detainee",), "detained"),
 }  # fmt: skip
 
+# Causes of a death that is no violence: "died of a heart attack", "died from cancer". A
+# death in custody of one stays a death a report may dispute; a bare "died" stays a killing.
+NATURAL_CAUSES = frozenset(
+    ("attack", "cancer", "illness", "disease", "causes", "stroke", "pneumonia", "age",
+     "complications", "failure", "infection", "leukemia", "tumor", "tumour", "aids", "covid",
+     "covid-19", "coronavirus", "virus", "flu", "influenza", "dementia", "alzheimer",
+     "diabetes", "overdose", "sepsis", "aneurysm", "seizure"),
+)  # fmt: skip
+
+# Words of custody: a death in their sentence is a death in custody, whatever its cause.
+CUSTODY_WORDS = frozenset(
+    ("custody", "prison", "jail", "detention", "cell", "inmate", "prisoner", "detainee",
+     "arrest", "police", "guard", "interrogation", "camp")
+)  # fmt: skip
+
 # Nouns that carry a count for another word: "the death toll", "the number of those killed".
 CARRIERS = frozenset(("toll", "number", "figure", "total", "count", "tally", "estimate", "sum"))
 

@@ -38,9 +38,32 @@ class Reading:
     confidence: float
 
 
+def natural_death(sentence: ParsedSentence, verb: int) -> bool:
+    """ "died of a heart attack", "passed away from cancer", "died of natural causes": an
+    illness, not violence, is what the verb says killed. Not in custody: "two inmates died
+    of pneumonia in Kestrel Prison" is a death a report holds the jailers to."""
+    token = sentence.tokens[verb]
+    if lx.INTRANSITIVE.get(token.lemma) != "killed":
+        return False
+    if any(t.lemma in lx.CUSTODY_WORDS for t in sentence.tokens):
+        return False
+    for prep in sentence.children[verb]:
+        if sentence.tokens[prep].lower not in ("of", "from"):
+            continue
+        for cause in sentence.children[prep]:
+            if sentence.tokens[cause].dep == "pobj" and (
+                sentence.tokens[cause].lemma in lx.NATURAL_CAUSES
+                or sentence.tokens[cause].lower in lx.NATURAL_CAUSES
+            ):
+                return True
+    return False
+
+
 def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     """The category a verb (with its complements) gives its object or passive subject."""
     token = sentence.tokens[verb]
+    if natural_death(sentence, verb):
+        return None
     category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
     if token.lemma in ("disappear",):
         category = "disappeared"

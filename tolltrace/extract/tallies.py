@@ -10,7 +10,8 @@
   beside his victims ("... before killing himself", `with_suicide_added`).
 - A count of wounded that goes on to say some died ("five wounded -- three mortally", "five were
   shot, one fatally", "three others were shot, one of whom later died") counts victims, the
-  dead its killed part (`with_fatal_parts`).
+  dead its killed part, and the rest injured ("five were shot, one fatally": 4 injured, a
+  claim over both counts' words; `with_fatal_parts`).
 - People shot besides the dead ("a man was killed and three others were shot") lived, or the
   report would say they died (`besides_the_dead`).
 """
@@ -40,6 +41,8 @@ _FATAL_PART = re.compile(
     r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
     re.IGNORECASE,
 )
+_WHO_DIED = re.compile(r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?died\s*\Z", re.IGNORECASE)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*\Z", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
 _PART_GAP = 30  # characters between a count and the part of it that died
 
@@ -155,16 +158,22 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
 def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
     """A count of people wounded that goes on to say some died ("five people wounded -- three
     mortally", "five were shot, one fatally", "three others were shot, one of whom later
-    died") counts victims, dead and living: it is no injured count, or the dead would be
-    counted twice."""
+    died", "shot four others, including one who died") counts victims, dead and living: it
+    is no injured count, or the dead would be counted twice. The rest lived: when both
+    counts are exact, the sentence tells of their number too ("five were shot, one fatally":
+    four injured), a claim whose words run over both counts."""
     settled = list(drafts)
+    survivors: list[tuple[int, ClaimDraft]] = []
     for index in range(1, len(drafts)):
         part, whole = drafts[index], settled[index - 1]  # the count just before the part
         words = text[part.start - offset : part.end - offset]
         between = text[whole.end - offset : part.start - offset]
         if (
             part.category == "killed"
-            and _FATAL_PART.search(words)
+            and (
+                _FATAL_PART.search(words)
+                or (_WHO_DIED.search(words) and _INCLUDING.search(between))
+            )
             and len(between) <= _PART_GAP
             and _PART_SEPARATOR.search(between)
             and whole.category in ("injured", WOUNDED)
@@ -172,7 +181,65 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
             and whole.low > (part.low or 0)
         ):
             settled[index - 1] = replace(whole, category="victims")
+            if _exact(whole) and _exact(part) and part.low is not None:
+                lived = whole.low - part.low
+                survivors.append(
+                    (index, replace(whole, end=part.end, low=lived, high=lived,
+                                    category="injured", confidence=0.6))
+                )  # fmt: skip
+    for index, draft in reversed(survivors):
+        settled.insert(index + 1, draft)
     return settled
+
+
+def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "Four people were shot Sunday. Two of them died": a part of the last sentence's count
+    that died, named as theirs ("of them", "of the victims"), makes that count victims and
+    the rest injured, a claim whose words run from the first count to the part."""
+    settled = list(drafts)
+    survivors: list[tuple[int, ClaimDraft]] = []
+    for index in range(1, len(drafts)):
+        part, whole = drafts[index], drafts[index - 1]
+        if (
+            part.category != "killed"
+            or whole.category not in ("injured", "victims", WOUNDED)
+            or not _exact(part)
+            or not _exact(whole)
+            or whole.sentence == part.sentence
+            or not _PART_OF_THEM.match(text[part.start : part.end])
+            or part.low is None
+            or whole.low is None
+            or whole.low <= part.low
+        ):
+            continue
+        first = text.rfind(whole.sentence, 0, whole.start + len(whole.sentence))
+        second = text.find(part.sentence, whole.end)
+        if first < 0 or second < 0 or text[first + len(whole.sentence) : second].strip():
+            continue  # not the sentence right before
+        if whole.category == "injured":
+            settled[index - 1] = replace(whole, category="victims")
+        lived = whole.low - part.low
+        joined = text[first : second + len(part.sentence)]
+        survivors.append(
+            (index, replace(whole, end=part.end, sentence=joined, low=lived, high=lived,
+                            category="injured", confidence=0.6))
+        )  # fmt: skip
+    for index, draft in reversed(survivors):
+        settled.insert(index + 1, draft)
+    return settled
+
+
+# "Two of them died", "One of the victims, a guard, later died", "Three of those wounded were
+# pronounced dead": a part of the count before, named as theirs.
+_PART_OF_THEM = re.compile(
+    r"\w+\s+of\s+(?:them|those|the\s+(?:victims|wounded|injured))\b[^.;]*?"
+    r"\b(?:died|dead|deceased|killed|succumbed|passed\s+away)\b",
+    re.IGNORECASE,
+)
+
+
+def _exact(draft: ClaimDraft) -> bool:
+    return draft.qualifier == "exact" and not draft.negated and draft.low == draft.high
 
 
 def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
