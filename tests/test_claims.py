@@ -425,6 +425,26 @@ def test_resolve_wounded_ignores_a_denied_death() -> None:
     assert [d.category for d in resolve_wounded([shot, denied])] == ["injured", "killed"]
 
 
+@pytest.mark.parametrize(
+    ("when", "category"),
+    [
+        (None, "victims"),  # undated: may be the report's own
+        ("2025-03-08", "victims"),  # two days before publication
+        ("2025-03-03/2025-03-09", "victims"),  # "last week"
+        ("2025-02", "injured"),  # "in February": a tally of the month
+        ("2024", "injured"),  # a year
+        ("2019-06-01", "injured"),  # years before: another incident
+    ],
+)
+def test_resolve_wounded_counts_only_a_death_that_may_be_the_incidents(
+    when: str | None, category: str
+) -> None:
+    shot, killed = claims_in("Five protesters were shot in Kerevo. Two others were killed.")
+    dated = replace(killed, when=when)
+    settled = resolve_wounded([shot, dated], published="2025-03-10")
+    assert [d.category for d in settled] == [category, "killed"]
+
+
 def test_extract_document_settles_shot_as_injured_when_no_one_died() -> None:
     text = (
         "Five protesters were shot in Harbour Square on Friday.\n\nPolice said nobody was killed."

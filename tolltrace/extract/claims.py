@@ -15,6 +15,7 @@ combine (coordinated people add up, a part that died makes the whole victims) in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from tolltrace.extract import injuries, tallies, victims
 from tolltrace.extract import lexicon as lx
@@ -104,11 +105,19 @@ def find_claims(
     return tallies.with_fatal_parts(drafts, text or sentence.text, sentence.start if text else 0)
 
 
-def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
-    """Settle the provisional `WOUNDED` category once a document's claims are all known."""
+def resolve_wounded(drafts: list[ClaimDraft], published: str | None = None) -> list[ClaimDraft]:
+    """Settle the provisional `WOUNDED` category once a document's claims are all known:
+    people shot in a report of a death may be among the dead (victims); in a report of none
+    they were hurt. A death the report dates to a year, a month, or a day months away from
+    its publication ("45 people were killed in July", "the 2010 shooting death of ...") is
+    another incident's, and no reason to doubt that the people shot lived."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
-    someone_died = any(d.category in ("killed", "executed") for d in drafts if not d.negated)
+    someone_died = any(
+        d.category in ("killed", "executed") and _this_incident(d.when, published)
+        for d in drafts
+        if not d.negated
+    )
     settled = "victims" if someone_died else "injured"
     return [
         replace(d, category="injured" if tallies.besides_the_dead(d) else settled)
@@ -117,6 +126,31 @@ def resolve_wounded(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
         for d in drafts
     ]
 
+
+def _this_incident(when: str | None, published: str | None) -> bool:
+    """A death that may be the report's own incident: undated, or dated to a day or a few
+    days ("last week") within `_INCIDENT_DAYS` of publication (of unknown publication: any).
+    A year, a month or a longer span dates a tally, not an incident."""
+    if when is None:
+        return True
+    first, _, last = when.partition("/")
+    try:
+        start, end = date.fromisoformat(first), date.fromisoformat(last or first)
+    except ValueError:
+        return False
+    if (end - start).days > _INCIDENT_SPAN:
+        return False
+    if published is None:
+        return True
+    try:
+        reference = date.fromisoformat(published[:10])
+    except ValueError:
+        return True
+    return abs((reference - start).days) <= _INCIDENT_DAYS
+
+
+_INCIDENT_SPAN = 10  # days a span of days may cover and still date one incident
+_INCIDENT_DAYS = 120  # days between a death and the report that may follow it up
 
 # ----------------------------------------------------------------------------- counts
 
