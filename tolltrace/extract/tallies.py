@@ -41,6 +41,7 @@ _FATAL_PART = re.compile(
     r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
     re.IGNORECASE,
 )
+_OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
 _WHO_DIED = re.compile(r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?died\s*\Z", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*\Z", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
@@ -175,7 +176,10 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
                 or (_WHO_DIED.search(words) and _INCLUDING.search(between))
             )
             and len(between) <= _PART_GAP
-            and _PART_SEPARATOR.search(between)
+            and (
+                _PART_SEPARATOR.search(between)
+                or (" and " in between and _OF_THEM.search(words) is not None)
+            )
             and whole.category in ("injured", WOUNDED)
             and whole.low is not None
             and whole.low > (part.low or 0)
