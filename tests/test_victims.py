@@ -334,3 +334,23 @@ def test_a_death_of_illness_is_no_killing_outside_custody(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert [(low, category) for low, category, _ in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police have identified the teenager fatally shot May 4 on Harbour Avenue.",
+            [(1, "killed", "the teenager fatally shot")],
+        ),
+        (
+            "Police charged a boy with manslaughter in Arven's death.",
+            [(1, "killed", "Arven's death")],
+        ),
+        ("Kerevo's killing of protesters shocked the region.", []),
+        ("Tam's little body was covered in bruises.", []),
+    ],
+    ids=["fatally-shot-after-the-noun", "surname-death", "agent-possessor", "living-body"],
+)
+def test_whose_death_a_noun_phrase_tells(text: str, expected: list[Reading]) -> None:
+    assert readings(text) == expected

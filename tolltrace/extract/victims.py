@@ -303,13 +303,18 @@ def victims_of_nominals(sentence: ParsedSentence, claimed: set[int]) -> list[Vic
             if token.dep == "prep" and token.lower == "of":
                 objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
                 victim = objects[0] if objects else None
-            elif token.dep == "poss":
+            elif token.dep == "poss" and not any(
+                sentence.tokens[c].lower == "of" for c in sentence.children[noun.i]
+            ):  # "Kerevo's killing of protesters": the possessor did it
                 victim = child
             else:
                 continue
             if victim is None or victim in claimed:
                 continue
-            low, high, people = _victims(sentence, victim)
+            # "Arven's death": a name alone, as a possessor of a death, names a person (not
+            # of a body: "Jett's little body has swelling" is alive)
+            lone_name = token.dep == "poss" and noun.lemma not in ("body", "corpse")
+            low, high, people = _victims(sentence, victim, lone_name=lone_name)
             if low is None or any(i in claimed for i in range(low, high + 1)):
                 continue
             claimed.update(range(low, high + 1))
@@ -358,6 +363,8 @@ def _first_conjunct(sentence: ParsedSentence, noun: int) -> int:
 def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
     if _dead_aged(sentence, noun):
         return Reading("killed", None, 0.6)  # "found the 17-year-old dead"
+    if (fatal := _fatally_after(sentence, noun)) is not None:
+        return Reading("killed", fatal, 0.6)  # "identified the teenager fatally shot May 4"
     harm = injuries.noun_harm(sentence, noun)
     if harm is not None:
         return Reading(harm, None, 0.6)
@@ -462,6 +469,21 @@ def _victim_span(
             return None, 0  # a count, or "not a single prisoner"
         return sentence.subtree(determiners[0])[0], head
     return None, 0
+
+
+def _fatally_after(sentence: ParsedSentence, noun: int) -> int | None:
+    """ "the teenager [fatally shot] May 4": "fatally" and a participle of harm right after
+    the noun, with no subject or object of their own, say what happened to it (the parser
+    hangs them elsewhere); the participle's index, or None."""
+    tokens = sentence.tokens
+    if noun + 2 >= len(tokens) or tokens[noun + 1].lower not in ("fatally", "mortally"):
+        return None
+    verb = tokens[noun + 2]
+    if verb.tag not in ("VBD", "VBN") or verb.lemma not in lx.TRANSITIVE:
+        return None
+    if has_own_object(sentence, verb.i) or has_subject(sentence, verb.i):
+        return None
+    return verb.i
 
 
 def _dead_aged(sentence: ParsedSentence, noun: int) -> bool:
