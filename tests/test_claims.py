@@ -469,9 +469,13 @@ def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
     cases = {
         "Three guards were shot, one fatally, on Sunday in Kerevo.": (3, 1, 2),
         "Six porters were wounded -- two mortally, nurses said.": (6, 2, 4),
-        "A gunman shot four others, including one who died, in a Kerevo flat.": (4, 1, 3),
+        "The attacker stabbed three porters, including one who later died, in a Kerevo depot.": (
+            3,
+            1,
+            2,
+        ),
         "Four men were shot on Sunday in Kerevo. Two of them died at the scene.": (4, 2, 2),
-        "Five porters were shot that night and three of them died.": (5, 3, 2),
+        "Five porters were stabbed at the depot and two of them died.": (5, 2, 3),
     }
     for text, (shot, dead, lived) in cases.items():
         claims = extracted(text)

@@ -184,7 +184,7 @@ def test_sentences_naming_one_victim_are_parsed(sentence: str) -> None:
     [
         ("A woman and 3-year-old child are dead after the fire on Harbour Street.", 2),
         ("Mira and her three children were shot dead by her companion.", 4),
-        ("Guards said a man stabbed and killed his wife, son and daughter in Kerevo.", 3),
+        ("Guards said the miller strangled and killed his sister, niece and nephew.", 3),
     ],
 )
 def test_a_coordination_of_people_is_counted_whole(text: str, expected: int) -> None:
@@ -220,8 +220,8 @@ def test_found_with_another_adjective_is_no_claim() -> None:
         ),
         ("The nurse was deceased when rescuers arrived.", (1, "killed", "The nurse was deceased")),
         (
-            "A 17-year-old male is dead after a shooting in Kerevo.",
-            (1, "killed", "A 17-year-old male is dead"),
+            "A 19-year-old male is dead, guards at Kerevo docks said.",
+            (1, "killed", "A 19-year-old male is dead"),
         ),
         ("A hunter was found dead near Valdoria Lake.", (1, "killed", "A hunter was found dead")),
         (
@@ -229,8 +229,8 @@ def test_found_with_another_adjective_is_no_claim() -> None:
             (1, "killed", "shot the porter's brother"),
         ),
         (
-            "Guards stormed a Kerevo bar in which one person was killed.",
-            (1, "killed", "one person was killed"),
+            "Guards stormed a Kerevo depot in which one guard was killed.",
+            (1, "killed", "one guard was killed"),
         ),
         ("Officials confirmed that one is dead.", (1, "killed", "one is dead")),
         (
@@ -250,8 +250,8 @@ def test_a_death_told_in_other_words(text: str, expected: Reading) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "She suffered a gunshot wound to the chest and was pronounced dead at Kerevo General.",
-        "The nurse turned the gun on herself and died at the scene.",
+        "The guard suffered a stab wound in the side and was pronounced dead at Kerevo General.",
+        "The nurse turned the blade on herself and died in the ward.",
         "Tam Arven, 16, was hurt in the blast and later died at Kerevo General.",
     ],
     ids=["suffered-then-pronounced", "turned-then-died", "hurt-then-died"],
@@ -267,13 +267,13 @@ def test_a_reflexive_object_is_the_person_who_died_once() -> None:
 
 
 def test_where_they_were_pronounced_dead_kills_all_of_them() -> None:
-    text = "The two were taken to a hospital, where they were pronounced dead."
+    text = "The two porters were carried to a clinic, where they were declared dead."
     assert [(low, category) for low, category, _ in readings(text)] == [(2, "killed")]
 
 
 def test_another_subject_pronounced_dead_kills_only_that_one() -> None:
-    """The parser hangs "the 17-year-old" on "clinics"; the death is still someone else's."""
-    text = "Both guards were taken to clinics and the 17-year-old was later pronounced dead."
+    """The parser hangs "the 19-year-old" on "clinics"; the death is still someone else's."""
+    text = "Both guards were carried to clinics and the 19-year-old was then declared dead."
     assert (2, "killed") not in [(low, category) for low, category, _ in readings(text)]
 
 
@@ -281,7 +281,7 @@ def test_another_subject_pronounced_dead_kills_only_that_one() -> None:
     "text",
     [
         "The blast left a six-year-old dead.",
-        "Rescuers arrived and found the 17-year-old dead.",
+        "Nurses later found the 15-year-old dead in the yard.",
         "Nurses said the guard passed away on Sunday.",
     ],
 )
@@ -301,7 +301,7 @@ def test_sentences_naming_one_dead_person_are_parsed_and_read(text: str) -> None
             "dead, guards said.",
             (1, "killed"),
         ),
-        ("Rescuers located a deceased man with a gunshot wound to the head.", (1, "killed")),
+        ("Rescuers located a deceased man with a knife wound in his back.", (1, "killed")),
     ],
     ids=["surname-died", "surname-who-died", "prefixed-name", "three-verbs", "deceased-man"],
 )
@@ -313,7 +313,7 @@ def test_one_dead_person_named_by_a_surname_or_described_dead(
 
 
 def test_one_deceased_is_a_count_of_one_killed() -> None:
-    text = "There is currently one wounded and one deceased."
+    text = "The raid left one wounded and one deceased, the ministry said."
     assert [(low, category) for low, category, _ in readings(text)] == [
         (1, "injured"),
         (1, "killed"),
@@ -323,7 +323,7 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. Arven, who died of a heart attack in 1963, ran the mill.", []),
+        ("Mr. Arven, who died of a stroke in 1971, ran the mill.", []),
         ("Tam Arven died from cancer in 2019.", []),
         ("Two inmates died of pneumonia in Kestrel Prison last winter.", [(2, "killed")]),
         ("Mira Voss died of her wounds on Monday.", [(1, "killed")]),
@@ -340,8 +340,8 @@ def test_a_death_of_illness_is_no_killing_outside_custody(
     ("text", "expected"),
     [
         (
-            "Police have identified the teenager fatally shot May 4 on Harbour Avenue.",
-            [(1, "killed", "the teenager fatally shot")],
+            "Guards named the teenager fatally stabbed June 9 near Harbour Avenue.",
+            [(1, "killed", "the teenager fatally stabbed")],
         ),
         (
             "Police charged a boy with manslaughter in Arven's death.",

@@ -230,7 +230,7 @@ def _died_after(sentence: ParsedSentence, verb: int) -> bool:
         if not all(tokens[s].lower in _SAME_PERSON for s in subjects):
             continue
         if not subjects and has_subject(sentence, i):
-            continue  # "... to hospitals and [the 17-year-old] was later pronounced dead"
+            continue  # "... to clinics and [the 19-year-old] was then declared dead"
         if not _of_another(sentence, i, verb):
             return True
     return False

@@ -159,8 +159,8 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
 def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
     """A count of people wounded that goes on to say some died ("five people wounded -- three
     mortally", "five were shot, one fatally", "three others were shot, one of whom later
-    died", "shot four others, including one who died") counts victims, dead and living: it
-    is no injured count, or the dead would be counted twice. The rest lived: when both
+    died", "stabbed three porters, including one who later died") counts victims, dead and
+    living: it is no injured count, or the dead would be counted twice. The rest lived: when both
     counts are exact, the sentence tells of their number too ("five were shot, one fatally":
     four injured), a claim whose words run over both counts."""
     settled = list(drafts)

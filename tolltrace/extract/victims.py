@@ -138,7 +138,7 @@ def _rank(categories: set[str]) -> int:
 
 def _shared_subject(sentence: ParsedSentence, verb: Token) -> tuple[int, ...]:
     """The subject a second verb of death shares with the first: "[she] suffered a gunshot
-    wound and was pronounced dead", "[the girl] turned the gun on herself and died". Only
+    wound and was pronounced dead", "[the nurse] turned the blade on herself and died". Only
     death: it is the last word on what became of the person, and no other verb says it."""
     if has_subject(sentence, verb.i) or not _says_death(sentence, verb):
         return ()
@@ -364,7 +364,9 @@ def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
     if _dead_aged(sentence, noun):
         return Reading("killed", None, 0.6)  # "found the 17-year-old dead"
     if (fatal := _fatally_after(sentence, noun)) is not None:
-        return Reading("killed", fatal, 0.6)  # "identified the teenager fatally shot May 4"
+        return Reading("killed", fatal, 0.6)  # "named the teenager fatally stabbed June 9"
+    if _said_dead(sentence, noun) and injuries.noun_harm(sentence, noun) is not None:
+        return Reading("killed", None, 0.6)  # "a deceased man with a knife wound"
     harm = injuries.noun_harm(sentence, noun)
     if harm is not None:
         return Reading(harm, None, 0.6)
@@ -472,7 +474,7 @@ def _victim_span(
 
 
 def _fatally_after(sentence: ParsedSentence, noun: int) -> int | None:
-    """ "the teenager [fatally shot] May 4": "fatally" and a participle of harm right after
+    """ "the teenager [fatally stabbed] June 9": "fatally" and a participle of harm right after
     the noun, with no subject or object of their own, say what happened to it (the parser
     hangs them elsewhere); the participle's index, or None."""
     tokens = sentence.tokens
