@@ -365,11 +365,9 @@ def _noun_reading(sentence: ParsedSentence, noun: int) -> Reading | None:
         return Reading("killed", None, 0.6)  # "found the 17-year-old dead"
     if (fatal := _fatally_after(sentence, noun)) is not None:
         return Reading("killed", fatal, 0.6)  # "named the teenager fatally stabbed June 9"
-    if _said_dead(sentence, noun) and injuries.noun_harm(sentence, noun) is not None:
-        return Reading("killed", None, 0.6)  # "a deceased man with a knife wound"
     harm = injuries.noun_harm(sentence, noun)
-    if harm is not None:
-        return Reading(harm, None, 0.6)
+    if harm is not None:  # "a man with a knife wound"; "a deceased man with ...": killed
+        return Reading("killed" if _said_dead(sentence, noun) else harm, None, 0.6)
     for child in sentence.children[noun]:
         token = sentence.tokens[child]
         state = nominal(token) if token.dep == "amod" else None
