@@ -568,7 +568,7 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
             "Two men were arrested on Monday and three others were arrested on Tuesday.",
             [("arrested", 2), ("arrested", 5)],
         ),
-        # other categories, or a death beside the injuries: no sum
+        # other categories: no sum
         (
             "One guard was killed and two others were stabbed at the depot.",
             [("killed", 1), ("injured", 2)],
@@ -576,6 +576,12 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
         (
             "A guard was stabbed to death and three other people were hurt at the depot.",
             [("killed", 1), ("injured", 3)],
+        ),
+        # injured beside a death still add up among themselves
+        (
+            "A guard died at the depot, two nurses remain in grave condition and five others "
+            "were treated for cuts.",
+            [("killed", 1), ("injured", 2), ("injured", 7)],
         ),
     ],
 )

@@ -250,16 +250,15 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     """ "A guard was badly hurt and six others were hurt by flying glass": the others are
     besides the guard, so the sentence's tally is 7. A count of others of the same category
     right after a count in the same sentence becomes their sum, its words running from the
-    first; the first count stays as it is. Not injuries beside a death in the sentence ("a
-    guard was stabbed to death and three others were hurt": the guard is no injury). `text`
-    is the clean text of the drafts."""
+    first; the first count stays as it is. Only counts of one category add up: in "a guard
+    was stabbed to death and three others were hurt" the guard is killed, and the injured are
+    three; in "..., a nurse was badly hurt and two others were hurt by glass" they are
+    three. `text` is the clean text of the drafts."""
     settled = list(drafts)
-    dead_in = {d.sentence for d in drafts if d.category in ("killed", "executed")}
     for index in range(1, len(drafts)):
         first, others = drafts[index - 1], drafts[index]
         if (
             others.category == first.category
-            and (others.category != "injured" or others.sentence not in dead_in)
             and others.category in _SUMMABLE
             and first.sentence == others.sentence
             and first.end <= others.start
