@@ -577,6 +577,12 @@ def test_counted_and_single_persons_coordinated_add_up(text: str, expected: int)
             "A guard was stabbed to death and three other people were hurt at the depot.",
             [("killed", 1), ("injured", 3)],
         ),
+        # "also" marks others besides as "and" does
+        (
+            "A nurse remained in grave condition after a blast that also injured three other "
+            "people at the depot.",
+            [("injured", 1), ("injured", 4)],
+        ),
         # injured beside a death still add up among themselves
         (
             "A guard died at the depot, two nurses remain in grave condition and five others "

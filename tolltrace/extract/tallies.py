@@ -45,6 +45,8 @@ _OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of
 _WHO_DIED = re.compile(r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?died\s*\Z", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*\Z", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
+# "after a blast that also hurt two more guards": others besides, without "and"
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _PART_GAP = 30  # characters between a count and the part of it that died
 
 
@@ -269,7 +271,10 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
             and others.low is not None
             and _BESIDES.search(text[others.start : others.end])
             and not _PART_SEPARATOR.search(text[first.end : others.start])
-            and " and " in text[first.end : others.start]
+            and (
+                " and " in text[first.end : others.start]
+                or _ALSO.search(text[first.end : others.end]) is not None
+            )
         ):
             total = first.low + others.low
             settled[index] = replace(
