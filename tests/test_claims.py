@@ -819,6 +819,12 @@ def test_tried_to_kill_a_named_person_is_no_killing() -> None:
     assert all(d.category != "killed" for d in claims_in("Gunmen tried to kill Jon Arven."))
 
 
+def test_what_someone_meant_to_do_is_no_harm() -> None:
+    assert claims_in("The boy told guards he did not mean to hurt his uncle.") == []
+    drafts = claims_in("Guards said the porter meant to kill two clerks.")
+    assert all(d.category != "killed" for d in drafts)  # targeted, as "tried to kill"
+
+
 def test_attempted_murder_of_a_named_person_is_no_killing() -> None:
     text = "He was charged with the attempted murder of Lena Varo."
     assert all(d.category != "killed" for d in claims_in(text))

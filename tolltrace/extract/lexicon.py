@@ -107,7 +107,7 @@ PLACING = frozenset(
 # Heads that make a violent verb or noun an intent, not an event: "an effort to kill himself",
 # "attempted murders of five teenagers".
 INTENT = frozenset(
-    ("try", "attempt", "attempted", "plan", "threaten", "want", "effort", "intend", "seek",
+    ("try", "attempt", "attempted", "plan", "threaten", "want", "effort", "intend", "seek", "mean",
      "vow", "plot", "conspire", "conspiracy", "threat", "bid", "intent", "intention")
 )  # fmt: skip
 
