@@ -295,6 +295,26 @@ def test_counts_summed_over_several_incidents_are_statistics() -> None:
     assert slots[dead.id] == slots[neighbour.id] == "main"
 
 
+CITYWIDE = (
+    "A baker was shot dead on Corve Lane on Sunday, Tarnwick police said. "
+    "Nine people were shot in Tarnwick in about six hours. "
+    "Eleven people were hurt during a violent Sunday night in the city. "
+    "Five men were wounded on the North and East sides on Sunday."
+)
+
+
+def test_a_citywide_tally_over_hours_or_sides_is_a_statistic() -> None:
+    baker = claim("w", CITYWIDE, "A baker was shot dead", "killed", 1, "2031-03-02")
+    tallies = [
+        claim("w", CITYWIDE, "Nine people were shot", "injured", 9, "2031-03-02"),
+        claim("w", CITYWIDE, "Eleven people were hurt", "injured", 11, "2031-03-02"),
+        claim("w", CITYWIDE, "Five men were wounded", "injured", 5, "2031-03-02"),
+    ]
+    slots = assign_slots(CITYWIDE, "2031-03-03", [baker, *tallies]).slots
+    assert [slots[c.id] for c in tallies] == [STATISTIC] * len(tallies)
+    assert slots[baker.id] == "main"
+
+
 COORDINATED = (
     "A grocer was shot dead on Alder Row on Saturday, Tarnwick police said. "
     "Three people were killed, including a nurse, and nine others were wounded in shootings "

@@ -71,9 +71,14 @@ _ROUNDUP = re.compile(
     r"(?:separate|unrelated|different) (?:[\w-]+ )?(?:incidents|attacks)|"
     r"shootings (?:across|around|throughout|all over))|"
     r"in (?:[A-Z][\w.'-]* ){1,3}shootings|"
-    # "a violent weekend", "the deadliest weekend of the year", "a five-hour span"
-    r"(?i:(?:violent|bloody|bloodiest|deadly|deadliest) (?:night|weekend|week|month|stretch))|"
-    r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period)))\b"
+    # "a violent weekend", "a violent Monday night", "the deadliest weekend of the year", "a
+    # five-hour span", "in about ten hours", "on the South and West sides"
+    r"(?i:(?:violent|bloody|bloodiest|deadly|deadliest) (?:[A-Z]\w+ |holiday )?"
+    r"(?:night|weekend|week|month|stretch))|"
+    r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period))|"
+    r"(?i:in (?:about |less than |under |just )?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|a few|several) hours)|"
+    r"on the [A-Z]\w+ and [A-Z]\w+ sides)\b"
 )
 # Right after the count: "wounded in shootings", "killed in attacks in the city", "hurt in gun
 # violence", "hurt in those attacks": events in the plural with no article (or with a
