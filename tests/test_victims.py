@@ -327,8 +327,9 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
         ("Tam Arven died from cancer in 2019.", []),
         ("Two inmates died of pneumonia in Kestrel Prison last winter.", [(2, "killed")]),
         ("Mira Voss died of her wounds on Monday.", [(1, "killed")]),
+        ("Tam Voss passed away on Monday at the age of 91.", []),
     ],
-    ids=["heart-attack", "cancer", "in-custody", "wounds"],
+    ids=["heart-attack", "cancer", "in-custody", "wounds", "old-age"],
 )
 def test_a_death_of_illness_is_no_killing_outside_custody(
     text: str, expected: list[tuple[int, str]]

@@ -39,15 +39,20 @@ class Reading:
 
 
 def natural_death(sentence: ParsedSentence, verb: int) -> bool:
-    """ "died of a heart attack", "passed away from cancer", "died of natural causes": an
-    illness, not violence, is what the verb says killed. Not in custody: "two inmates died
-    of pneumonia in Kestrel Prison" is a death a report holds the jailers to."""
+    """ "died of a heart attack", "passed away from cancer", "died of natural causes", "died
+    at age 74": an illness or old age, not violence, is what the verb says killed. Not in
+    custody: "two inmates died of pneumonia in Kestrel Prison" is a death a report holds the
+    jailers to."""
     token = sentence.tokens[verb]
     if lx.INTRANSITIVE.get(token.lemma) != "killed":
         return False
     if any(t.lemma in lx.CUSTODY_WORDS for t in sentence.tokens):
         return False
     for prep in sentence.children[verb]:
+        if sentence.tokens[prep].lower == "at" and any(
+            sentence.tokens[age].lemma == "age" for age in sentence.children[prep]
+        ):
+            return True  # "died Friday at age 74": an obituary's words
         if sentence.tokens[prep].lower not in ("of", "from"):
             continue
         for cause in sentence.children[prep]:
