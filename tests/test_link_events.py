@@ -319,7 +319,8 @@ COORDINATED = (
     "A grocer was shot dead on Alder Row on Saturday, Tarnwick police said. "
     "Three people were killed, including a nurse, and nine others were wounded in shootings "
     "from Friday to Sunday. "
-    "Two porters were hurt on Alder Row while a guard was wounded in shootings elsewhere."
+    "Two porters were hurt on Alder Row and a van was set alight, while a guard was wounded "
+    "in shootings elsewhere."
 )
 
 

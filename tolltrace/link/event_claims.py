@@ -231,7 +231,7 @@ def _summed_later(claim: Claim) -> bool:
     return " and " in between and not _OTHER_CLAUSE.search(between)
 
 
-_OTHER_CLAUSE = re.compile(r"(?:while|whereas|but|after|before|when)|;", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(r"\b(?:while|whereas|but|after|before|when)\b|;", re.IGNORECASE)
 
 
 def _words_after(claim: Claim) -> str:
