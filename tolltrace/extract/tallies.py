@@ -188,14 +188,8 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
         ):
             settled[index - 1] = replace(whole, category="victims")
             if _exact(whole) and _exact(part) and part.low is not None:
-                lived = whole.low - part.low
-                survivors.append(
-                    (index, replace(whole, end=part.end, low=lived, high=lived,
-                                    category="injured", confidence=0.6))
-                )  # fmt: skip
-    for index, draft in reversed(survivors):
-        settled.insert(index + 1, draft)
-    return settled
+                survivors.append((index, _survivors(whole, part, whole.sentence)))
+    return _inserted(settled, survivors)
 
 
 def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
@@ -224,13 +218,24 @@ def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDr
             continue  # not the sentence right before
         if whole.category == "injured":
             settled[index - 1] = replace(whole, category="victims")
-        lived = whole.low - part.low
         joined = text[first : second + len(part.sentence)]
-        survivors.append(
-            (index, replace(whole, end=part.end, sentence=joined, low=lived, high=lived,
-                            category="injured", confidence=0.6))
-        )  # fmt: skip
-    for index, draft in reversed(survivors):
+        survivors.append((index, _survivors(whole, part, joined)))
+    return _inserted(settled, survivors)
+
+
+def _survivors(whole: ClaimDraft, part: ClaimDraft, sentence: str) -> ClaimDraft:
+    """The injured claim of a count less its part that died, its words running over both."""
+    lived = (whole.low or 0) - (part.low or 0)
+    return replace(
+        whole, end=part.end, sentence=sentence, low=lived, high=lived, category="injured",
+        confidence=0.6,
+    )  # fmt: skip
+
+
+def _inserted(drafts: list[ClaimDraft], after: list[tuple[int, ClaimDraft]]) -> list[ClaimDraft]:
+    """`drafts` with each new draft placed right after the part it was read from."""
+    settled = list(drafts)
+    for index, draft in reversed(after):
         settled.insert(index + 1, draft)
     return settled
 

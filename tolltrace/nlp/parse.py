@@ -10,7 +10,8 @@ tags) and the rule lemmatizer, are not run token by token: `_Attributes` reads t
 patterns once and gives each token the part of speech, lemma, tag and dependency those two
 components would give it, memoised by the token's words, tag and dependency. Together they
 took a quarter of the parse's time; a word seen once with its tag and dependency costs one
-dictionary look-up afterwards.
+dictionary look-up afterwards. One reading is ours, not spaCy's: a verb whose particle makes
+another word of it takes the phrase as its lemma ("passed away": "pass away").
 """
 
 from __future__ import annotations
