@@ -328,8 +328,18 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
         ("Two inmates died of pneumonia in Kestrel Prison last winter.", [(2, "killed")]),
         ("Mira Voss died of her wounds on Monday.", [(1, "killed")]),
         ("Tam Voss passed away on Monday at the age of 91.", []),
+        ("Tam Voss died from the attack on Monday.", [(1, "killed")]),
+        ("Mira Voss died of complications from her stab wounds.", [(1, "killed")]),
     ],
-    ids=["heart-attack", "cancer", "in-custody", "wounds", "old-age"],
+    ids=[
+        "heart-attack",
+        "cancer",
+        "in-custody",
+        "wounds",
+        "old-age",
+        "the-attack",
+        "complications",
+    ],
 )
 def test_a_death_of_illness_is_no_killing_outside_custody(
     text: str, expected: list[tuple[int, str]]

@@ -72,11 +72,13 @@ HOLDERS: dict[str, str] = {
 # Causes of a death that is no violence: "died of a heart attack", "died from cancer". A
 # death in custody of one stays a death a report may dispute; a bare "died" stays a killing.
 NATURAL_CAUSES = frozenset(
-    ("attack", "cancer", "illness", "disease", "causes", "stroke", "pneumonia", "age",
-     "complications", "failure", "infection", "leukemia", "tumor", "tumour", "aids", "covid",
-     "covid-19", "coronavirus", "virus", "flu", "influenza", "dementia", "alzheimer",
-     "diabetes", "overdose", "sepsis", "aneurysm", "seizure"),
+    ("cancer", "illness", "disease", "causes", "stroke", "pneumonia", "age", "leukemia",
+     "tumor", "tumour", "aids", "covid", "covid-19", "coronavirus", "virus", "flu",
+     "influenza", "dementia", "alzheimer", "diabetes", "overdose", "aneurysm", "seizure"),
 )  # fmt: skip
+# "died of a heart attack": an attack only with these before it ("died from the attack" is
+# the attack's death). Complications, infections and failures may follow a wound: not here.
+NATURAL_ATTACKS = frozenset(("heart", "asthma", "panic"))
 
 # Words of custody: a death in their sentence is a death in custody, whatever its cause.
 CUSTODY_WORDS = frozenset(

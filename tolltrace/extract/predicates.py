@@ -56,12 +56,16 @@ def natural_death(sentence: ParsedSentence, verb: int) -> bool:
         if sentence.tokens[prep].lower not in ("of", "from"):
             continue
         for cause in sentence.children[prep]:
-            if sentence.tokens[cause].dep == "pobj" and (
-                sentence.tokens[cause].lemma in lx.NATURAL_CAUSES
-                or sentence.tokens[cause].lower in lx.NATURAL_CAUSES
-            ):
+            if sentence.tokens[cause].dep == "pobj" and _illness(sentence, cause):
                 return True
     return False
+
+
+def _illness(sentence: ParsedSentence, cause: int) -> bool:
+    token = sentence.tokens[cause]
+    if token.lemma == "attack":  # "a heart attack", not "the attack"
+        return any(sentence.tokens[c].lower in lx.NATURAL_ATTACKS for c in sentence.children[cause])
+    return token.lemma in lx.NATURAL_CAUSES or token.lower in lx.NATURAL_CAUSES
 
 
 def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
