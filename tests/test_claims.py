@@ -531,6 +531,34 @@ def test_coordinated_verbs_us_news() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two guards were shot but not killed.", [(2, 2, "exact", "injured")]),
+        ("Two guards were shot but were not killed.", [(2, 2, "exact", "injured")]),
+        ("Three other nurses were also in the ward, but were not injured.", []),
+        ("Three guards were shot and killed.", [(3, 3, "exact", "killed")]),
+    ],
+    ids=["shot-not-killed", "shot-were-not-killed", "not-injured", "shot-and-killed"],
+)
+def test_a_denied_coordinated_verb_says_nothing_of_its_harm(
+    text: str, expected: list[Reading]
+) -> None:
+    assert readings(text) == expected
+
+
+def test_a_coordinated_verb_does_not_take_an_object_before_it() -> None:
+    """ "sending [three people] to the hospital and killing a teen": the teen is the second
+    verb's, however the parser hangs it; "shot and killed [three guards]" share theirs."""
+    text = (
+        "Police are seeking whoever shot four porters in Kerevo, sending three people to the "
+        "hospital and killing an 18-year-old Tuesday night."
+    )
+    assert (3, 3, "exact", "killed") not in readings(text)
+    assert readings("The gunman shot and killed three guards.") == [(3, 3, "exact", "killed")]
+    assert readings("Tam Voss accidentally shot himself and died.")[-1][-1] == "killed"
+
+
 def test_coordinated_counted_subjects_add_up() -> None:
     """The sentence states how many people the verb happened to: the coordination's sum, its
     groups kept in the subject."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tolltrace.link.event_claims import STATISTIC, assign_slots, is_statistic
+from tolltrace.link.event_claims import OTHER, STATISTIC, assign_slots, is_statistic
 from tolltrace.link.event_cluster import UnionFind, average_linkage
 from tolltrace.link.event_names import named_mentions
 from tolltrace.link.events import LinkDocument, link_events, main_events
@@ -388,3 +388,44 @@ def test_the_lead_is_the_latest_news_not_the_first_date() -> None:
     assert found.slots[earlier.id] == "side:2031-11-10"
     # published long after both, the report leads with the first dated count
     assert assign_slots(text, "2032-03-01", [earlier, four]).slots[earlier.id] == "main"
+
+
+DISTANCE = (
+    "Two dockers were shot dead on Harbour Street in Kerevo on Sunday. "
+    "The attack came ten days after a gunman killed five guards at a depot in Tarnwick. "
+    "Another shooting in Kerevo just 24 hours later left three porters wounded, two days after "
+    "four nurses were hurt in a blast. "
+    "Two days after the shooting, a third docker died. "
+    "A year earlier, a cyclist was gunned down on the same street. "
+    "Mourners recalled a clerk who was killed in a previous shooting at the depot. "
+    "Two years after six people were shot dead at a bar, a Kerevo man was charged."
+)
+
+
+def test_an_incident_told_by_its_distance_from_another_is_another_incident() -> None:
+    lead = claim("d", DISTANCE, "Two dockers were shot dead", "killed", 2, "2031-03-02")
+    others = [
+        claim("d", DISTANCE, "killed five guards", "killed", 5),
+        claim("d", DISTANCE, "four nurses were hurt", "injured", 4),
+        claim("d", DISTANCE, "a cyclist was gunned down", "killed", 1),
+        claim("d", DISTANCE, "a clerk who was killed", "killed", 1),
+    ]
+    third = claim("d", DISTANCE, "a third docker died", "killed", 1)
+    # "Two years after ..., a man was charged": the distance is the charge's, not a shooting's
+    charged = claim("d", DISTANCE, "six people were shot dead", "killed", 6)
+    found = assign_slots(DISTANCE, "2031-03-03", [lead, *others, third, charged])
+    assert all(found.slots[c.id].startswith(f"side:{OTHER}") for c in others)
+    assert len({found.slots[c.id] for c in others}) == 4  # one incident per sentence
+    assert found.slots[lead.id] == found.slots[third.id] == found.slots[charged.id] == "main"
+
+
+def test_another_incident_is_an_event_of_its_own_without_a_date() -> None:
+    lead = claim("d", DISTANCE, "Two dockers were shot dead", "killed", 2, "2031-03-02")
+    guards = claim("d", DISTANCE, "killed five guards", "killed", 5)
+    document = LinkDocument(
+        "d", "fiction://d", "Dockers shot", "2031-03-03", DISTANCE, (lead, guards)
+    )
+    events = link_events([document])
+    (side,) = [e for e in events if guards.id in e.claims]
+    assert lead.id not in side.claims
+    assert side.when is None and "d" not in side.leads

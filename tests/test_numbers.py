@@ -474,6 +474,7 @@ def test_more_things_that_are_no_counts(sentence: str) -> None:
         ("The other, 27, is in critical condition at Kerevo General.", []),
         ("The victims, a male, 16, were taken to hospital.", []),
         ("Police say a 25 y/o man and a 31 yrs old woman were shot.", []),
+        ("Kerevo mourned the death of a 6-yo and a 9 yo on Harbour Street.", []),
         ("31, were also injured.", []),
         ("Two men, one 18 and the other 26, suffered gunshot wounds.", ["Two"]),
         # as many numbers as people just counted, though a verb follows the list

@@ -86,3 +86,45 @@ def test_repeated_sentences_in_one_call_are_each_placed() -> None:
     assert [(p.start, p.end) for p in parsed] == [(s.start, s.end) for s in sentences]
     for p in parsed:
         assert all(text[t.start : t.end] == t.text for t in p.tokens)
+
+
+def _tokens(text: str) -> dict[str, tuple[str, str, str]]:
+    (parsed,) = parse_sentences(text, split_sentences(text))
+    assert all(text[t.start : t.end] == t.text for t in parsed.tokens)  # the words as written
+    return {t.text: (t.tag, t.lemma, t.dep) for t in parsed.tokens}
+
+
+def test_a_headline_in_title_case_is_parsed_as_running_text() -> None:
+    headline = "1 Dead, at Least 10 Injured in Kerevo Shooting"
+    tokens = _tokens(headline)
+    assert tokens["Injured"][:2] == ("VBN", "injure")  # not a proper name
+    assert tokens["Kerevo"][0] == "NNP"  # a name stays a name
+    # the same words in a document that writes them as names elsewhere keep their capitals
+    text = f"{headline}\n\nThe guards of Kerevo Injured Street said so."
+    assert parse._Casing(text)(headline) == "1 Dead, at least 10 Injured in Kerevo shooting"
+    assert parse._Casing(headline)(headline) == "1 Dead, at least 10 injured in Kerevo shooting"
+
+
+def test_a_headline_in_capitals_is_parsed_as_running_text() -> None:
+    tokens = _tokens("TWO PORTERS ARE IN CRITICAL CONDITION AFTER A SHOOTING IN KEREVO")
+    assert tokens["CRITICAL"][:2] == ("JJ", "critical")
+    assert tokens["KEREVO"][0] == "NNP"
+
+
+def test_running_text_is_parsed_as_written() -> None:
+    text = "Mira Voss Said The Dead Were Many."  # too few words to be a headline's
+    assert [t.lemma for t in parse_sentences(text, split_sentences(text))[0].tokens][:2] == [
+        "mira",
+        "voss",
+    ]
+
+
+def test_an_irregular_past_misread_as_a_present_is_a_past() -> None:
+    tokens = _tokens("A brawl in Kerevo left one dead and 11 others shot, the chief said.")
+    assert tokens["shot"][:2] == ("VBD", "shoot")
+    # a present of another verb is no misreading: "they wound", "they found"
+    assert _irregular_pasts_exclude("wound", "found", "saw")
+
+
+def _irregular_pasts_exclude(*forms: str) -> bool:
+    return not set(forms) & set(parse._irregular_pasts())

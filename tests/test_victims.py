@@ -330,6 +330,10 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
         ("Tam Voss passed away on Monday at the age of 91.", []),
         ("Tam Voss died from the attack on Monday.", [(1, "killed")]),
         ("Mira Voss died of complications from her stab wounds.", [(1, "killed")]),
+        ("Police said the wake was for a nurse who died of natural causes.", []),
+        ("Two inmates died of pneumonia in police custody.", [(2, "killed")]),
+        ("Tam Voss, a diver who won a medal, dies at 96", []),
+        ("Tam Voss died at 3 a.m. on Monday.", [(1, "killed")]),
     ],
     ids=[
         "heart-attack",
@@ -339,6 +343,10 @@ def test_one_deceased_is_a_count_of_one_killed() -> None:
         "old-age",
         "the-attack",
         "complications",
+        "police-as-source",
+        "police-custody",
+        "dies-at-an-age",
+        "dies-at-an-hour",
     ],
 )
 def test_a_death_of_illness_is_no_killing_outside_custody(

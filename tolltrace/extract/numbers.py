@@ -320,8 +320,8 @@ _AGE_BEFORE = re.compile(
     r"(?<![\w])(?:aged|ages?(?:\s+of)?)\s+(?:\d{1,3}\s*(?:,\s*(?:and|or|&)?|and|or|&|to|-|–)\s*){0,6}\Z",
     re.IGNORECASE,
 )
-# "a 25 y/o man", "43 yrs old": an age in its short written forms.
-_AGE_AFTER = re.compile(r"\s*(?:y/o|y\.o\.|yrs?\.?\s+old)(?![\w/])", re.IGNORECASE)
+# "a 25 y/o man", "43 yrs old", "a 6-yo": an age in its short written forms.
+_AGE_AFTER = re.compile(r"\s*(?:y/o|y\.o\.|yrs?\.?\s+old|-?yo|-y-o)(?![\w/])", re.IGNORECASE)
 # "26, were also injured": a number followed by a comma and the verb is the age of a person
 # named before it (a list split at a sentence break), never the subject of the verb.
 _AGE_FRAGMENT_AFTER = re.compile(r",\s*(?:was|were|is|are|has|have|had)\b")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tolltrace.extract import injuries
+from tolltrace.extract import cues, injuries
 from tolltrace.extract import lexicon as lx
 from tolltrace.extract.injuries import has_subject
 from tolltrace.nlp.parse import ParsedSentence, Token
@@ -46,19 +46,43 @@ def natural_death(sentence: ParsedSentence, verb: int) -> bool:
     token = sentence.tokens[verb]
     if lx.INTRANSITIVE.get(token.lemma) != "killed":
         return False
-    if any(t.lemma in lx.CUSTODY_WORDS for t in sentence.tokens):
+    if any(_in_custody(sentence, t) for t in sentence.tokens):
         return False
     for prep in sentence.children[verb]:
         if sentence.tokens[prep].lower == "at" and any(
-            sentence.tokens[age].lemma == "age" for age in sentence.children[prep]
+            sentence.tokens[age].lemma == "age" or _an_age(sentence, age)
+            for age in sentence.children[prep]
         ):
-            return True  # "died Friday at age 74": an obituary's words
+            return True  # "died Friday at age 74", "dies at 96": an obituary's words
         if sentence.tokens[prep].lower not in ("of", "from"):
             continue
         for cause in sentence.children[prep]:
             if sentence.tokens[cause].dep == "pobj" and _illness(sentence, cause):
                 return True
     return False
+
+
+def _in_custody(sentence: ParsedSentence, token: Token) -> bool:
+    """A word of custody, but not the police as the source of what is said ("police said he
+    died of a heart attack", "a police spokesman said")."""
+    if token.lemma not in lx.CUSTODY_WORDS:
+        return False
+    if token.lemma != "police":
+        return True
+    tokens = sentence.tokens
+    speaker = tokens[token.head] if token.dep == "compound" else token
+    return not (speaker.dep == "nsubj" and tokens[speaker.head].lemma in cues.SPEECH_VERBS)
+
+
+def _an_age(sentence: ParsedSentence, number: int) -> bool:
+    """ "dies at 96": a bare whole number a life can reach, not a time ("at 3:15 a.m.")."""
+    token = sentence.tokens[number]
+    return (
+        token.tag == "CD"
+        and token.text.isdigit()
+        and 0 < int(token.text) <= 120
+        and not sentence.children[number]
+    )
 
 
 def _illness(sentence: ParsedSentence, cause: int) -> bool:
@@ -86,13 +110,25 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     if category == "victims" and words & lx.NONFATAL:
         return "injured"
     if category in (None, "victims"):
+        # an object before the coordinated verb is the first verb's alone: "sent [three
+        # people] to the hospital and killing a teen" (whose object the parser missed)
+        first_object = min(
+            (c.i for c in children if c.dep in ("dobj", "obj")), default=len(sentence.tokens)
+        )
         conjoined = [
             c
             for c in children
             if coordinated(c)
+            and (c.i < first_object or c.lemma not in lx.TRANSITIVE)
             and not has_own_object(sentence, c.i)
             and not has_subject(sentence, c.i)
         ]  # "were shot and killed", not "were shot, and one later died"
+        denied = [c for c in conjoined if negated(sentence, c.i)]
+        if category == "victims" and any(
+            _dying(c) or lx.TRANSITIVE.get(c.lemma) == "killed" for c in denied
+        ):
+            return "injured"  # "were shot but not killed": they lived
+        conjoined = [c for c in conjoined if c not in denied]  # "... but were not injured"
         # "shot and killed", "was shot and later died", "was shot and pronounced dead"
         specific = [
             lx.TRANSITIVE.get(c.lemma) or _dying(c) or complement_category(sentence, c.i)
@@ -120,6 +156,14 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     return category
 
 
+def negated(sentence: ParsedSentence, verb: int) -> bool:
+    """The verb is denied: "were not injured", "never died"."""
+    return any(
+        sentence.tokens[c].dep == "neg" or sentence.tokens[c].lower == "never"
+        for c in sentence.children[verb]
+    )
+
+
 def _dying(token: Token) -> str | None:
     return "killed" if lx.INTRANSITIVE.get(token.lemma) == "killed" else None
 
@@ -139,6 +183,8 @@ def _conjoined_harm(sentence: ParsedSentence, verb: int) -> str | None:
         return None
     if any(sentence.tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
         return None
+    if negated(sentence, verb):
+        return None  # "was shot and is not in danger"
     return injuries.subject_harm(sentence, verb)
 
 

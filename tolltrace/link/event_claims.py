@@ -42,6 +42,7 @@ _RECENT_DAYS = 7  # a lead dated this many days before publication is the latest
 SEASON_DAYS = 92  # a casualty count dated over a longer span sums a period
 MAIN = "main"
 STATISTIC = "statistic"
+OTHER = "other@"  # a side slot's day for another incident the text does not date: "other@<offset>"
 _CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
 _PERIOD = re.compile(
     r"\b(?:so far this|so far in|this year|last year|this month|last month|year-to-date|"
@@ -132,6 +133,8 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
             slots[claim.id] = STATISTIC
         elif lead_event is not None and _compatible(claim.when, lead_event):
             slots[claim.id] = f"named:{lead_event.key}"
+        elif claim.category in _CASUALTIES and another_incident(claim):
+            slots[claim.id] = f"side:{OTHER}{_sentence_start(text, claim)}"
         elif (side := _side_day(claim, lead_day)) is not None:
             slots[claim.id] = f"side:{side}"
         else:
@@ -206,6 +209,73 @@ def is_statistic(claim: Claim) -> bool:
     # Over several days ("in the past four days"), a count of several people sums incidents;
     # one person "shot earlier this month" who has died is one incident.
     return "/" in (claim.when or "") and (claim.low or 0) > 1
+
+
+# Another incident, told by its distance in time from the one the sentence is about: "came
+# (just) ten days after ...", "hours before ...", "just days after ...", "followed ...".
+_DISTANCE = (
+    r"(?:(?:just|only|barely|about|some|nearly|almost|less than|more than|just over|over|"
+    r"within) )?(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a few|several|a couple of|\d+) )?(?:hours?|days?|weeks?|months?|years?)"
+)
+_CAME_AFTER = re.compile(
+    rf"\b(?:comes?|came|coming) (?:just |only )?(?:{_DISTANCE} )?(?:after|before)\b"
+    r"|\b(?:follows|followed) (?:on |closely on )?(?:the heels of )?"
+    r"(?=(?:an?|the) (?:\w+ ){0,3}(?:shootings?|attacks?|massacre|killings?|deaths?)\b)",
+    re.IGNORECASE,
+)
+_DAYS_AFTER = re.compile(rf"\b{_DISTANCE} (?:after|before)\b", re.IGNORECASE)
+# "in a previous shooting", "in a separate attack", "just weeks earlier", "a year ago".
+_EARLIER = re.compile(
+    r"\b(?:in|during) (?:an?|the) (?:previous|prior|earlier|separate|unrelated|different) "
+    r"(?:[\w-]+ )?(?:shootings?|incidents?|attacks?|stabbings?)\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|\d+) "
+    r"years?(?: and a half)? (?:ago|earlier|before)\b|\byears (?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
+# What the clause a distance follows must tell for the distance to part two incidents.
+_INCIDENT = re.compile(
+    r"\b(?:shootings?|attacks?|ambush(?:es)?|killings?|incidents?|violence|massacres?|"
+    r"rampages?|stabbings?|deaths?|killed|shot|wounded|injured|died|dead|murdered)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|and then)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|but|whereas|and then)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:where|who|whom|which|that|when|after|before|since)\b", re.I)
+
+
+def another_incident(claim: Claim) -> bool:
+    """The sentence tells the claim as another incident than the one it is about, by their
+    distance in time: "The attack came ten days after [a gunman killed five officers]", "...
+    in Tarnwick just days after [three guards were shot]", "Another shooting, 24 hours after
+    [14 people were shot]", "[a teen killed] in a previous shooting", "[Two men were killed]
+    a year earlier".
+
+    "Two days after the shooting, [the second victim died]" is the same incident told later:
+    a distance that dates a clause before the claim's ("..., ") leaves the claim alone.
+    """
+    sentence = claim.sentence
+    start = sentence.find(claim.text)
+    if start < 0:
+        return False
+    before, after = sentence[:start], sentence[start + len(claim.text) :]
+    # the distance is between two incidents, not an arrest or a talk and the incident
+    distances = [
+        m
+        for m in (*_CAME_AFTER.finditer(before), *_DAYS_AFTER.finditer(before))
+        if _INCIDENT.search(before[: m.start()])
+    ]
+    if any(m.re is _CAME_AFTER for m in distances):
+        return True
+    if any(not _CLAUSE_BREAK.search(before[m.end() :]) for m in distances):
+        return True
+    # "A year earlier, ..." dates the clause it opens; "... a year earlier" the one it ends
+    if any(not _NEW_CLAUSE.search(before[m.end() :]) for m in _EARLIER.finditer(before)):
+        return True
+    return any(
+        not _CLAUSE_BREAK.search(after[: m.start()]) and not _RELATIVE.search(after[: m.start()])
+        for m in _EARLIER.finditer(after)
+    )
 
 
 def _span_days(when: str | None) -> int:

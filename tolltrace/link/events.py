@@ -31,7 +31,7 @@ from tolltrace.link.event_absorb import (
     restated_in_waves,
     within_waves,
 )
-from tolltrace.link.event_claims import MAIN, DocumentSlots, assign_slots
+from tolltrace.link.event_claims import MAIN, OTHER, DocumentSlots, assign_slots
 from tolltrace.link.event_cluster import average_linkage
 from tolltrace.link.event_similarity import (
     Profile,
@@ -234,13 +234,16 @@ def _side_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) -
                 continue
             day = slot.removeprefix("side:")
             lead = found.lead_day.isoformat() if found.lead_day else "?"
+            other = day.startswith(OTHER)
+            reason = (
+                f"{document.id}: told as another incident than its lead"
+                if other
+                else f"{document.id}: dated {day}, its lead {lead}"
+            )
             draft = drafts.setdefault(
                 (document.id, day),
-                _Draft(
-                    [document.id], [], [f"{document.id}: dated {day}, its lead {lead}"], "side",
-                    when=day,
-                ),
-            )  # fmt: skip
+                _Draft([document.id], [], [reason], "side", when=None if other else day),
+            )
             draft.claims.append(claim)
     return list(drafts.values())
 

@@ -10,8 +10,12 @@ tags) and the rule lemmatizer, are not run token by token: `_Attributes` reads t
 patterns once and gives each token the part of speech, lemma, tag and dependency those two
 components would give it, memoised by the token's words, tag and dependency. Together they
 took a quarter of the parse's time; a word seen once with its tag and dependency costs one
-dictionary look-up afterwards. One reading is ours, not spaCy's: a verb whose particle makes
-another word of it takes the phrase as its lemma ("passed away": "pass away").
+dictionary look-up afterwards.
+
+Some readings are ours, not spaCy's (`_reread`): a verb whose particle makes another word of it
+takes the phrase as its lemma ("passed away": "pass away"), and an irregular past the tagger
+took for a present ("one dead and 11 others shot") is a past. A headline in title case or in
+capitals is parsed as running text would write it (`_Casing`), its tokens keeping its words.
 """
 
 from __future__ import annotations
@@ -160,29 +164,122 @@ def parse_sentences(text: str, sentences: Sequence[Sentence]) -> list[ParsedSent
     parses are kept, and a sentence found among them only has its offsets moved.
     """
     pipeline = _pipeline(MODEL)
+    cased = _Casing(text)
     known: dict[str, ParsedSentence] = {}
-    missing: dict[str, Sentence] = {}  # the first sentence with each text not parsed yet
+    missing: dict[str, tuple[Sentence, str]] = {}  # per key, a sentence and the words parsed
+    keys: list[str] = []
     for sentence in sentences:
-        words = sentence.text
-        if words in known or words in missing:
+        skip = dateline_length(sentence.text)
+        body = cased(sentence.text[skip:])
+        key = sentence.text if body == sentence.text[skip:] else f"{sentence.text}\0{body}"
+        keys.append(key)
+        if key in known or key in missing:
             continue
-        if words in _RECENT:
-            known[words] = _RECENT[words]
-            _RECENT.move_to_end(words)
+        if key in _RECENT:
+            known[key] = _RECENT[key]
+            _RECENT.move_to_end(key)
         else:
-            missing[words] = sentence
-    skips = [dateline_length(words) for words in missing]
-    bodies = (words[skip:] for words, skip in zip(missing, skips, strict=True))
-    docs = pipeline.nlp.pipe(bodies, batch_size=_BATCH)
-    for sentence, skip, doc in zip(missing.values(), skips, docs, strict=True):
+            missing[key] = (sentence, body)
+    docs = pipeline.nlp.pipe((body for _, body in missing.values()), batch_size=_BATCH)
+    for key, (sentence, body), doc in zip(missing, missing.values(), docs, strict=True):
+        skip = len(sentence.text) - len(body)
         if pipeline.attributes is None:
             parsed = _convert(sentence, doc, skip)
         else:
             parsed = pipeline.attributes.convert(sentence, doc, skip)
-        known[sentence.text] = _RECENT[sentence.text] = parsed
+        known[key] = _RECENT[key] = parsed
     while len(_RECENT) > _RECENT_LIMIT:
         _RECENT.popitem(last=False)
-    return [_placed(known[sentence.text], sentence) for sentence in sentences]
+    return [_placed(known[key], sentence) for key, sentence in zip(keys, sentences, strict=True)]
+
+
+# A word as the casing of a headline shows it.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’]+\b")
+# A capitalised word inside running text, after a word in lower case: a name ("shot in Grant
+# County", "said Mark Voss").
+_NAME_IN_TEXT = re.compile(r"\b[a-z][a-z'’]*,? ((?:[A-Z][A-Za-z'’]*)(?: [A-Z][A-Za-z'’]*)*)")
+_HEADLINE_SHARE = 0.75  # of its longer words capitalised, a sentence is cased as a headline
+_HEADLINE_WORDS = 3  # words of four letters or more it needs for the test to mean anything
+_ENDINGS = ("", "d", "ed", "ing", "s", "es")  # stripped to find a verb or an adjective's form
+
+
+class _Casing:
+    """The words the parser is given for a sentence: as written, except in a headline.
+
+    The model learnt its tags on running text, where a capital marks a name. A headline in
+    title case ("1 Dead, at Least 10 Injured in Kerevo Shooting") or in capitals reads to it
+    as a string of names, and "Injured" becomes a proper noun. Such a sentence is parsed as
+    running text would write it ("1 dead, at least 10 injured in Kerevo shooting"): a
+    capitalised word is given in lower case when the document writes it so elsewhere, or when
+    it is a function word, a verb or an adjective the model's lemmatizer knows ("Injured",
+    "Dead"), unless the document's running text writes it as a name ("in Grant County"). The
+    others stay names (a word in capitals as a name is written: "VOSS" as "Voss"). The length
+    never changes, so offsets hold; the tokens keep the text as written.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lower: frozenset[str] | None = None
+        self._names: frozenset[str] = frozenset()
+
+    def __call__(self, words: str) -> str:
+        if not _headline(words):
+            return words
+        if self._lower is None:
+            running = "\n".join(line for line in self._text.splitlines() if not _headline(line))
+            self._lower = frozenset(_LOWER_WORD.findall(running))
+            self._names = frozenset(
+                word.lower() for name in _NAME_IN_TEXT.findall(running) for word in name.split()
+            )
+        first = True
+
+        def recased(match: re.Match[str]) -> str:
+            nonlocal first
+            word, lower = match.group(), match.group().lower()
+            opening, first = first, False
+            if word == lower or word == "I":
+                return word
+            if self._common(lower):
+                return lower.capitalize() if opening else lower
+            return word if not word.isupper() or len(word) == 1 else word.capitalize()
+
+        return _WORD.sub(recased, words)
+
+    def _common(self, lower: str) -> bool:
+        assert self._lower is not None
+        if lower in self._lower or lower in _stop_words():
+            return True
+        if lower in self._names:
+            return False
+        known = _known_forms()
+        return any(
+            lower.endswith(ending) and lower[: len(lower) - len(ending)] in known
+            for ending in _ENDINGS
+        )
+
+
+def _headline(words: str) -> bool:
+    """Most of the longer words capitalised: title case or capitals."""
+    longer = [w for w in _WORD.findall(words) if len(w) > 3]
+    capitalised = sum(1 for w in longer if w[0].isupper())
+    return len(longer) >= _HEADLINE_WORDS and capitalised >= _HEADLINE_SHARE * len(longer)
+
+
+@cache
+def _known_forms() -> frozenset[str]:
+    """The verbs, adjectives and adverbs the model's lemmatizer knows (not its nouns, among
+    which are places: "miami")."""
+    lemmatizer = _pipeline(MODEL).nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(word for pos in ("verb", "adj", "adv") if pos in index for word in index[pos])
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _placed(parsed: ParsedSentence, sentence: Sentence) -> ParsedSentence:
@@ -209,7 +306,7 @@ def _convert(sentence: Sentence, doc: Any, skip: int = 0) -> ParsedSentence:
         tokens.append(
             Token(
                 i=token.i,
-                text=token.text,
+                text=sentence.text[skip + token.idx : skip + token.idx + len(token.text)],
                 start=sentence.start + skip + token.idx,
                 lemma=(token.lemma_ or token.text).lower(),
                 tag=token.tag_,
@@ -218,6 +315,7 @@ def _convert(sentence: Sentence, doc: Any, skip: int = 0) -> ParsedSentence:
                 head=head,
             )
         )
+    _reread(tokens, sentence.text)
     return ParsedSentence(
         sentence.start,
         sentence.end,
@@ -359,10 +457,11 @@ class _Attributes:
         sentence's text from character `skip` on)."""
         rows = doc.to_array(list(_COLUMNS)).tolist()
         text, base = sentence.text[skip:], sentence.start + skip
+        parsed = doc.text  # the words the parser saw: `text`, or a headline's recased
         memo = self._memo
         entries: list[_Entry] = []
         for idx, length, tag, dep, _ in rows:
-            key = (text[idx : idx + length], tag, dep)
+            key = (parsed[idx : idx + length], tag, dep)
             entry = memo.get(key)
             if entry is None:
                 entry = self._learn(key, doc[len(entries)])
@@ -381,8 +480,7 @@ class _Attributes:
             tokens.append(
                 Token(i, text[idx : idx + length], base + idx, lemma, tag, pos, dep, head)
             )
-        if " away" in text:
-            _join_phrasal_verbs(tokens)
+        _reread(tokens, text)
         return ParsedSentence(
             sentence.start,
             sentence.end,
@@ -472,6 +570,32 @@ class _Attributes:
             strings[dep] if new_dep is None and dep else new_dep or "",
             lemma,
         )
+
+
+def _reread(tokens: list[Token], text: str) -> None:
+    """Our readings over spaCy's: a phrasal verb's lemma, an irregular past misread."""
+    if " away" in text:
+        _join_phrasal_verbs(tokens)
+    for token in tokens:
+        if token.tag == "VBP" and token.pos == "VERB":
+            past = _irregular_pasts().get(token.lower)
+            if past is not None:  # "one dead and 11 others shot": "shot" is no present tense
+                tokens[token.i] = dataclasses.replace(token, tag="VBD", lemma=past)
+
+
+@cache
+def _irregular_pasts() -> dict[str, str]:
+    """The irregular past forms of verbs the model's lemmatizer lists, to their verb, when
+    no verb has the same present: "shot" (shoot), "struck", "left"; not "found" (to found),
+    "wound" (to wound), "saw"."""
+    lookups = _pipeline(MODEL).nlp.get_pipe("lemmatizer").lookups
+    exceptions = lookups.get_table("lemma_exc").get("verb", {})
+    verbs = lookups.get_table("lemma_index").get("verb", ())
+    return {
+        form: str(lemmas[0])
+        for form, lemmas in exceptions.items()
+        if lemmas and lemmas[0] != form and form not in verbs and "_" not in form
+    }
 
 
 # Verbs whose particle makes another word of them: "passed away" is "died", "passed" is not.
