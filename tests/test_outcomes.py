@@ -30,6 +30,16 @@ def tally(text: str) -> dict[str, int]:
         # "he", in a report of one death that hurts no one else
         "A man was shot and killed on Harbour Street on Friday. "
         "He was taken to Kerevo General Hospital in critical condition, police said.",
+        # "he", and the dead person named in full
+        "Tam Arven, 16, died at Kerevo General Hospital on Friday night, police said. "
+        "He was rushed to the hospital in critical condition.",
+        # the name, and "he" died
+        "Police found Tam Arven lying on the floor of his shop. "
+        "Arven was in critical condition when he was taken to Kerevo General Hospital. "
+        "He was pronounced dead just before noon.",
+        # a definite description of the same kind of person
+        "A 5-year-old girl has died of her wounds, police in Kerevo said. "
+        "The girl was taken to Kerevo General Hospital in critical condition on Friday.",
     ],
 )
 def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
@@ -52,6 +62,24 @@ def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
         # two dead: which of them "he" was is not said
         "A man and a woman were shot dead on Harbour Street. "
         "A boy was also shot. He was taken to Kerevo General Hospital in critical condition.",
+        # a boy is not the man who died
+        "A man was shot and killed on Harbour Street on Friday. "
+        "Police found the wounded boy in a doorway and he is in critical condition.",
+        # two names, two people
+        "Tam Arven was in critical condition at Kerevo General Hospital on Friday. "
+        "Mira Voss died at the scene.",
+        # a name, and a death told by a description: the teen may be someone else
+        "A scuffle broke out in which a burglar shot and wounded Tam Arven, whose father "
+        "returned fire, killing the teen, police said.",
+        # the girl is not her mother
+        "A guard shot and killed his wife, Mira Voss, in their home in Kerevo. "
+        "Deputies found the teenage girl injured by the road.",
+        # out of danger: someone else
+        "Tam Arven, 5, was shot and killed on Harbour Street on Friday. "
+        "He was hospitalized with non-life-threatening injuries.",
+        # another person shot
+        "A 15-year-old was shot and later died at Kerevo General Hospital. "
+        "Another 15-year-old in the car was also shot. The teen was in critical condition.",
     ],
 )
 def test_someone_else_hurt_stays_injured(text: str) -> None:

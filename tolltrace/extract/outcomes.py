@@ -10,7 +10,14 @@ death) when the same document reports the death of the same person, as far as th
 - the same age ("a 19-year-old was stabbed" ... "the 19-year-old died on Sunday");
 - "he", "she" or "the victim", of the right sex, in a report of one death that hurts no one
   else: every injury it states is of one person, none of them "another", "also" hurt or
-  "surviving". A relative ("his father", "the teen's brother") is someone else.
+  "surviving", and no count of several people hurt. A relative ("his father", "the teen's
+  brother") is someone else;
+- in such a report, also a description of the same kind of person ("the wounded boy" ... "a
+  5-year-old boy died", not "a man died"), and a name whose death the report tells with "he"
+  or "she" ("Voss was in critical condition" ... "He was pronounced dead").
+
+None of the last two ties holds for someone the report calls out of danger ("non-life-
+threatening", "stable", "released", "expected to survive").
 
 Counts of several people are left as they are: which of them died is not the words' to say.
 """
@@ -57,7 +64,10 @@ def earlier_states(drafts: Sequence[ClaimDraft], text: str) -> list[ClaimDraft]:
     hurt = [d for d in drafts if d.category == "injured" and not d.negated]
     if not dead or not hurt:
         return list(drafts)
-    alone = all(_one(d) and not _SOMEONE_ELSE.search(text[d.start : d.end]) for d in hurt)
+    harmed = [d for d in drafts if d.category in ("injured", "victims") and not d.negated]
+    alone = all(_one(d) for d in hurt) and not any(
+        _SOMEONE_ELSE.search(text[d.start : d.end]) or (d.low or 0) > 1 for d in harmed
+    )
     return [
         replace(d, category="victims")
         if d.category == "injured" and not d.negated and _died_later(d, dead, alone, text)
@@ -88,18 +98,70 @@ def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text:
     ):
         return True
     words = [w.lower() for w in _WORD.findall(hurt.subject)]
-    if not alone or words not in (["he"], ["she"], ["the", "victim"]):
+    pronoun = words in (["he"], ["she"], ["the", "victim"])
+    described = _described(words)
+    if not alone or not (pronoun or described or names) or _LIVED.search(hurt.sentence):
         return False
     dead_words = [[w.lower() for w in _WORD.findall(d.subject)] for d in dead]
     if (
         len(singles) < len(dead)
-        or len(set().union(*(_names(d.subject) for d in dead))) > 1
+        or _persons([_names(d.subject) for d in dead]) > 1
         or len({_sex(words) for words in dead_words} - {""}) > 1
         or any(_SOMEONE_ELSE.search(words_of[id(d)]) for d in dead)
     ):
         return False  # more than one dead: which of them, or someone else, is not said
+    if names and not all(words in (["he"], ["she"]) for words in dead_words):
+        return False  # "Tam Voss was in critical condition" ... "he died"; not "the teen died"
+    if described and not all(_same_kind(described, other) for other in dead_words):
+        return False  # "the wounded boy" is not "a man was killed"
     sex = _sex(words)
     return all(not sex or _sex(other) in ("", sex) for other in dead_words)
+
+
+# One person described by the report's words for them: "the girl", "the wounded boy", "the
+# badly wounded teenager", "the child". The noun says which kind of person.
+_YOUNG = frozenset(
+    ("child", "boy", "girl", "toddler", "infant", "baby", "teen", "teenager", "juvenile", "kid",
+     "youth", "student", "son", "daughter")
+)  # fmt: skip
+_ADULT = frozenset(
+    ("man", "woman", "adult", "mother", "father", "wife", "husband", "uncle", "aunt",
+     "grandmother", "grandfather", "girlfriend", "boyfriend")
+)  # fmt: skip
+# Words that say the person hurt was out of danger: not someone the report goes on to bury.
+_LIVED = re.compile(
+    r"\b(?:non-?\s?life|not life|minor|good condition|fair condition|stable|released|"
+    r"expected to (?:survive|recover|live))",
+    re.IGNORECASE,
+)
+_ANYONE = frozenset(("victim", "person", "male", "female"))
+_DESCRIBING = frozenset(
+    ("injured", "wounded", "hurt", "badly", "critically", "seriously", "gravely", "young",
+     "little", "teenage", "male", "female", "shooting", "gunshot")
+)  # fmt: skip
+
+
+def _described(words: list[str]) -> str | None:
+    """The person noun of a definite description of one person, or None."""
+    if len(words) < 2 or words[0] != "the" or not set(words[1:-1]) <= _DESCRIBING:
+        return None
+    noun = words[-1]
+    return noun if noun in _YOUNG | _ADULT | _ANYONE else None
+
+
+def _same_kind(noun: str, dead_words: list[str]) -> bool:
+    """The dead person's words allow the described noun: a young person is no man."""
+    kinds = [k for k in (_YOUNG, _ADULT) if noun in k]
+    others = [k for k in (_YOUNG, _ADULT) if set(dead_words) & k]
+    return not kinds or not others or kinds[0] in others
+
+
+def _persons(names: list[set[str]]) -> int:
+    """How many people these names are: "Arven" and "Tam Arven" are one."""
+    found = [n for n in names if n]
+    return sum(1 for n in found if not any(n < other for other in found)) - sum(
+        1 for i, n in enumerate(found) if n in found[:i]
+    )
 
 
 def _names(subject: str) -> set[str]:
