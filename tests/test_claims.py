@@ -1078,3 +1078,33 @@ def test_the_source_as_the_sentence_words_it_beside_its_name() -> None:
     assert claim.attributed_as == "She"
     (plain,) = extracted("Police said 12 people were killed in Koss.")
     assert plain.attributed_to == "Police" and plain.attributed_as is None
+
+
+def test_each_object_left_in_a_state_of_its_own() -> None:
+    """ "left one man dead and six others with gunshot wounds": the six are not dead."""
+    text = (
+        "Guards are investigating a shooting that left one man dead and at least six others "
+        "with gunshot wounds after a porter opened fire in Kerevo."
+    )
+    assert sorted(readings(text), key=str) == [
+        (1, 1, "exact", "killed"),
+        (6, None, "at_least", WOUNDED),
+    ]
+
+
+def test_a_coordinated_count_keeps_its_own_word() -> None:
+    """ "10 people shot ..., at least 2 dead": the ten were shot, not shot dead."""
+    text = "Ten people shot at a Kerevo barbershop, at least 2 dead"
+    assert readings(text) == [(10, 10, "exact", WOUNDED), (2, None, "at_least", "killed")]
+    assert readings("Ten guards were shot dead in Kerevo.") == [(10, 10, "exact", "killed")]
+
+
+def test_gunned_down_leaves_the_outcome_open() -> None:
+    """To gun down is to shoot, "especially in a way that kills or seriously injures": victims,
+    unless the words say more."""
+    assert readings("Four porters were gunned down outside the depot.") == [
+        (4, 4, "exact", "victims")
+    ]
+    assert readings("Four porters were gunned down and killed outside the depot.") == [
+        (4, 4, "exact", "killed")
+    ]

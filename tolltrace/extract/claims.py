@@ -369,6 +369,10 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
         if token.dep == "pobj":
             return _through_preposition(sentence, head)
         if token.dep in ("nsubjpass", "dobj", "obj", "dative"):
+            if token.dep == "dobj" and injuries.leaves_harmed(sentence, head.i):
+                harm = injuries.object_harm(sentence, head.i, current)  # of several objects
+                if harm is not None:  # "left one dead and [six others] with gunshot wounds"
+                    return Reading(harm, head.i, 0.7)
             category = verb_category(sentence, head.i)
             if category is None and head.lemma in lx.LOSS and people_like(sentence, noun, noun):
                 category = "killed"
@@ -376,7 +380,7 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
                 harm = (
                     injuries.subject_harm(sentence, head.i)
                     if token.dep == "nsubjpass"
-                    else injuries.object_harm(sentence, head.i)
+                    else injuries.object_harm(sentence, head.i, current)
                 )  # "were taken to the hospital", "left two people in critical condition"
                 if harm is not None:
                     return Reading(harm, head.i, 0.7)

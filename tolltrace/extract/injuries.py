@@ -112,24 +112,40 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
     return _state(sentence, verb, token.lemma)
 
 
-def object_harm(sentence: ParsedSentence, verb: int) -> str | None:
+def leaves_harmed(sentence: ParsedSentence, verb: int) -> bool:
+    """A verb that leaves several objects each in a state of its own: "left one man dead and
+    six others with gunshot wounds"."""
+    return sentence.tokens[verb].lemma in _RESULTING and len(_children(sentence, verb, "dobj")) > 1
+
+
+def object_harm(sentence: ParsedSentence, verb: int, obj: int | None = None) -> str | None:
     """The harm the clause of `verb` says its object came to: "left [a man] in critical
-    condition", "found [him] with a gunshot wound", "sent [two people] to the hospital"."""
+    condition", "found [him] with a gunshot wound", "sent [two people] to the hospital".
+
+    Of several objects, `obj`'s harm is told by the words after it and before the next: "left
+    one man dead and [six others] with gunshot wounds" (not dead)."""
     token = sentence.tokens[verb]
     if token.lemma not in _RESULTING:
         return None
-    state = _state(sentence, verb, token.lemma)
+    objects = _children(sentence, verb, "dobj")
+    first, last = 0, len(sentence.tokens)
+    if obj is not None and len(objects) > 1:
+        first = obj
+        last = min((o for o in objects if o > obj), default=last)
+    state = _state(sentence, verb, token.lemma, (first, last))
     if state is not None:
         return state
     complements = [
         c for c in sentence.children[verb] if sentence.tokens[c].dep in _COMPLEMENTS
     ] + [  # "found [a 16-year-old girl] dead": the parser hangs "dead" on the object
         c
-        for o in _children(sentence, verb, "dobj")
+        for o in objects
         for c in sentence.children[o]
         if c > o and sentence.tokens[c].dep in ("acl", "amod") and sentence.tokens[c].tag == "JJ"
     ]  # (a participle there, "left a man injured", is the noun phrase's own: `noun_harm`)
     for child in complements:
+        if not first < child < last:
+            continue
         complement = sentence.tokens[child]
         if complement.tag not in ("VBN", "JJ"):
             continue
@@ -182,11 +198,16 @@ def harm_extent(sentence: ParsedSentence, verb: int, reach: int) -> int:
 # ------------------------------------------------------------------------------- helpers
 
 
-def _state(sentence: ParsedSentence, verb: int, lemma: str) -> str | None:
+def _state(
+    sentence: ParsedSentence, verb: int, lemma: str, within: tuple[int, int] | None = None
+) -> str | None:
     """The state a clause's prepositions put its person in: "in critical condition", "with a
-    gunshot wound", "taken to the hospital", "remains in the hospital"."""
+    gunshot wound", "taken to the hospital", "remains in the hospital" (those between the
+    token indices `within`, when given)."""
     found: str | None = None
     for child in _children(sentence, verb, "prep"):
+        if within is not None and not within[0] < child < within[1]:
+            continue
         preposition = sentence.tokens[child].lower
         for obj in _children(sentence, child, "pobj"):
             if preposition == "in" and _is_condition(sentence, obj):

@@ -10,7 +10,7 @@ from __future__ import annotations
 TRANSITIVE: dict[str, str] = {
     **dict.fromkeys(
         ("kill", "murder", "slaughter", "massacre", "slay", "assassinate", "behead", "lynch",
-         "gun", "martyr", "annihilate", "exterminate", "strangle", "stone", "bludgeon",
+         "martyr", "annihilate", "exterminate", "strangle", "stone", "bludgeon",
          "mow", "butcher", "decease"),
         "killed",
     ),
@@ -26,7 +26,8 @@ TRANSITIVE: dict[str, str] = {
     **dict.fromkeys(("sentence", "convict", "condemn"), "sentenced"),
     **dict.fromkeys(("displace", "evacuate", "uproot", "expel", "deport"), "displaced"),
     **dict.fromkeys(
-        ("shoot", "stab", "attack", "beat", "target", "affect", "harm", "strike"), "victims"
+        ("shoot", "stab", "attack", "beat", "target", "affect", "harm", "strike", "gun"),
+        "victims",
     ),
 }  # fmt: skip
 

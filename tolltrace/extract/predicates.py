@@ -103,7 +103,12 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
     # guard was stabbed to death and three others were hurt": "hurt" is theirs)
-    own = [c for c in children if not (c.dep == "conj" and has_subject(sentence, c.i))]
+    # nor one with a count of its own ("10 people shot, at least 2 dead": not "shot dead")
+    own = [
+        c
+        for c in children
+        if not (c.dep == "conj" and (has_subject(sentence, c.i) or _counted(sentence, c.i)))
+    ]
     words = {c.lower for c in own} | {c.lemma for c in own}
     if category in ("victims", "injured") and words & lx.FATAL:
         return "killed"  # "fatally shot", "shot dead", "fatally wounded"
@@ -154,6 +159,13 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured"
     return category
+
+
+def _counted(sentence: ParsedSentence, word: int) -> bool:
+    return any(
+        sentence.tokens[c].dep == "nummod" or sentence.tokens[c].tag == "CD"
+        for c in sentence.children[word]
+    )
 
 
 def negated(sentence: ParsedSentence, verb: int) -> bool:
