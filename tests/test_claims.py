@@ -1099,6 +1099,11 @@ def test_a_coordinated_count_keeps_its_own_word() -> None:
     assert readings("Ten guards were shot dead in Kerevo.") == [(10, 10, "exact", "killed")]
 
 
+def test_a_coordinated_verb_with_its_own_object_is_another_person_s_harm() -> None:
+    text = "The boy shot his brother to death, wounded his cousin and then killed himself."
+    assert [r[-1] for r in readings(text)] == ["killed", "injured", "killed"]
+
+
 def test_gunned_down_leaves_the_outcome_open() -> None:
     """To gun down is to shoot, "especially in a way that kills or seriously injures": victims,
     unless the words say more."""

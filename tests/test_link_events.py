@@ -429,3 +429,27 @@ def test_another_incident_is_an_event_of_its_own_without_a_date() -> None:
     (side,) = [e for e in events if guards.id in e.claims]
     assert lead.id not in side.claims
     assert side.when is None and "d" not in side.leads
+
+
+UNDATED_LEAD = (
+    "Four dockers have been shot at a bar on Harbour Street in Kerevo. "
+    "In August, three members of a family and a guard were found dead two blocks away."
+)
+CHARGED = (
+    "Three porters were charged in a July 2030 shooting on Harbour Street that left a boy dead. "
+    "The boy's death shook the street."
+)
+
+
+def test_a_month_past_after_an_undated_lead_is_another_incident() -> None:
+    dockers = claim("u", UNDATED_LEAD, "Four dockers have been shot", "victims", 4)
+    august = claim("u", UNDATED_LEAD, "three members of a family and a guard were found dead",
+                   "killed", 4, "2031-08")  # fmt: skip
+    slots = assign_slots(UNDATED_LEAD, "2032-03-26", [dockers, august]).slots
+    assert slots[dockers.id] == "main"
+    assert slots[august.id] == "side:2031-08"
+    # a report that opens with the month follows that incident up: it is the lead
+    boy = claim("f", CHARGED, "left a boy dead", "killed", 1, "2030-07")
+    death = claim("f", CHARGED, "The boy's death", "killed", 1)
+    slots = assign_slots(CHARGED, "2031-10-01", [boy, death]).slots
+    assert slots[boy.id] == slots[death.id] == "main"

@@ -103,11 +103,19 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
     # guard was stabbed to death and three others were hurt": "hurt" is theirs)
-    # nor one with a count of its own ("10 people shot, at least 2 dead": not "shot dead")
+    # nor one with a count or an object of its own ("10 people shot, at least 2 dead": not
+    # "shot dead"; "shot his brother to death, wounded [another]": not "wounded")
     own = [
         c
         for c in children
-        if not (c.dep == "conj" and (has_subject(sentence, c.i) or _counted(sentence, c.i)))
+        if not (
+            c.dep == "conj"
+            and (
+                has_subject(sentence, c.i)
+                or _counted(sentence, c.i)
+                or has_own_object(sentence, c.i)
+            )
+        )
     ]
     words = {c.lower for c in own} | {c.lemma for c in own}
     if category in ("victims", "injured") and words & lx.FATAL:
@@ -195,8 +203,8 @@ def _conjoined_harm(sentence: ParsedSentence, verb: int) -> str | None:
         return None
     if any(sentence.tokens[c].dep in ("nsubj", "nsubjpass") for c in sentence.children[verb]):
         return None
-    if negated(sentence, verb):
-        return None  # "was shot and is not in danger"
+    if negated(sentence, verb) or has_own_object(sentence, verb):
+        return None  # "was shot and is not in danger", "shot X ..., wounded [another]"
     return injuries.subject_harm(sentence, verb)
 
 

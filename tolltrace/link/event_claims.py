@@ -124,6 +124,12 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
                 named_values.setdefault(value, key)
     lead_day = parse_day(lead.when) if lead is not None else None
     lead_event = _lead_event(lead_day, mentions)
+    # no casualty count dated to a day, and the first undated: the lead is this week's news
+    # ("Four people have been shot at the bar"), and a month past after it another incident
+    # (a report that opens with "a shooting in July 2014 that left a boy dead" follows it up)
+    first = next((c for c in ordered if c.category in _CASUALTIES and not is_statistic(c)), None)
+    undated_lead = lead_day is None and first is not None and not first.when
+    reference = parse_day(published) if undated_lead else None
     for index, claim in enumerate(ordered):
         if claim.id in slots:
             continue
@@ -135,7 +141,7 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
             slots[claim.id] = f"named:{lead_event.key}"
         elif claim.category in _CASUALTIES and another_incident(claim):
             slots[claim.id] = f"side:{OTHER}{_sentence_start(text, claim)}"
-        elif (side := _side_day(claim, lead_day)) is not None:
+        elif (side := _side_day(claim, lead_day) or _side_month(claim, reference)) is not None:
             slots[claim.id] = f"side:{side}"
         else:
             slots[claim.id] = MAIN
@@ -430,6 +436,18 @@ def _side_day(claim: Claim, lead_day: date | None) -> str | None:
         return day.isoformat() if abs((day - lead_day).days) > SIDE_DAYS else None
     period = _period(claim.when)
     if period is None or period[0] <= lead_day <= period[1]:
+        return None
+    return claim.when
+
+
+def _side_month(claim: Claim, published: date | None) -> str | None:
+    """The month (or span) of a casualty count that ended over `SIDE_DAYS` days before the
+    publication of a report whose lead is undated: "In August, three men were found dead" in
+    a report of "four people shot at the bar", published in March."""
+    if published is None or claim.category not in _CASUALTIES or not claim.when:
+        return None
+    period = _period(claim.when)
+    if period is None or (published - period[1]).days <= SIDE_DAYS:
         return None
     return claim.when
 
