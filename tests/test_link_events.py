@@ -23,7 +23,8 @@ def claim(
     """A claim on the first occurrence of `phrase` in `text`, its sentence cut at full stops."""
     start = text.index(phrase)
     end = start + len(phrase)
-    first = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop_before = text.rfind(". ", 0, start)
+    first = max(stop_before + 2 if stop_before != -1 else 0, text.rfind("\n", 0, start) + 1)
     stop = text.find(".", end)
     sentence = text[first : stop + 1 if stop != -1 else len(text)]
     return Claim(
@@ -453,3 +454,51 @@ def test_a_month_past_after_an_undated_lead_is_another_incident() -> None:
     death = claim("f", CHARGED, "The boy's death", "killed", 1)
     slots = assign_slots(CHARGED, "2031-10-01", [boy, death]).slots
     assert slots[boy.id] == slots[death.id] == "main"
+
+
+TALLIES = (
+    "A porter was shot dead on Harbour Street on Sunday, Kerevo police said. "
+    "Five men are dead after a series of overnight shootings in Kerevo. "
+    "Violence left six other people wounded in four separate bloody scenes. "
+    "Two people were hurt in a shooting that spread to two different scenes."
+)
+
+
+def test_a_series_of_shootings_and_separate_scenes_are_statistics() -> None:
+    porter = claim("t", TALLIES, "A porter was shot dead", "killed", 1, "2031-03-02")
+    tallies = [
+        claim("t", TALLIES, "Five men are dead", "killed", 5),
+        claim("t", TALLIES, "six other people wounded", "injured", 6),
+    ]
+    one_shooting = claim("t", TALLIES, "Two people were hurt", "injured", 2)
+    slots = assign_slots(TALLIES, "2031-03-03", [porter, *tallies, one_shooting]).slots
+    assert [slots[c.id] for c in tallies] == [STATISTIC] * len(tallies)
+    assert slots[porter.id] == slots[one_shooting.id] == "main"
+
+
+SEPARATELY = (
+    "Two dockers were shot dead on Harbour Street in Kerevo on Sunday. "
+    "Separately, a guard was stabbed to death near the depot. "
+    "In another shooting, three porters were wounded."
+)
+
+
+def test_a_separate_incident_is_another_incident() -> None:
+    lead = claim("s", SEPARATELY, "Two dockers were shot dead", "killed", 2, "2031-03-02")
+    guard = claim("s", SEPARATELY, "a guard was stabbed to death", "killed", 1)
+    porters = claim("s", SEPARATELY, "three porters were wounded", "injured", 3)
+    slots = assign_slots(SEPARATELY, "2031-03-03", [lead, guard, porters]).slots
+    assert slots[lead.id] == "main"
+    assert slots[guard.id].startswith(f"side:{OTHER}")
+    assert slots[porters.id].startswith(f"side:{OTHER}")
+
+
+def test_a_part_of_the_victims_takes_their_slot() -> None:
+    text = (
+        "Eleven people were shot in separate shootings across Kerevo. "
+        "Three of those victims died, police said."
+    )
+    shot = claim("v", text, "Eleven people were shot", "victims", 11, "2031-02-28")
+    died = claim("v", text, "Three of those victims died", "killed", 3)
+    slots = assign_slots(text, "2031-03-01", [shot, died]).slots
+    assert slots[shot.id] == slots[died.id] == STATISTIC

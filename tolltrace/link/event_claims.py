@@ -77,8 +77,12 @@ _ROUNDUP = re.compile(
     r"(?i:(?:violent|bloody|bloodiest|deadly|deadliest) (?:[A-Z]\w+ |holiday )?"
     r"(?:night|weekend|week|month|stretch))|"
     r"(?i:[\w-]+[- ](?:hour|day|week) (?:span|stretch|period))|"
-    r"(?i:in (?:about |less than |under |just )?(?:\d+|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|a few|several) hours)|"
+    r"(?i:in (?:about |less than |under |just |only )?(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|a few|several) hours)|"
+    # "a series of overnight shootings", "a spate of stabbings", "in four separate scenes"
+    r"(?i:(?:series|spate|string|rash|wave) of (?:[\w-]+ )?(?:shootings|shooting's|"
+    r"stabbings|attacks|killings))|"
+    r"(?i:(?:separate|unrelated) (?:[\w-]+ )?scenes)|"
     r"on the [A-Z]\w+ and [A-Z]\w+ sides)\b"
 )
 # Right after the count: "wounded in shootings", "killed in attacks in the city", "hurt in gun
@@ -231,10 +235,11 @@ _CAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DAYS_AFTER = re.compile(rf"\b{_DISTANCE} (?:after|before)\b", re.IGNORECASE)
-# "in a previous shooting", "in a separate attack", "just weeks earlier", "a year ago".
+# "in a previous shooting", "in a separate attack", "Separately, ...", "a year ago".
 _EARLIER = re.compile(
-    r"\b(?:in|during) (?:an?|the) (?:previous|prior|earlier|separate|unrelated|different) "
-    r"(?:[\w-]+ )?(?:shootings?|incidents?|attacks?|stabbings?)\b"
+    r"\b(?:in|during) (?:(?:an?|the) (?:previous|prior|earlier|separate|unrelated|different)"
+    r"|another) (?:[\w-]+ )?(?:shootings?|incidents?|attacks?|stabbings?)\b"
+    r"|^\W*(?:separately|elsewhere),"
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|\d+) "
     r"years?(?: and a half)? (?:ago|earlier|before)\b|\byears (?:ago|earlier|before)\b",
     re.IGNORECASE,
@@ -366,14 +371,15 @@ def _named_slot(
 
 
 def _whole_of(claim: Claim, earlier: Sequence[Claim]) -> Claim | None:
-    """The nearest earlier count of the same kind a partitive claim takes its part of."""
+    """The nearest earlier count of the same kind (or of victims: "11 people were shot ...
+    Three of those victims died") a partitive claim takes its part of."""
     if not _PARTITIVE_OF.search(claim.text):
         return None
     return next(
         (
             c
             for c in reversed(earlier)
-            if c.category == claim.category and claim.start - c.end <= WINDOW
+            if c.category in (claim.category, "victims") and claim.start - c.end <= WINDOW
         ),
         None,
     )
