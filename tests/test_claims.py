@@ -1113,3 +1113,12 @@ def test_gunned_down_leaves_the_outcome_open() -> None:
     assert readings("Four porters were gunned down and killed outside the depot.") == [
         (4, 4, "exact", "killed")
     ]
+
+
+def test_people_who_shot_at_others_fired() -> None:
+    """ "two men shot at them": they fired; "two men shot at the bar" were hit there."""
+    text = "The guards went back outside, where the two males shot at them, police said."
+    assert readings(text) == []
+    assert readings("Two porters shot at the bar were taken to hospital.") == [
+        (2, 2, "exact", WOUNDED)
+    ]

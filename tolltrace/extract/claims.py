@@ -341,6 +341,8 @@ def _participle(sentence: ParsedSentence, noun: int, span: list[int]) -> Reading
             continue  # "5 gunmen killed 12 people": the count did it
         if token.tag == "VBG" and index == after:
             continue  # "12 people killing" is rare; "protesters demanding" is not a category
+        if index == after and _fired_at(sentence, index):
+            continue  # "two men shot at them": they fired
         if token.dep == "relcl" and active_relative(sentence, index):
             continue  # "two officers who fatally shot a man": the count did it
         if token.tag == "JJ":
@@ -350,6 +352,22 @@ def _participle(sentence: ParsedSentence, noun: int, span: list[int]) -> Reading
         if category is not None:
             return Reading(category, index, 0.9)
     return None
+
+
+def _fired_at(sentence: ParsedSentence, verb: int) -> bool:
+    """ "shot at them", "shot at officers": fired towards people (not "shot at the bar")."""
+    tokens = sentence.tokens
+    return any(
+        tokens[c].dep == "prep"
+        and tokens[c].lower == "at"
+        and c == verb + 1
+        and any(
+            tokens[o].dep == "pobj"
+            and (tokens[o].pos == "PRON" or tokens[o].lemma in lx.PERSON_NOUNS)
+            for o in sentence.children[c]
+        )
+        for c in sentence.children[verb]
+    )
 
 
 def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
@@ -446,6 +464,7 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
     passive_like = (
         verb.tag == "VBN"
         and not has_object
+        and not _fired_at(sentence, verb.i)
         and not any(
             sentence.tokens[c].dep == "aux" and sentence.tokens[c].lemma == "have"
             for c in sentence.children[verb.i]
