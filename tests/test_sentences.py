@@ -2,7 +2,14 @@ import pytest
 import syntok.segmenter as segmenter
 
 from tolltrace.extract import injuries, lexicon
-from tolltrace.nlp.sentences import may_count, may_harm, names_victim, needs_parse, split_sentences
+from tolltrace.nlp.sentences import (
+    _single_sentence,
+    may_count,
+    may_harm,
+    names_victim,
+    needs_parse,
+    split_sentences,
+)
 
 TEXT = (
     "Guards in Koss detained 40 students on Monday, the Monitor said. Mr. Varo denied it.\n\n"
@@ -86,6 +93,25 @@ def test_offsets_equal_syntoks_own_analysis() -> None:
     assert [(s.start, s.end) for s in sentences] == expected
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert len(sentences) >= 8
+
+
+def test_a_paragraph_of_one_sentence_is_what_syntok_would_give() -> None:
+    """Paragraphs with nothing that may end a sentence before their end skip syntok: the
+    offsets must be syntok's own, spaces and zero-width spaces around them left out."""
+    text = (
+        "Guards detained 40 students in Kerevo on Monday\n\n"
+        "  \u200bTwelve porters were hurt on Harbour Street, the Monitor said.  \n\n"
+        "KEREVO (Wire) - Two guards were shot\n\n"
+        "Five were hurt; two were held\n\n"
+        "\u200b\n\n"
+        "The 13-year-old was shot, police said.He was later named"
+    )
+    expected = _syntok_sentences(text)
+    sentences = split_sentences(text)
+    assert [(s.start, s.end) for s in sentences] == expected
+    assert len(sentences) == 7
+    assert _single_sentence(" Two guards were shot. ") == (1, 22)  # the fast path is taken
+    assert _single_sentence("Two were shot. One died.") is None
 
 
 def test_a_count_or_a_victim_is_what_the_cheap_tests_look_for() -> None:

@@ -88,6 +88,11 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         if within is not None and not within(paragraph):
             continue
+        if (single := _single_sentence(paragraph)) is not None:
+            if single[0] < single[1]:  # what syntok gives it, without the cost
+                start, end = offset + single[0], offset + single[1]
+                sentences.append(Sentence(start, end, text[start:end]))
+            continue
         first = len(sentences)
         for tokens in segmenter.segment(tokenizer.tokenize(paragraph)):
             if not tokens:
@@ -104,6 +109,28 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
                 continue
             sentences.append(Sentence(start, end, text[start:end]))
     return tuple(sentences)
+
+
+# Where syntok may end a sentence inside a paragraph: a full stop, a question or an exclamation
+# mark, an ellipsis, a semicolon, a closing bracket ("KEREVO (Wire) - ..."), a line break.
+_MAY_END = re.compile(r"[.!?…;)\n]")
+_ZERO_WIDTH = "\u200b\ufeff"  # spaces to syntok, not to `str.strip`
+
+
+def _single_sentence(paragraph: str) -> tuple[int, int] | None:
+    """The offsets of a paragraph that syntok would give as one sentence (its words without
+    the spaces around them), or None when it may hold several: nothing can end a sentence
+    before its last character."""
+    body = paragraph
+    while body != (stripped := body.strip().strip(_ZERO_WIDTH)):
+        body = stripped
+    if not body:
+        return len(paragraph), len(paragraph)
+    start = paragraph.find(body)
+    end = start + len(body)
+    if _MAY_END.search(paragraph, start, end - 1):
+        return None
+    return start, end
 
 
 # A sentence that syntok ends on a month's abbreviation ("... on Sept.") before a day.
