@@ -476,6 +476,7 @@ def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
         ),
         "Four men were shot on Sunday in Kerevo. Two of them died at the scene.": (4, 2, 2),
         "Five porters were stabbed at the depot and two of them died.": (5, 2, 3),
+        "Five people were shot and one was killed at the Kerevo depot early Sunday.": (5, 1, 4),
     }
     for text, (shot, dead, lived) in cases.items():
         claims = extracted(text)
@@ -490,6 +491,20 @@ def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
 def test_a_part_of_some_other_count_leaves_it_alone() -> None:
     text = "Five guards were hurt in the blast. One of the men killed in March was a porter."
     assert [(c.low, c.category) for c in extracted(text)] == [(5, "injured"), (1, "killed")]
+    # a count with a noun of its own is not a part: "two porters were killed" were not shot
+    text = "Five guards were shot and two porters were killed."
+    assert [(c.low, c.category) for c in extracted(text)] == [(5, "victims"), (2, "killed")]
+
+
+def test_people_expected_to_live_are_injured() -> None:
+    text = "One porter remains in critical condition; three others are expected to be okay."
+    assert [(c.low, c.category, c.text) for c in extracted(text)] == [
+        (1, "injured", "One porter remains in critical condition"),
+        (3, "injured", "three others are expected to be okay"),
+    ]
+    assert [(c.low, c.category) for c in extracted("Two guards are expected to live.")] == [
+        (2, "injured")
+    ]
 
 
 def test_extract_document_sees_a_single_unnamed_victim() -> None:

@@ -98,7 +98,7 @@ def test_a_man_with_a_gun_is_no_victim() -> None:
             (1, "injured", "The nurse was fighting"),
         ),
         ("The boy remains on life support at Kerevo General.", (1, "injured", "The boy remains")),
-        ("The girl is expected to recover.", (1, "injured", "The girl is expected")),
+        ("The girl is expected to recover.", (1, "injured", "The girl is expected to recover")),
     ],
     ids=[
         "left-in-condition",

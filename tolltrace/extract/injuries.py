@@ -88,10 +88,9 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
     if token.lemma in _RECOVERING and not has_object and token.tag != "VBN":
         return "injured"
     if token.lemma == "expect" and any(
-        sentence.tokens[x].lemma in _RECOVERING and not _children(sentence, x, "dobj")
-        for x in _children(sentence, verb, "xcomp")
+        _lives(sentence, x) for x in _children(sentence, verb, "xcomp")
     ):
-        return "injured"  # "is expected to survive", "is expected to recover"
+        return "injured"  # "is expected to survive", "to recover", "to live", "to be okay"
     if token.lemma == "fight" and any(
         sentence.tokens[o].lemma == "life" for o in _objects_of(sentence, verb, "for")
     ):
@@ -116,6 +115,19 @@ def leaves_harmed(sentence: ParsedSentence, verb: int) -> bool:
     """A verb that leaves several objects each in a state of its own: "left one man dead and
     six others with gunshot wounds"."""
     return sentence.tokens[verb].lemma in _RESULTING and len(_children(sentence, verb, "dobj")) > 1
+
+
+def _lives(sentence: ParsedSentence, verb: int) -> bool:
+    """ "survive", "recover", "live", "be okay": what someone hurt is expected to do."""
+    token = sentence.tokens[verb]
+    if token.lemma in _RECOVERING or token.lemma == "live":
+        return not _children(sentence, verb, "dobj")
+    return token.lemma == "be" and any(
+        sentence.tokens[c].lower in _FINE for c in _children(sentence, verb, "acomp")
+    )
+
+
+_FINE = frozenset(("okay", "ok", "fine", "alright"))
 
 
 def object_harm(sentence: ParsedSentence, verb: int, obj: int | None = None) -> str | None:
@@ -183,6 +195,8 @@ def harm_extent(sentence: ParsedSentence, verb: int, reach: int) -> int:
         token = sentence.tokens[child]
         if token.dep == "dobj" and _is_wound(sentence, child):
             candidates = [child]
+        elif token.dep == "xcomp" and _lives(sentence, child):
+            candidates = [sentence.subtree(child)[1]]  # "is expected [to be okay]"
         elif token.dep == "prep":
             candidates = [
                 o

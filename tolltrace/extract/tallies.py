@@ -42,6 +42,12 @@ _FATAL_PART = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
+# "Five people were shot and one was killed": a bare number, the people just counted.
+_BARE_PART = re.compile(
+    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:later\s+)?"
+    r"(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:later\s+)?(?:killed|died|fatally)\b",
+    re.IGNORECASE,
+)
 _WHO_DIED = re.compile(r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?died\s*\Z", re.IGNORECASE)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*\Z", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
@@ -161,7 +167,8 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
 def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
     """A count of people wounded that goes on to say some died ("five people wounded -- three
     mortally", "five were shot, one fatally", "three others were shot, one of whom later
-    died", "stabbed three porters, including one who later died") counts victims, dead and
+    died", "stabbed three porters, including one who later died", "five people were shot and
+    one was killed") counts victims, dead and
     living: it is no injured count, or the dead would be counted twice. The rest lived: when both
     counts are exact, the sentence tells of their number too ("five were shot, one fatally":
     four injured), a claim whose words run over both counts."""
@@ -176,11 +183,15 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
             and (
                 _FATAL_PART.search(words)
                 or (_WHO_DIED.search(words) and _INCLUDING.search(between))
+                or (_BARE_PART.match(words) and " and " in between)
             )
             and len(between) <= _PART_GAP
             and (
                 _PART_SEPARATOR.search(between)
-                or (" and " in between and _OF_THEM.search(words) is not None)
+                or (
+                    " and " in between
+                    and (_OF_THEM.search(words) is not None or _BARE_PART.match(words))
+                )
             )
             and whole.category in ("injured", WOUNDED)
             and whole.low is not None
