@@ -14,8 +14,13 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   and right after the count "hurt in shootings", "killed in gun violence"): linked to no event;
 - a part of a count ("1,186 of the dead", "two of them") takes the slot of the nearest
   earlier count of the same category;
+- `side:other@<offset>`: a casualty count its sentence tells as another incident by their
+  distance in time ("The attack came ten days after a gunman killed five guards", "a clerk
+  killed in a previous shooting", "A year earlier, ..."), one undated incident per sentence;
 - `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date, or
   dated to a month or a span that does not hold it ("In August, a cyclist was gunned down");
+  when no count is dated to a day and the first is undated (this week's news), a month that
+  ended days before publication;
 - `main`: everything else, the document's lead incident.
 """
 
