@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tolltrace.link.event_claims import OTHER, STATISTIC, assign_slots, is_statistic
 from tolltrace.link.event_cluster import UnionFind, average_linkage
@@ -502,3 +503,41 @@ def test_a_part_of_the_victims_takes_their_slot() -> None:
     died = claim("v", text, "Three of those victims died", "killed", 3)
     slots = assign_slots(text, "2031-03-01", [shot, died]).slots
     assert slots[shot.id] == slots[died.id] == STATISTIC
+
+
+RELATED = (
+    "Kerevo Evening Post\n"
+    "Two dockers shot dead on Harbour Street\n"
+    "Two dockers were shot dead on Harbour Street in Kerevo on Sunday, police said. "
+    "The gunman fled on foot and has not been found, and the street stayed closed until noon "
+    "while officers searched the depot, the warehouses and the yards along the quay for him. "
+    "Neighbours said the shots woke them before dawn and that they had feared the worst.\n"
+    "Related stories\n"
+    "Up to 40 feared dead in warehouse fire in Tarnwick\n"
+    "UPDATE: third docker dies after Harbour Street shooting\n"
+    "Harbour Street dockers remembered at vigil, two dead\n"
+    "REPORT OF SHOTS FIRED LEADS TO TWO FATALITIES\n"
+)
+
+
+def _on_its_line(phrase: str, category: str, low: int) -> Claim:
+    found = claim("h", RELATED, phrase, category, low)
+    first = RELATED.rfind("\n", 0, found.start) + 1
+    return replace(found, sentence=RELATED[first : RELATED.index("\n", found.start)])
+
+
+def test_another_story_s_headline_below_the_report_is_another_incident() -> None:
+    title = "Two dockers shot dead on Harbour Street"
+    lead = claim("h", RELATED, "Two dockers were shot dead", "killed", 2)
+    fire = _on_its_line("Up to 40 feared dead", "killed", 40)
+    update = _on_its_line("third docker dies", "killed", 1)
+    vigil = _on_its_line("two dead", "killed", 2)
+    caption = _on_its_line("TWO FATALITIES", "killed", 2)
+    own = _on_its_line("Two dockers shot dead", "killed", 2)  # the title, at the top
+    claims = [own, lead, fire, update, vigil, caption]
+    slots = assign_slots(RELATED, "2031-03-03", claims, title).slots
+    assert slots[fire.id].startswith(f"side:{OTHER}")
+    # an update, a headline sharing the title's names, a caption in capitals, the title itself
+    assert {slots[c.id] for c in (own, lead, update, vigil, caption)} == {"main"}
+    # without the title the lines are not judged
+    assert assign_slots(RELATED, "2031-03-03", claims).slots[fire.id] == "main"

@@ -115,7 +115,9 @@ class DocumentSlots:
     lead_reason: str = ""  # why, in words
 
 
-def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> DocumentSlots:
+def assign_slots(
+    text: str, published: str | None, claims: Sequence[Claim], title: str | None = None
+) -> DocumentSlots:
     mentions = tuple(named_mentions(text, published))
     by_key = {m.key: m for m in mentions}
     years = {m.year: m.key for m in mentions if m.year is not None}
@@ -148,7 +150,9 @@ def assign_slots(text: str, published: str | None, claims: Sequence[Claim]) -> D
             slots[claim.id] = STATISTIC
         elif lead_event is not None and _compatible(claim.when, lead_event):
             slots[claim.id] = f"named:{lead_event.key}"
-        elif claim.category in _CASUALTIES and another_incident(claim):
+        elif claim.category in _CASUALTIES and (
+            another_incident(claim) or _another_headline(text, claim, title)
+        ):
             slots[claim.id] = f"side:{OTHER}{_sentence_start(text, claim)}"
         elif (side := _side_day(claim, lead_day) or _side_month(claim, reference)) is not None:
             slots[claim.id] = f"side:{side}"
@@ -292,6 +296,46 @@ def another_incident(claim: Claim) -> bool:
         not _CLAUSE_BREAK.search(after[: m.start()]) and not _RELATIVE.search(after[: m.start()])
         for m in _EARLIER.finditer(after)
     )
+
+
+_HEADLINE_WORDS = 25  # at most, in a line that reads as a headline
+_HEAD_OF_TEXT = 300  # characters at the top of a text: its own title, dek and byline
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*\Z")
+_NOT_A_HEADLINE = re.compile(r"\A\W*(?:update|updated|latest|breaking)\b|\(@|pic\.twitter", re.I)
+_CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+# Words any report of a shooting shares with any other.
+_COMMON_WORDS = frozenset(
+    ("shot", "shooting", "shootings", "killed", "kill", "kills", "dead", "death", "deaths",
+     "died", "dies", "wounded", "injured", "hurt", "police", "officer", "officers", "woman",
+     "women", "teen", "teens", "girl", "girls", "boys", "child", "children", "people", "person",
+     "year", "after",
+     "says", "said", "from", "with", "into", "over", "near", "during", "were", "while")
+)  # fmt: skip
+
+
+def _another_headline(text: str, claim: Claim, title: str | None) -> bool:
+    """The claim's sentence is a line of its own that reads as another story's headline, in
+    a list of related links ("Up to 40 feared dead in warehouse fire", "Man shot, killed
+    blocks from home"): no full stop, a few words, below the top of the text, not an update
+    or a post, and no name or word of the report's own title but the shooting's common ones."""
+    if title is None:
+        return False
+    start = _sentence_start(text, claim)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    if (
+        line != claim.sentence.strip()
+        or _ENDS_SENTENCE.search(line)
+        or len(line.split()) > _HEADLINE_WORDS
+        or line_start < _HEAD_OF_TEXT
+        or _NOT_A_HEADLINE.search(line)
+        or line.isupper()  # a broadcast's caption or a section's heading, not a link
+    ):
+        return False
+    own = {w.lower() for w in _CONTENT_WORD.findall(title)} - _COMMON_WORDS
+    words = {w.lower() for w in _CONTENT_WORD.findall(line)} - _COMMON_WORDS
+    return not own & words
 
 
 def _span_days(when: str | None) -> int:

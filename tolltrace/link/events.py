@@ -76,7 +76,9 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
     total = len(docs) + 1
     slots: list[DocumentSlots] = []
     for done, document in enumerate(docs, 1):
-        slots.append(assign_slots(document.text, document.published, document.claims))
+        slots.append(
+            assign_slots(document.text, document.published, document.claims, document.title)
+        )
         if progress is not None and done % 100 == 0:
             progress(done, total)
     profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
