@@ -514,6 +514,8 @@ RELATED = (
     "Neighbours said the shots woke them before dawn and that they had feared the worst.\n"
     "Related stories\n"
     "Up to 40 feared dead in warehouse fire in Tarnwick\n"
+    "4 dead, dozens hurt as bus crashes near Arlen A charter bus wreck killed four people and "
+    "injured dozens of porters on their way to the coast on Sunday, closing the ring road for…\n"
     "UPDATE: third docker dies after Harbour Street shooting\n"
     "Harbour Street dockers remembered at vigil, two dead\n"
     "REPORT OF SHOTS FIRED LEADS TO TWO FATALITIES\n"
@@ -530,13 +532,15 @@ def test_another_story_s_headline_below_the_report_is_another_incident() -> None
     title = "Two dockers shot dead on Harbour Street"
     lead = claim("h", RELATED, "Two dockers were shot dead", "killed", 2)
     fire = _on_its_line("Up to 40 feared dead", "killed", 40)
+    teaser = _on_its_line("killed four people", "killed", 4)
     update = _on_its_line("third docker dies", "killed", 1)
     vigil = _on_its_line("two dead", "killed", 2)
     caption = _on_its_line("TWO FATALITIES", "killed", 2)
     own = _on_its_line("Two dockers shot dead", "killed", 2)  # the title, at the top
-    claims = [own, lead, fire, update, vigil, caption]
+    claims = [own, lead, fire, teaser, update, vigil, caption]
     slots = assign_slots(RELATED, "2031-03-03", claims, title).slots
     assert slots[fire.id].startswith(f"side:{OTHER}")
+    assert slots[teaser.id].startswith(f"side:{OTHER}")  # a teaser cut off by an ellipsis
     # an update, a headline sharing the title's names, a caption in capitals, the title itself
     assert {slots[c.id] for c in (own, lead, update, vigil, caption)} == {"main"}
     # without the title the lines are not judged

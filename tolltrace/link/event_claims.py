@@ -308,7 +308,7 @@ _COMMON_WORDS = frozenset(
     ("shot", "shooting", "shootings", "killed", "kill", "kills", "dead", "death", "deaths",
      "died", "dies", "wounded", "injured", "hurt", "police", "officer", "officers", "woman",
      "women", "teen", "teens", "girl", "girls", "boys", "child", "children", "people", "person",
-     "year", "after",
+     "year", "year-old", "month-old", "after",
      "says", "said", "from", "with", "into", "over", "near", "during", "were", "while")
 )  # fmt: skip
 
@@ -316,7 +316,8 @@ _COMMON_WORDS = frozenset(
 def _another_headline(text: str, claim: Claim, title: str | None) -> bool:
     """The claim's sentence is a line of its own that reads as another story's headline, in
     a list of related links ("Up to 40 feared dead in warehouse fire", "Man shot, killed
-    blocks from home"): no full stop, a few words, below the top of the text, not an update
+    blocks from home"), or a teaser cut off with an ellipsis: no full stop, a few words,
+    below the top of the text, not an update
     or a post, and no name or word of the report's own title but the shooting's common ones."""
     if title is None:
         return False
@@ -324,10 +325,11 @@ def _another_headline(text: str, claim: Claim, title: str | None) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    teaser = line.endswith(("…", "..."))  # a headline and the start of its story, cut off
     if (
         line != claim.sentence.strip()
-        or _ENDS_SENTENCE.search(line)
-        or len(line.split()) > _HEADLINE_WORDS
+        or (_ENDS_SENTENCE.search(line) and not teaser)
+        or len(line.split()) > _HEADLINE_WORDS * (3 if teaser else 1)
         or line_start < _HEAD_OF_TEXT
         or _NOT_A_HEADLINE.search(line)
         or line.isupper()  # a broadcast's caption or a section's heading, not a link
