@@ -886,6 +886,8 @@ def test_count_of_wounds_is_not_a_count_of_injured() -> None:
 
 def test_count_of_rounds_is_not_a_count_of_victims() -> None:
     assert claims_in("Police fired 40 rounds into the crowd in Harbour Square.") == []
+    text = "The porter was on a bench when he heard three gunshots and realized he had been shot."
+    assert [d.low for d in claims_in(text)] == [1]  # the porter, not the gunshots
 
 
 def test_count_of_vehicles_and_branches_is_no_claim() -> None:

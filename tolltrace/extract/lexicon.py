@@ -138,7 +138,7 @@ LOSS = frozenset(("lose",))
 NOT_PEOPLE = frozenset(
     ("city", "town", "village", "province", "country", "state", "county", "district",
      "publication", "article", "report", "page", "book", "newspaper", "year", "month", "day",
-     "hour", "minute", "second", "week", "decade", "time", "shot", "round", "bullet",
+     "hour", "minute", "second", "week", "decade", "time", "shot", "gunshot", "round", "bullet",
      "house", "home", "building", "car", "vehicle", "dollar", "percent", "mile", "kilometer",
      "kilometre", "branch", "attack", "incident", "shooting", "bombing", "explosion", "raid",
      "protest", "demonstration", "rally", "gun", "weapon", "rifle", "pistol", "firearm",
