@@ -476,7 +476,7 @@ def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
         ),
         "Four men were shot on Sunday in Kerevo. Two of them died at the scene.": (4, 2, 2),
         "Five porters were stabbed at the depot and two of them died.": (5, 2, 3),
-        "Five people were shot and one was killed at the Kerevo depot early Sunday.": (5, 1, 4),
+        "Five porters were shot and one was killed outside the Kerevo depot on Sunday.": (5, 1, 4),
     }
     for text, (shot, dead, lived) in cases.items():
         claims = extracted(text)
@@ -497,10 +497,10 @@ def test_a_part_of_some_other_count_leaves_it_alone() -> None:
 
 
 def test_people_expected_to_live_are_injured() -> None:
-    text = "One porter remains in critical condition; three others are expected to be okay."
+    text = "One porter is still in critical condition; the three clerks are expected to be okay."
     assert [(c.low, c.category, c.text) for c in extracted(text)] == [
-        (1, "injured", "One porter remains in critical condition"),
-        (3, "injured", "three others are expected to be okay"),
+        (1, "injured", "One porter is still in critical condition"),
+        (3, "injured", "three clerks are expected to be okay"),
     ]
     assert [(c.low, c.category) for c in extracted("Two guards are expected to live.")] == [
         (2, "injured")
@@ -563,11 +563,11 @@ def test_a_denied_coordinated_verb_says_nothing_of_its_harm(
 
 
 def test_a_coordinated_verb_does_not_take_an_object_before_it() -> None:
-    """ "sending [three people] to the hospital and killing a teen": the teen is the second
+    """ "sending [three porters] to a clinic and killing a guard": the guard is the second
     verb's, however the parser hangs it; "shot and killed [three guards]" share theirs."""
     text = (
-        "Police are seeking whoever shot four porters in Kerevo, sending three people to the "
-        "hospital and killing an 18-year-old Tuesday night."
+        "Police are seeking whoever shot four porters in Kerevo, sending three people to a "
+        "clinic and killing an 18-year-old Sunday night."
     )
     assert (3, 3, "exact", "killed") not in readings(text)
     assert readings("The gunman shot and killed three guards.") == [(3, 3, "exact", "killed")]
@@ -886,7 +886,7 @@ def test_count_of_wounds_is_not_a_count_of_injured() -> None:
 
 def test_count_of_rounds_is_not_a_count_of_victims() -> None:
     assert claims_in("Police fired 40 rounds into the crowd in Harbour Square.") == []
-    text = "The porter was on a bench when he heard three gunshots and realized he had been shot."
+    text = "The porter was on the quay when he heard three gunshots and knew he had been shot."
     assert [d.low for d in claims_in(text)] == [1]  # the porter, not the gunshots
 
 
@@ -1098,14 +1098,14 @@ def test_the_source_as_the_sentence_words_it_beside_its_name() -> None:
 
 
 def test_each_object_left_in_a_state_of_its_own() -> None:
-    """ "left one man dead and six others with gunshot wounds": the six are not dead."""
+    """ "left one porter dead and six others with stab wounds": the six are not dead."""
     text = (
-        "Guards are investigating a shooting that left one man dead and at least six others "
-        "with gunshot wounds after a porter opened fire in Kerevo."
+        "Guards are investigating a shooting which left a clerk dead and at least nine others "
+        "with bullet wounds after a porter opened fire in Kerevo."
     )
     assert sorted(readings(text), key=str) == [
         (1, 1, "exact", "killed"),
-        (6, None, "at_least", WOUNDED),
+        (9, None, "at_least", WOUNDED),
     ]
 
 
@@ -1134,7 +1134,7 @@ def test_gunned_down_leaves_the_outcome_open() -> None:
 
 def test_people_who_shot_at_others_fired() -> None:
     """ "two men shot at them": they fired; "two men shot at the bar" were hit there."""
-    text = "The guards went back outside, where the two males shot at them, police said."
+    text = "The clerks ran back inside, where the two men shot at them, guards said."
     assert readings(text) == []
     assert readings("Two porters shot at the bar were taken to hospital.") == [
         (2, 2, "exact", WOUNDED)

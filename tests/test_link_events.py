@@ -399,7 +399,7 @@ DISTANCE = (
     "four nurses were hurt in a blast. "
     "Two days after the shooting, a third docker died. "
     "A year earlier, a cyclist was gunned down on the same street. "
-    "Mourners recalled a clerk who was killed in a previous shooting at the depot. "
+    "Mourners recalled a clerk who died in a previous attack on the depot. "
     "Two years after six people were shot dead at a bar, a Kerevo man was charged."
 )
 
@@ -410,7 +410,7 @@ def test_an_incident_told_by_its_distance_from_another_is_another_incident() -> 
         claim("d", DISTANCE, "killed five guards", "killed", 5),
         claim("d", DISTANCE, "four nurses were hurt", "injured", 4),
         claim("d", DISTANCE, "a cyclist was gunned down", "killed", 1),
-        claim("d", DISTANCE, "a clerk who was killed", "killed", 1),
+        claim("d", DISTANCE, "a clerk who died", "killed", 1),
     ]
     third = claim("d", DISTANCE, "a third docker died", "killed", 1)
     # "Two years after ..., a man was charged": the distance is the charge's, not a shooting's
@@ -435,7 +435,7 @@ def test_another_incident_is_an_event_of_its_own_without_a_date() -> None:
 
 UNDATED_LEAD = (
     "Four dockers have been shot at a bar on Harbour Street in Kerevo. "
-    "In August, three members of a family and a guard were found dead two blocks away."
+    "In August, a guard and three members of his family were found dead near the quay."
 )
 CHARGED = (
     "Three porters were charged in a July 2030 shooting on Harbour Street that left a boy dead. "
@@ -445,7 +445,7 @@ CHARGED = (
 
 def test_a_month_past_after_an_undated_lead_is_another_incident() -> None:
     dockers = claim("u", UNDATED_LEAD, "Four dockers have been shot", "victims", 4)
-    august = claim("u", UNDATED_LEAD, "three members of a family and a guard were found dead",
+    august = claim("u", UNDATED_LEAD, "a guard and three members of his family were found dead",
                    "killed", 4, "2031-08")  # fmt: skip
     slots = assign_slots(UNDATED_LEAD, "2032-03-26", [dockers, august]).slots
     assert slots[dockers.id] == "main"
@@ -459,8 +459,8 @@ def test_a_month_past_after_an_undated_lead_is_another_incident() -> None:
 
 TALLIES = (
     "A porter was shot dead on Harbour Street on Sunday, Kerevo police said. "
-    "Five men are dead after a series of overnight shootings in Kerevo. "
-    "Violence left six other people wounded in four separate bloody scenes. "
+    "Five porters died after a series of night shootings in Kerevo. "
+    "Gunfire left six other porters hurt at four separate bloody scenes. "
     "Two people were hurt in a shooting that spread to two different scenes."
 )
 
@@ -468,8 +468,8 @@ TALLIES = (
 def test_a_series_of_shootings_and_separate_scenes_are_statistics() -> None:
     porter = claim("t", TALLIES, "A porter was shot dead", "killed", 1, "2031-03-02")
     tallies = [
-        claim("t", TALLIES, "Five men are dead", "killed", 5),
-        claim("t", TALLIES, "six other people wounded", "injured", 6),
+        claim("t", TALLIES, "Five porters died", "killed", 5),
+        claim("t", TALLIES, "six other porters hurt", "injured", 6),
     ]
     one_shooting = claim("t", TALLIES, "Two people were hurt", "injured", 2)
     slots = assign_slots(TALLIES, "2031-03-03", [porter, *tallies, one_shooting]).slots
@@ -514,8 +514,8 @@ RELATED = (
     "Neighbours said the shots woke them before dawn and that they had feared the worst.\n"
     "Related stories\n"
     "Up to 40 feared dead in warehouse fire in Tarnwick\n"
-    "4 dead, dozens hurt as bus crashes near Arlen A charter bus wreck killed four people and "
-    "injured dozens of porters on their way to the coast on Sunday, closing the ring road for…\n"
+    "3 dead, dozens hurt as ferry sinks off Arlen A ferry sinking killed three porters and "
+    "left dozens of clerks hurt on their way to the coast on Sunday, closing the port for…\n"
     "UPDATE: third docker dies after Harbour Street shooting\n"
     "Harbour Street dockers remembered at vigil, two dead\n"
     "REPORT OF SHOTS FIRED LEADS TO TWO FATALITIES\n"
@@ -532,7 +532,7 @@ def test_another_story_s_headline_below_the_report_is_another_incident() -> None
     title = "Two dockers shot dead on Harbour Street"
     lead = claim("h", RELATED, "Two dockers were shot dead", "killed", 2)
     fire = _on_its_line("Up to 40 feared dead", "killed", 40)
-    teaser = _on_its_line("killed four people", "killed", 4)
+    teaser = _on_its_line("killed three porters", "killed", 3)
     update = _on_its_line("third docker dies", "killed", 1)
     vigil = _on_its_line("two dead", "killed", 2)
     caption = _on_its_line("TWO FATALITIES", "killed", 2)

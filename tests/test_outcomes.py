@@ -32,10 +32,10 @@ def tally(text: str) -> dict[str, int]:
         "He was taken to Kerevo General Hospital in critical condition, police said.",
         # "he", and the dead person named in full
         "Tam Arven, 16, died at Kerevo General Hospital on Friday night, police said. "
-        "He was rushed to the hospital in critical condition.",
+        "He was driven to Kerevo General in critical condition.",
         # the name, and "he" died
         "Police found Tam Arven lying on the floor of his shop. "
-        "Arven was in critical condition when he was taken to Kerevo General Hospital. "
+        "Arven was in critical condition at Kerevo General Hospital on Friday. "
         "He was pronounced dead just before noon.",
         # a definite description of the same kind of person
         "A 5-year-old girl has died of her wounds, police in Kerevo said. "
@@ -76,9 +76,9 @@ def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
         "Deputies found the teenage girl injured by the road.",
         # out of danger: someone else
         "Tam Arven, 5, was shot and killed on Harbour Street on Friday. "
-        "He was hospitalized with non-life-threatening injuries.",
+        "He was treated for minor injuries at a clinic.",
         # another person shot
-        "A 15-year-old was shot and later died at Kerevo General Hospital. "
+        "A 15-year-old porter was stabbed and later died at Kerevo General. "
         "Another 15-year-old in the car was also shot. The teen was in critical condition.",
     ],
 )

@@ -95,18 +95,18 @@ def _tokens(text: str) -> dict[str, tuple[str, str, str]]:
 
 
 def test_a_headline_in_title_case_is_parsed_as_running_text() -> None:
-    headline = "1 Dead, at Least 10 Injured in Kerevo Shooting"
+    headline = "1 Dead, at Least 10 Injured at Kerevo Depot"
     tokens = _tokens(headline)
     assert tokens["Injured"][:2] == ("VBN", "injure")  # not a proper name
     assert tokens["Kerevo"][0] == "NNP"  # a name stays a name
     # the same words in a document that writes them as names elsewhere keep their capitals
     text = f"{headline}\n\nThe guards of Kerevo Injured Street said so."
-    assert parse._Casing(text)(headline) == "1 Dead, at least 10 Injured in Kerevo shooting"
-    assert parse._Casing(headline)(headline) == "1 Dead, at least 10 injured in Kerevo shooting"
+    assert parse._Casing(text)(headline) == "1 Dead, at least 10 Injured at Kerevo Depot"
+    assert parse._Casing(headline)(headline) == "1 Dead, at least 10 injured at Kerevo Depot"
 
 
 def test_a_headline_in_capitals_is_parsed_as_running_text() -> None:
-    tokens = _tokens("TWO PORTERS ARE IN CRITICAL CONDITION AFTER A SHOOTING IN KEREVO")
+    tokens = _tokens("TWO PORTERS REMAIN IN CRITICAL CONDITION AFTER THE KEREVO DEPOT ATTACK")
     assert tokens["CRITICAL"][:2] == ("JJ", "critical")
     assert tokens["KEREVO"][0] == "NNP"
 

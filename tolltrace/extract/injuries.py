@@ -112,8 +112,8 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
 
 
 def leaves_harmed(sentence: ParsedSentence, verb: int) -> bool:
-    """A verb that leaves several objects each in a state of its own: "left one man dead and
-    six others with gunshot wounds"."""
+    """A verb that leaves several objects each in a state of its own: "left one porter dead and
+    six others with stab wounds"."""
     return sentence.tokens[verb].lemma in _RESULTING and len(_children(sentence, verb, "dobj")) > 1
 
 

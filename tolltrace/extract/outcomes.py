@@ -14,7 +14,7 @@ death) when the same document reports the death of the same person, as far as th
   brother") is someone else;
 - in such a report, also a description of the same kind of person ("the wounded boy" ... "a
   5-year-old boy died", not "a man died"), and a name whose death the report tells with "he"
-  or "she" ("Voss was in critical condition" ... "He was pronounced dead").
+  or "she" ("Voss lay in critical condition" ... "he died that night").
 
 None of the last two ties holds for someone the report calls out of danger ("non-life-
 threatening", "stable", "released", "expected to survive").

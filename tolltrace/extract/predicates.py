@@ -124,7 +124,7 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         return "injured"
     if category in (None, "victims"):
         # an object before the coordinated verb is the first verb's alone: "sent [three
-        # people] to the hospital and killing a teen" (whose object the parser missed)
+        # porters] to a clinic and killing a guard" (whose object the parser missed)
         first_object = min(
             (c.i for c in children if c.dep in ("dobj", "obj")), default=len(sentence.tokens)
         )

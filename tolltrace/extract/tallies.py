@@ -42,7 +42,7 @@ _FATAL_PART = re.compile(
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
-# "Five people were shot and one was killed": a bare number, the people just counted.
+# "Five porters were shot and one was killed": a bare number, the people just counted.
 _BARE_PART = re.compile(
     r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:later\s+)?"
     r"(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:later\s+)?(?:killed|died|fatally)\b",

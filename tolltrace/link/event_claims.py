@@ -136,7 +136,7 @@ def assign_slots(
     lead_day = parse_day(lead.when) if lead is not None else None
     lead_event = _lead_event(lead_day, mentions)
     # no casualty count dated to a day, and the first undated: the lead is this week's news
-    # ("Four people have been shot at the bar"), and a month past after it another incident
+    # ("Four porters have been hurt at the depot"), and a month past after it another incident
     # (a report that opens with "a shooting in July 2014 that left a boy dead" follows it up)
     first = next((c for c in ordered if c.category in _CASUALTIES and not is_statistic(c)), None)
     undated_lead = lead_day is None and first is not None and not first.when
@@ -267,8 +267,8 @@ _RELATIVE = re.compile(r"\b(?:where|who|whom|which|that|when|after|before|since)
 def another_incident(claim: Claim) -> bool:
     """The sentence tells the claim as another incident than the one it is about, by their
     distance in time: "The attack came ten days after [a gunman killed five officers]", "...
-    in Tarnwick just days after [three guards were shot]", "Another shooting, 24 hours after
-    [14 people were shot]", "[a teen killed] in a previous shooting", "[Two men were killed]
+    in Tarnwick just days after [three guards were shot]", "Another attack, a day after
+    [nine porters were hurt]", "[a teen killed] in a previous shooting", "[Two men were killed]
     a year earlier".
 
     "Two days after the shooting, [the second victim died]" is the same incident told later:

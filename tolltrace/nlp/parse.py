@@ -208,9 +208,9 @@ class _Casing:
     """The words the parser is given for a sentence: as written, except in a headline.
 
     The model learnt its tags on running text, where a capital marks a name. A headline in
-    title case ("1 Dead, at Least 10 Injured in Kerevo Shooting") or in capitals reads to it
+    title case ("1 Dead, at Least 10 Injured at Kerevo Depot") or in capitals reads to it
     as a string of names, and "Injured" becomes a proper noun. Such a sentence is parsed as
-    running text would write it ("1 dead, at least 10 injured in Kerevo shooting"): a
+    running text would write it ("1 dead, at least 10 injured at Kerevo Depot"): a
     capitalised word is given in lower case when the document writes it so elsewhere, or when
     it is a function word, a verb or an adjective the model's lemmatizer knows ("Injured",
     "Dead"), unless the document's running text writes it as a name ("in Grant County"). The
