@@ -156,6 +156,6 @@ def test_the_shooting_as_an_event_names_no_victim() -> None:
     verb with its victim ("shooting his friend") and an arrest ("was captured") still are."""
     assert not names_victim("Officer Voss says the shooting occurred in south Kerevo on Sunday.")
     assert not names_victim("Guards said the shootings and the shootout were linked.")
-    assert names_victim("He confessed to shooting his friend by mistake.")
+    assert names_victim("The guard admitted shooting his cousin at the depot.")
     assert names_victim("The suspected shooter, Tam Arven, was captured on Saturday.")
     assert names_victim("The guard was shot in the leg.")
