@@ -178,7 +178,8 @@ def may_harm(sentence: str) -> bool:
 def names_victim(sentence: str) -> bool:
     """True when a person (a name, a pronoun, "a 31-year-old man") is near a violence word;
     not the shooting as an event or its gunman ("the shooting happened", "the shooter fled"),
-    which names no victim (a tenth of the sentences parsed for one, and none gave a claim)."""
+    which names no victim (7% of the sentences parsed in gva reports; 4 claims in 1,500 reports
+    came from them, 2 of which "apprehended" and "captured" still find)."""
     for violence in _VIOLENCE.finditer(sentence):
         if _names_event(sentence, violence.start()):
             continue
