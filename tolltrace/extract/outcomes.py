@@ -128,17 +128,19 @@ _ADULT = frozenset(
     ("man", "woman", "adult", "mother", "father", "wife", "husband", "uncle", "aunt",
      "grandmother", "grandfather", "girlfriend", "boyfriend")
 )  # fmt: skip
+_ANYONE = frozenset(("victim", "person", "male", "female"))
+_DESCRIBING = frozenset(
+    ("injured", "wounded", "hurt", "badly", "critically", "seriously", "gravely", "young",
+     "little", "teenage", "male", "female", "shooting", "gunshot")
+)  # fmt: skip
+
+
 # Words that say the person hurt was out of danger: not someone the report goes on to bury.
 _LIVED = re.compile(
     r"\b(?:non-?\s?life|not life|minor|good condition|fair condition|stable|released|"
     r"expected to (?:survive|recover|live))",
     re.IGNORECASE,
 )
-_ANYONE = frozenset(("victim", "person", "male", "female"))
-_DESCRIBING = frozenset(
-    ("injured", "wounded", "hurt", "badly", "critically", "seriously", "gravely", "young",
-     "little", "teenage", "male", "female", "shooting", "gunshot")
-)  # fmt: skip
 
 
 def _described(words: list[str]) -> str | None:
@@ -159,9 +161,7 @@ def _same_kind(noun: str, dead_words: list[str]) -> bool:
 def _persons(names: list[set[str]]) -> int:
     """How many people these names are: "Arven" and "Tam Arven" are one."""
     found = [n for n in names if n]
-    return sum(1 for n in found if not any(n < other for other in found)) - sum(
-        1 for i, n in enumerate(found) if n in found[:i]
-    )
+    return len({frozenset(n) for n in found if not any(n < other for other in found)})
 
 
 def _names(subject: str) -> set[str]:
