@@ -545,3 +545,15 @@ def test_another_story_s_headline_below_the_report_is_another_incident() -> None
     assert {slots[c.id] for c in (own, lead, update, vigil, caption)} == {"main"}
     # without the title the lines are not judged
     assert assign_slots(RELATED, "2031-03-03", claims).slots[fire.id] == "main"
+
+
+def test_a_sentence_inside_one_huge_line_is_no_headline() -> None:
+    """A text of one long line (a scrape without breaks): its sentences are not lines of their
+    own, and nothing is searched beyond a short margin around them."""
+    filler = "The quay was quiet and the depot stayed shut all day long. " * 2000
+    text = filler + "Two dockers shot dead on Harbour Street " + filler
+    phrase = "Two dockers shot dead on Harbour Street"
+    start = text.index(phrase)
+    dockers = replace(claim("x", phrase, phrase, "killed", 2), start=start, end=start + len(phrase))
+    slots = assign_slots(text, "2031-03-03", [dockers], "Guards hurt at the Kerevo depot").slots
+    assert slots[dockers.id] == "main"

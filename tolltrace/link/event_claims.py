@@ -300,6 +300,7 @@ def another_incident(claim: Claim) -> bool:
 
 _HEADLINE_WORDS = 25  # at most, in a line that reads as a headline
 _HEAD_OF_TEXT = 300  # characters at the top of a text: its own title, dek and byline
+_LINE_MARGIN = 200  # characters around a sentence searched for the breaks of its line
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”’')\]]\s*\Z")
 _NOT_A_HEADLINE = re.compile(r"\A\W*(?:update|updated|latest|breaking)\b|\(@|pic\.twitter", re.I)
 _CONTENT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
@@ -317,18 +318,26 @@ def _another_headline(text: str, claim: Claim, title: str | None) -> bool:
     """The claim's sentence is a line of its own that reads as another story's headline, in
     a list of related links ("Up to 40 feared dead in warehouse fire", "Man shot, killed
     blocks from home"), or a teaser cut off with an ellipsis: no full stop, a few words,
-    below the top of the text, not an update
-    or a post, and no name or word of the report's own title but the shooting's common ones."""
+    below the top of the text, not an update or a post, and no name or word of the report's
+    own title but the shooting's common ones."""
     if title is None:
         return False
     start = _sentence_start(text, claim)
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end != -1 else len(text)].strip()
+    end = start + len(claim.sentence)
+    # a line of its own: nothing but spaces between the sentence and the line breaks (looked
+    # for near it only, so that a text of one huge line costs nothing)
+    opening = text.rfind("\n", max(0, start - _LINE_MARGIN), start)
+    closing = text.find("\n", end, end + _LINE_MARGIN)
+    line_start = opening + 1
+    if (opening == -1 and start > _LINE_MARGIN) or text[line_start:start].strip():
+        return False
+    line_end = closing if closing != -1 else len(text)
+    if (closing == -1 and end + _LINE_MARGIN < len(text)) or text[end:line_end].strip():
+        return False
+    line = claim.sentence.strip()
     teaser = line.endswith(("…", "..."))  # a headline and the start of its story, cut off
     if (
-        line != claim.sentence.strip()
-        or (_ENDS_SENTENCE.search(line) and not teaser)
+        (_ENDS_SENTENCE.search(line) and not teaser)
         or len(line.split()) > _HEADLINE_WORDS * (3 if teaser else 1)
         or line_start < _HEAD_OF_TEXT
         or _NOT_A_HEADLINE.search(line)
