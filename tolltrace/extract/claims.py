@@ -388,9 +388,10 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
             return _through_preposition(sentence, head)
         if token.dep in ("nsubjpass", "dobj", "obj", "dative"):
             if token.dep == "dobj" and injuries.leaves_harmed(sentence, head.i):
-                harm = injuries.object_harm(sentence, head.i, current)  # of several objects
-                if harm is not None:  # "left one dead and [six others] with gunshot wounds"
-                    return Reading(harm, head.i, 0.7)
+                # of several objects, each its own words: "left one dead and [six others]
+                # with gunshot wounds"; the verb's complement ("dead") is another object's
+                harm = injuries.object_harm(sentence, head.i, current)
+                return Reading(harm, head.i, 0.7) if harm is not None else None
             category = verb_category(sentence, head.i)
             if category is None and head.lemma in lx.LOSS and people_like(sentence, noun, noun):
                 category = "killed"
