@@ -183,7 +183,7 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
             and (
                 _FATAL_PART.search(words)
                 or (_WHO_DIED.search(words) and _INCLUDING.search(between))
-                or _BARE_PART.match(words)
+                or (_BARE_PART.match(words) and " and " in between)  # not ", one died"
             )
             and len(between) <= _PART_GAP
             and (
