@@ -488,6 +488,15 @@ def test_survivors_of_a_count_whose_part_died_are_injured() -> None:
         assert claims[2].text.startswith(claims[0].text) and claims[2].end == claims[1].end
 
 
+def test_a_verbless_clause_s_count_is_not_the_next_clause_s_subject() -> None:
+    # the parser hangs "2" on "passed away" beside "the 3rd": only the 3rd died
+    assert not extracted("2 in the ward and the 3rd has passed away.")
+    text = "Two at the clinic and the third has died."
+    assert [(c.low, c.category) for c in extracted(text)] == [(1, "killed")]
+    text = "Two guards were hurt and a third died."
+    assert [(c.low, c.category) for c in extracted(text)] == [(2, "injured"), (1, "killed")]
+
+
 def test_a_part_of_some_other_count_leaves_it_alone() -> None:
     text = "Five guards were hurt in the blast. One of the men killed in March was a porter."
     assert [(c.low, c.category) for c in extracted(text)] == [(5, "injured"), (1, "killed")]

@@ -557,3 +557,60 @@ def test_a_sentence_inside_one_huge_line_is_no_headline() -> None:
     dockers = replace(claim("x", phrase, phrase, "killed", 2), start=start, end=start + len(phrase))
     slots = assign_slots(text, "2031-03-03", [dockers], "Guards hurt at the Kerevo depot").slots
     assert slots[dockers.id] == "main"
+
+
+VIGIL = (
+    "Four porters were shot at a vigil on Harbour Street in Kerevo on Monday evening. "
+    "The vigil was for a docker who was killed on Sunday. "
+    "His cousin, a clerk, was stabbed to death near the depot on Sunday. "
+    "Mourners had gathered to remember two guards who died at the quay."
+)
+MOURNING = (
+    "A docker was shot dead on Harbour Street in Kerevo on Sunday. "
+    "On Monday evening neighbours held a vigil for the docker who was killed. "
+    "Mourners had gathered to remember the docker who died at the quay."
+)
+
+
+def test_the_dead_a_vigil_is_for_are_another_incident_when_violence_hit_the_vigil() -> None:
+    porters = claim("v", VIGIL, "Four porters were shot", "victims", 4, "2031-03-03")
+    docker = claim("v", VIGIL, "a docker who was killed", "killed", 1, "2031-03-02")
+    cousin = claim("v", VIGIL, "a clerk, was stabbed to death", "killed", 1, "2031-03-02")
+    guards = claim("v", VIGIL, "two guards who died", "killed", 2)
+    slots = assign_slots(VIGIL, "2031-03-04", [porters, docker, cousin, guards]).slots
+    assert slots[porters.id] == "main"
+    assert slots[docker.id].startswith(f"side:{OTHER}")
+    assert slots[guards.id].startswith(f"side:{OTHER}")
+    # dated to the day of the docker's killing, not the vigil's: that killing's
+    assert slots[cousin.id] == slots[docker.id]
+    # a report of the killing that tells of its vigil: the dead are its lead's
+    shot = claim("m", MOURNING, "A docker was shot dead", "killed", 1, "2031-03-02")
+    mourned = [
+        claim("m", MOURNING, "the docker who was killed", "killed", 1),
+        claim("m", MOURNING, "the docker who died", "killed", 1),
+    ]
+    slots = assign_slots(MOURNING, "2031-03-04", [shot, *mourned]).slots
+    assert {slots[c.id] for c in (shot, *mourned)} == {"main"}
+
+
+def test_the_lead_is_never_a_count_the_text_tells_as_another_incident() -> None:
+    text = (
+        "Two dockers were shot dead on Harbour Street in Kerevo on Wednesday. "
+        "The shooting came days before a gunman killed nine guards in Tarnwick early Sunday."
+    )
+    # published that Sunday: the guards' count alone is dated to the day of publication
+    dockers = claim("l", text, "Two dockers were shot dead", "killed", 2, "2031-03-05")
+    guards = claim("l", text, "a gunman killed nine guards", "killed", 9, "2031-03-09")
+    found = assign_slots(text, "2031-03-09", [dockers, guards])
+    assert found.lead_day is not None and found.lead_day.isoformat() == "2031-03-05"
+    assert found.slots[dockers.id] == "main"
+    assert found.slots[guards.id].startswith(f"side:{OTHER}")
+
+
+def test_deaths_within_days_of_each_other_are_a_statistic() -> None:
+    text = "In Kerevo, within a week of each other, two boys died of gunshot wounds at home."
+    boys = claim("w", text, "two boys died", "killed", 2, "2031-11")
+    apart = "Two guards were killed in attacks hours apart."
+    guards = claim("a", apart, "Two guards were killed", "killed", 2)
+    assert is_statistic(boys)
+    assert is_statistic(guards)

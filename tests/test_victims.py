@@ -358,6 +358,25 @@ def test_a_death_of_illness_is_no_killing_outside_custody(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Two cyclists were killed in a car crash on the ring road, police said.", []),
+        ("Three porters died in a collision near the depot on Tuesday.", []),
+        ("A clerk and a nurse died in crashes on the coast road last year.", []),
+        ("A nurse was killed in a hunting accident in the hills.", [(1, "killed")]),
+        ("The driver, 40, was killed in the crash after soldiers fired on the car.",
+         [(1, "killed")]),
+        ("Two inmates died in a crash while being moved by prison guards.", [(2, "killed")]),
+    ],
+    ids=["car-crash", "collision", "crashes", "hunting-accident", "fired-on", "in-custody"],
+)  # fmt: skip
+def test_a_death_on_the_road_is_no_killing_unless_violence_or_custody(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(low, category) for low, category, _ in readings(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Guards named the teenager fatally stabbed June 9 near Harbour Avenue.",
             [(1, "killed", "the teenager fatally stabbed")],

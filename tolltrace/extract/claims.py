@@ -407,6 +407,13 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
                 return Reading(category, head.i, 0.7) if category else None
             return Reading(category, head.i, 0.9)
         if token.dep == "nsubj":
+            if any(
+                current < c < head.i and sentence.tokens[c].dep in ("nsubj", "nsubjpass")
+                for c in sentence.children[head.i]
+            ):
+                # two subjects: the parser hung a verbless clause's on the next clause's verb
+                # ("2 in the ward and the 3rd has passed away"); the nearer is the verb's
+                return None
             return _as_subject(sentence, head, current)
         if token.dep in ("attr", "oprd", "acomp", "npadvmod") and head.pos in ("VERB", "AUX"):
             category = carried_category(sentence, head.i, exclude=current)

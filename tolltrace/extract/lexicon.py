@@ -81,6 +81,19 @@ NATURAL_CAUSES = frozenset(
 # the attack's death). Complications, infections and failures may follow a wound: not here.
 NATURAL_ATTACKS = frozenset(("heart", "asthma", "panic"))
 
+# Accidents of the road, rail and air, not violence: "killed in a car crash", "died in a
+# collision". A bare "accident" only with a vehicle before it: "a hunting accident" is a gun's.
+ACCIDENTS = frozenset(("crash", "collision", "wreck", "pileup", "derailment"))
+# ... unless the sentence tells of violence: "killed in the crash after soldiers fired on the car".
+CRASH_VIOLENCE = frozenset(
+    ("shoot", "fire", "gunfire", "gunshot", "bullet", "gunman", "attack", "ambush", "bomb",
+     "explosion", "blast", "missile", "shell", "shelling", "airstrike", "ram")
+)  # fmt: skip
+VEHICLES = frozenset(
+    ("car", "traffic", "road", "vehicle", "auto", "automobile", "motorcycle", "motor", "bus",
+     "truck", "train", "plane", "boating", "bike", "bicycle")
+)  # fmt: skip
+
 # Words of custody: a death in their sentence is a death in custody, whatever its cause.
 CUSTODY_WORDS = frozenset(
     ("custody", "prison", "jail", "detention", "cell", "inmate", "prisoner", "detainee",

@@ -40,15 +40,26 @@ class Reading:
 
 def natural_death(sentence: ParsedSentence, verb: int) -> bool:
     """ "died of a heart attack", "passed away from cancer", "died of natural causes", "died
-    at age 74": an illness or old age, not violence, is what the verb says killed. Not in
-    custody: "two inmates died of pneumonia in Kestrel Prison" is a death a report holds the
-    jailers to."""
+    at age 74": an illness or old age, not violence, is what the verb says killed; so is an
+    accident of the road ("killed in a car crash", "died in a collision"). Not in custody:
+    "two inmates died of pneumonia in Kestrel Prison" is a death a report holds the jailers
+    to."""
     token = sentence.tokens[verb]
-    if lx.INTRANSITIVE.get(token.lemma) != "killed":
+    fatal = lx.INTRANSITIVE.get(token.lemma) == "killed"
+    if not fatal and lx.TRANSITIVE.get(token.lemma) != "killed":
         return False
     if any(_in_custody(sentence, t) for t in sentence.tokens):
         return False
+    violent = any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens)
     for prep in sentence.children[verb]:
+        if (
+            sentence.tokens[prep].lower == "in"
+            and not violent
+            and any(_accident(sentence, place) for place in sentence.children[prep])
+        ):
+            return True
+        if not fatal:
+            continue
         if sentence.tokens[prep].lower == "at" and any(
             sentence.tokens[age].lemma == "age" or _an_age(sentence, age)
             for age in sentence.children[prep]
@@ -82,6 +93,18 @@ def _an_age(sentence: ParsedSentence, number: int) -> bool:
         and token.text.isdigit()
         and 0 < int(token.text) <= 120
         and not sentence.children[number]
+    )
+
+
+def _accident(sentence: ParsedSentence, noun: int) -> bool:
+    """ "a car crash", "crashes", "a traffic accident": not "a hunting accident"."""
+    token = sentence.tokens[noun]
+    if token.dep != "pobj":
+        return False
+    if token.lemma in lx.ACCIDENTS:
+        return True
+    return token.lemma == "accident" and any(
+        sentence.tokens[c].lower in lx.VEHICLES for c in sentence.children[noun]
     )
 
 
