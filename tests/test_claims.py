@@ -497,6 +497,19 @@ def test_a_verbless_clause_s_count_is_not_the_next_clause_s_subject() -> None:
     assert [(c.low, c.category) for c in extracted(text)] == [(2, "injured"), (1, "killed")]
 
 
+def test_a_count_whose_part_died_is_read_anywhere_in_the_document() -> None:
+    # the part's words were read at offsets into the sentence instead of the document: only
+    # a sentence at the very start of a document was read right
+    text = (
+        "The depot reopened on Monday after a week of repairs and a visit from the mayor. "
+        "Three porters were hurt there, including a clerk who later died."
+    )
+    expected = [(3, "victims"), (1, "killed"), (2, "injured")]
+    assert [(c.low, c.category) for c in extracted(text)] == expected
+    succumbed = text.replace("who later died", "who succumbed to her wounds")
+    assert [(c.low, c.category) for c in extracted(succumbed)] == expected
+
+
 def test_a_part_of_some_other_count_leaves_it_alone() -> None:
     text = "Five guards were hurt in the blast. One of the men killed in March was a porter."
     assert [(c.low, c.category) for c in extracted(text)] == [(5, "injured"), (1, "killed")]
@@ -1151,4 +1164,12 @@ def test_people_who_shot_at_others_fired() -> None:
     assert readings(text) == []
     assert readings("Two porters shot at the bar were taken to hospital.") == [
         (2, 2, "exact", WOUNDED)
+    ]
+
+
+def test_a_question_s_clause_is_no_complement() -> None:
+    # "if anyone was hurt" is a question about the clerk, not the clerk's state
+    assert not extracted("Guards asked her if anyone was hurt at the gate.")
+    assert [(c.low, c.category) for c in extracted("Guards found the clerk hurt.")] == [
+        (1, "injured")
     ]

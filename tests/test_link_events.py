@@ -610,6 +610,9 @@ def test_the_lead_is_never_a_count_the_text_tells_as_another_incident() -> None:
 def test_deaths_within_days_of_each_other_are_a_statistic() -> None:
     text = "In Kerevo, within a week of each other, two boys died of gunshot wounds at home."
     boys = claim("w", text, "two boys died", "killed", 2, "2031-11")
+    spate = "A spate of New Year's Eve gunfire left nine porters hurt across Kerevo on Sunday."
+    porters = claim("s", spate, "nine porters hurt", "injured", 9, "2031-01-01")
+    assert is_statistic(porters)
     apart = "Two guards were killed in attacks hours apart."
     guards = claim("a", apart, "Two guards were killed", "killed", 2)
     assert is_statistic(boys)

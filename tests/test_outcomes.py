@@ -40,6 +40,18 @@ def tally(text: str) -> dict[str, int]:
         # a definite description of the same kind of person
         "A 5-year-old girl has died of her wounds, police in Kerevo said. "
         "The girl was taken to Kerevo General Hospital in critical condition on Friday.",
+        # a name "not being released" is no patient released
+        "A 4-year-old boy hit by a stray round in a Kerevo yard has died, guards said. The "
+        "wounded boy, whose name was not being released, had been in critical condition.",
+        # "the only person injured"
+        "Tam Arven was the only person injured. Arven was shot and killed in the yard.",
+        # an indefinite one, that the death names definitely
+        "A gunshot in a Kerevo yard left a 9-year-old boy in critical condition on Friday. "
+        "The boy died at Kerevo General on Monday, his family said.",
+        # a place before the noun is no name
+        "A 15-year-old Valdoria Heights boy who was shot at a friend's house has died. "
+        "He was listed in critical condition at Kerevo General on Friday. "
+        "Arven died a week after the shooting.",
     ],
 )
 def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
@@ -85,3 +97,19 @@ def test_one_person_hurt_then_dead_is_no_injury(text: str) -> None:
 def test_someone_else_hurt_stays_injured(text: str) -> None:
     found = tally(text)
     assert found.get("injured") == 1, found
+
+
+def test_one_person_whose_own_sentence_says_he_died_is_no_injury() -> None:
+    # even in a report of others hurt
+    text = (
+        "Two guards were hurt in the blast. "
+        "Guards found a wounded clerk in the yard, and he died an hour later."
+    )
+    assert [(c.low, c.category) for c in extracted(text)] == [
+        (2, "injured"),
+        (1, "victims"),
+        (1, "killed"),
+    ]
+    # "she" is not the man hurt
+    text = "Guards found a wounded man in the yard, and she died an hour later."
+    assert (1, "injured") in [(c.low, c.category) for c in extracted(text)]

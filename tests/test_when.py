@@ -210,6 +210,11 @@ def test_a_month_heading_a_timeline_entry_dates_it() -> None:
 def test_a_month_named_before_an_event_noun() -> None:
     text = "Mourners recalled the March crackdown, in which at least 127 people were killed."
     assert when(text, "at least 127", FRIDAY) == "2025-03"
+    text = "Two guards were hurt a block from where five porters were shot in a December raid."
+    assert when(text, "five", FRIDAY) == "2024-12"
+    # after "a", only before an event: a march is no month
+    text = "A March for Peace crossed Kerevo after three clerks were killed."
+    assert when(text, "three", FRIDAY) is None
 
 
 def test_else_the_nearest_expression() -> None:

@@ -102,7 +102,7 @@ def find_claims(
                        found.reading, found.subject, found.perpetrator, published, text)
             )  # fmt: skip
     drafts.sort(key=lambda draft: (draft.start, draft.end))
-    return tallies.with_fatal_parts(drafts, text or sentence.text, sentence.start if text else 0)
+    return tallies.with_fatal_parts(drafts, text or sentence.text, 0 if text else sentence.start)
 
 
 def resolve_wounded(drafts: list[ClaimDraft], published: str | None = None) -> list[ClaimDraft]:

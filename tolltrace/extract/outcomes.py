@@ -85,6 +85,8 @@ def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text:
     if not _one(hurt) or _SOMEONE_ELSE.search(words_of[id(hurt)]):
         return False
     singles = [d for d in dead if _one(d)]
+    if any(_told_dead_after(hurt, d) for d in singles):
+        return True  # "found a wounded clerk in the yard, and he died an hour later"
     names = _names(hurt.subject)
     # "Arven" and "Tam Arven" are one person; "Lena Arven" and "Tam Arven" are family
     if names and any(
@@ -99,7 +101,7 @@ def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text:
         return True
     words = [w.lower() for w in _WORD.findall(hurt.subject)]
     pronoun = words in (["he"], ["she"], ["the", "victim"])
-    described = _described(words)
+    described = _described(words) or _introduced(words, dead)
     if not alone or not (pronoun or described or names) or _LIVED.search(hurt.sentence):
         return False
     dead_words = [[w.lower() for w in _WORD.findall(d.subject)] for d in dead]
@@ -131,16 +133,41 @@ _ADULT = frozenset(
 _ANYONE = frozenset(("victim", "person", "male", "female"))
 _DESCRIBING = frozenset(
     ("injured", "wounded", "hurt", "badly", "critically", "seriously", "gravely", "young",
-     "little", "teenage", "male", "female", "shooting", "gunshot")
+     "little", "teenage", "male", "female", "shooting", "gunshot", "only")
 )  # fmt: skip
 
 
 # Words that say the person hurt was out of danger: not someone the report goes on to bury.
 _LIVED = re.compile(
-    r"\b(?:non-?\s?life|not life|minor|good condition|fair condition|stable|released|"
+    r"\b(?:non-?\s?life|not life|minor|good condition|fair condition|stable|"
+    r"(?<!not )(?<!not being )(?<!yet )released|"
     r"expected to (?:survive|recover|live))",
     re.IGNORECASE,
 )
+
+
+def _told_dead_after(hurt: ClaimDraft, dead: ClaimDraft) -> bool:
+    """The hurt person's own sentence goes on to say "he" or "she" (not someone of the other
+    sex) died."""
+    words = [w.lower() for w in _WORD.findall(dead.subject)]
+    if dead.sentence != hurt.sentence or dead.start < hurt.end or words not in (["he"], ["she"]):
+        return False
+    sex = _sex([w.lower() for w in _WORD.findall(hurt.subject)])
+    return sex in ("", _sex(words))
+
+
+def _introduced(words: list[str], dead: Sequence[ClaimDraft]) -> str | None:
+    """The person noun of an indefinite description of one person ("a 9-year-old boy", "a
+    wounded child") that a death goes on to name definitely ("the boy died")."""
+    if len(words) < 2 or words[0] not in ("a", "an"):
+        return None
+    if not set(words[1:-1]) <= _DESCRIBING | {"year", "month", "old"}:
+        return None
+    noun = words[-1]
+    if noun not in _YOUNG | _ADULT:
+        return None
+    definite = [[w.lower() for w in _WORD.findall(d.subject)] for d in dead]
+    return noun if ["the", noun] in definite else None
 
 
 def _described(words: list[str]) -> str | None:
@@ -165,7 +192,19 @@ def _persons(names: list[set[str]]) -> int:
 
 
 def _names(subject: str) -> set[str]:
-    return {w for w in _NAME.findall(subject) if w not in _NOT_NAMES}
+    """The capitalised words of a name in the subject; not a place or a body that describes a
+    common noun after it ("a 15-year-old Valdoria Heights boy", "Kerevo police officer Tam
+    Voss": Tam Voss)."""
+    found: set[str] = set()
+    for run in _NAME_RUN.finditer(subject):
+        if _LOWER_NEXT.match(subject, run.end()):
+            continue
+        found |= {w for w in _NAME.findall(run.group()) if w not in _NOT_NAMES}
+    return found
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*\b")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def _sex(words: list[str]) -> str:

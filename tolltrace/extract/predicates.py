@@ -294,7 +294,11 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
     """ "reported killed", "found dead", "taken into custody", "sent to prison"."""
     for child in sentence.children[verb]:
         token = sentence.tokens[child]
-        if token.dep in ("xcomp", "oprd", "acomp", "ccomp") and token.tag in ("VBN", "JJ"):
+        if (
+            token.dep in ("xcomp", "oprd", "acomp", "ccomp")
+            and token.tag in ("VBN", "JJ")
+            and not has_subject(sentence, child)  # "asked him if anyone was hurt": a clause
+        ):
             category = lx.NOMINAL.get(token.lower)
             if token.tag == "VBN" and token.lemma in lx.TRANSITIVE:
                 category = verb_category(sentence, child)  # "found shot to death"

@@ -48,7 +48,11 @@ _BARE_PART = re.compile(
     r"(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:later\s+)?(?:killed|died|fatally)\b",
     re.IGNORECASE,
 )
-_WHO_DIED = re.compile(r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?died\s*\Z", re.IGNORECASE)
+_WHO_DIED = re.compile(
+    r"\bwho\s+(?:later\s+|since\s+|has\s+since\s+)?(?:died|passed\s+away|succumbed"
+    r"(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?)\s*\Z",
+    re.IGNORECASE,
+)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*\Z", re.IGNORECASE)
 _PART_SEPARATOR = re.compile(r"[,;:(]|--|[—–]")
 # "after a blast that also hurt two more guards": others besides, without "and"

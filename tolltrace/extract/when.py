@@ -99,6 +99,12 @@ _MONTH_CONTEXT = re.compile(
     r"in|on|since|during|from|until|till|through|by|of|between|and|to|last|this|before|after"
     r"|throughout|the"
 )
+# After "a" or "an", a month is a time only before an event: "in a December shooting", "a
+# March raid"; not "A March for Peace".
+_MONTH_EVENT_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:shootings?|attacks?|raids?|massacres?|killings?|bombings?|"
+    r"stabbings?|ambush|incidents?|crackdown|protests?|clashes|riots?|fire|shootout)\b"
+)
 # A date between a dateline's place and its dash: "SARENNA, March 14 (Wire) - ...".
 _DATELINE_BEFORE = re.compile(
     r"\s*(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*,[ \t]*"
@@ -288,6 +294,8 @@ def _plausible(text: str, match: re.Match[str], kind: str) -> bool:
     previous = _PREVIOUS_WORD.search(text, 0, match.start())
     before = previous[1].lower() if previous else ""
     if kind == "month":
+        if before in ("a", "an"):
+            return _MONTH_EVENT_AFTER.match(text, match.end()) is not None
         return _MONTH_CONTEXT.fullmatch(before) is not None
     after = text[match.end() : match.end() + 24]
     if _COUNT_BEFORE.fullmatch(before) or re.match(r"\s+block\b", after):
