@@ -482,6 +482,27 @@ SEPARATELY = (
     "Separately, a guard was stabbed to death near the depot. "
     "In another shooting, three porters were wounded."
 )
+MEANWHILE = (
+    "A nurse was wounded on Harbour Street in Kerevo on Sunday. "
+    "Meanwhile, a clerk was fatally shot in Tarnwick. "
+    "He died at the depot gate. "
+    "She was taken to Kerevo General in fair condition."
+)
+
+
+def test_a_pronoun_right_after_another_incident_is_its_person() -> None:
+    nurse = claim("m", MEANWHILE, "A nurse was wounded", "injured", 1, "2031-03-02")
+    clerk = claim("m", MEANWHILE, "a clerk was fatally shot", "killed", 1)
+    dead = replace(claim("m", MEANWHILE, "He died at the depot gate", "killed", 1), subject="He")
+    she = replace(
+        claim("m", MEANWHILE, "She was taken to Kerevo General", "injured", 1), subject="She"
+    )
+    slots = assign_slots(MEANWHILE, "2031-03-03", [nurse, clerk, dead, she]).slots
+    assert slots[nurse.id] == "main"
+    assert slots[clerk.id].startswith(f"side:{OTHER}")
+    assert slots[dead.id] == slots[clerk.id]
+    # "she" is not the man just counted dead: the nurse, the lead's
+    assert slots[she.id] == "main"
 
 
 def test_a_separate_incident_is_another_incident() -> None:

@@ -189,6 +189,9 @@ def test_the_claims_own_clause_wins() -> None:
     text = "In 2019, 300 people were killed, and in 2021 another 40 were arrested."
     assert when(text, "300") == "2019"
     assert when(text, "40") == "2021"
+    # a time the claim's own words govern wins over one the parser hung nearer the count
+    text = "Also on Monday, police named two porters shot and killed last week in Kerevo."
+    assert when(text, "two porters shot and killed") == "2025-03-03/2025-03-09"
 
 
 def test_a_datelines_date_is_the_day_of_the_report() -> None:

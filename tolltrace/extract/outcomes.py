@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tolltrace.extract.claims import ClaimDraft
 
-__all__ = ["earlier_states"]
+__all__ = ["earlier_states", "sex_of"]
 
 _MALE = frozenset(
     ("he", "him", "himself", "man", "boy", "father", "son", "husband", "brother", "uncle",
@@ -108,7 +108,7 @@ def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text:
     if (
         len(singles) < len(dead)
         or _persons([_names(d.subject) for d in dead]) > 1
-        or len({_sex(words) for words in dead_words} - {""}) > 1
+        or len({sex_of(words) for words in dead_words} - {""}) > 1
         or any(_SOMEONE_ELSE.search(words_of[id(d)]) for d in dead)
     ):
         return False  # more than one dead: which of them, or someone else, is not said
@@ -116,8 +116,8 @@ def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text:
         return False  # "Tam Voss was in critical condition" ... "he died"; not "the teen died"
     if described and not all(_same_kind(described, other) for other in dead_words):
         return False  # "the wounded boy" is not "a man was killed"
-    sex = _sex(words)
-    return all(not sex or _sex(other) in ("", sex) for other in dead_words)
+    sex = sex_of(words)
+    return all(not sex or sex_of(other) in ("", sex) for other in dead_words)
 
 
 # One person described by the report's words for them: "the girl", "the wounded boy", "the
@@ -152,8 +152,8 @@ def _told_dead_after(hurt: ClaimDraft, dead: ClaimDraft) -> bool:
     words = [w.lower() for w in _WORD.findall(dead.subject)]
     if dead.sentence != hurt.sentence or dead.start < hurt.end or words not in (["he"], ["she"]):
         return False
-    sex = _sex([w.lower() for w in _WORD.findall(hurt.subject)])
-    return sex in ("", _sex(words))
+    sex = sex_of([w.lower() for w in _WORD.findall(hurt.subject)])
+    return sex in ("", sex_of(words))
 
 
 def _introduced(words: list[str], dead: Sequence[ClaimDraft]) -> str | None:
@@ -207,7 +207,7 @@ _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
-def _sex(words: list[str]) -> str:
+def sex_of(words: list[str]) -> str:
     """ "male", "female", or "" when the words do not tell."""
     found = set(words)
     return "male" if found & _MALE else "female" if found & _FEMALE else ""

@@ -147,9 +147,11 @@ def closest_to_claim(
 ) -> str | None:
     """The value of the phrase that belongs to the claim on tokens `first`..`last`.
 
-    Best is a phrase in the claim's own clause (the subtree of its predicate), nearest in the
-    tree to the claim; else the nearest in the text. A phrase that modifies a verb or noun of
-    saying ("police said Monday", "told reporters in Geneva") is about the saying: skipped.
+    Best is a phrase governed by the claim's own words ("identified two people shot and
+    killed last week": "last week", not the identifying), then one in the claim's own clause
+    (the subtree of its predicate), nearest in the tree to the claim; else the nearest in the
+    text. A phrase that modifies a verb or noun of saying ("police said Monday", "told
+    reporters in Geneva") is about the saying: skipped.
     """
     head = claim_head(sentence, first, last)
     predicate = claim_predicate(sentence, head)
@@ -160,10 +162,13 @@ def closest_to_claim(
             continue  # in a sentence of thousands of words, only the claim's neighbourhood
         if said_by(sentence, phrase.anchor) or phrase.low <= head <= phrase.high:
             continue
-        if phrase.anchor == predicate or predicate in sentence.ancestors(phrase.anchor):
+        governors = (phrase.anchor, *sentence.ancestors(phrase.anchor))
+        if any(first <= g <= last for g in governors):
             rank = (phrase.penalty, 0, tree_distance(sentence, head, phrase.anchor), nearness)
+        elif predicate in governors:
+            rank = (phrase.penalty, 1, tree_distance(sentence, head, phrase.anchor), nearness)
         else:
-            rank = (phrase.penalty, 1, 0, nearness)
+            rank = (phrase.penalty, 2, 0, nearness)
         if best is None or rank < best[0]:
             best = rank, phrase.value
     return best[1] if best else None

@@ -20,7 +20,7 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   killed in a previous shooting", "A year earlier, ..."), another story's headline below the
   report, or the dead a vigil is for in a report of violence at the vigil; one undated
   incident per sentence, joined by the lead's counts dated to its day when that is not the
-  lead's; such a count never dates the lead;
+  lead's and by a "he" or "she" right after it; such a count never dates the lead;
 - `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date, or
   dated to a month or a span that does not hold it ("In August, a cyclist was gunned down");
   when no count is dated to a day and the first is undated (this week's news), a month that
@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tolltrace.extract.outcomes import sex_of
 from tolltrace.link.event_names import (
     NamedMention,
     family_references,
@@ -175,6 +176,7 @@ def assign_slots(
         else:
             slots[claim.id] = MAIN
     _join_other_days(ordered, slots, lead_day)
+    _join_pronouns(ordered, slots)
     if lead_event is None:
         return DocumentSlots(slots, mentions, lead_day)
     reason = f'its lead incident ({lead_day}) falls in "{lead_event.text}", which it names'
@@ -196,6 +198,42 @@ def _join_other_days(
     for claim in ordered:
         if slots[claim.id] == MAIN and claim.category in _CASUALTIES and claim.when in other_days:
             slots[claim.id] = other_days[claim.when]
+
+
+_PRONOUNS = frozenset(("he", "she", "they", "him", "her", "them"))
+_NEXT_SENTENCE = 400  # characters from another incident's sentence to the next one's
+
+
+def _join_pronouns(ordered: Sequence[Claim], slots: dict[str, str]) -> None:
+    """An undated count of "he", "she" or "they" right after another incident's sentence is
+    that incident's: "Separately, a man was fatally shot in Tarnwick. He died at the depot
+    gate." (the pronoun's nearest antecedent is the other incident's person), unless the two
+    are of another sex ("a man ..." and then "she")."""
+    previous: Claim | None = None
+    for claim in ordered:
+        if claim.category not in _CASUALTIES:
+            continue
+        pronoun = (claim.subject or "").lower()
+        if (
+            previous is not None
+            and slots[claim.id] == MAIN
+            and slots[previous.id].startswith(f"side:{OTHER}")
+            and not claim.when
+            and pronoun in _PRONOUNS
+            and claim.start - previous.end <= _NEXT_SENTENCE
+            and _same_sex(pronoun, previous.text)
+        ):
+            slots[claim.id] = slots[previous.id]
+        previous = claim
+
+
+def _same_sex(pronoun: str, words: str) -> bool:
+    """The pronoun may stand for the person of these words: not "she" after "a man"."""
+    sex, other = sex_of([pronoun]), sex_of(_WORD.findall(words.lower()))
+    return not sex or not other or sex == other
+
+
+_WORD = re.compile(r"[a-z]+")
 
 
 def _a_day_not(when: str | None, lead_day: date) -> bool:
@@ -292,7 +330,7 @@ _DAYS_AFTER = re.compile(rf"\b{_DISTANCE} (?:after|before)\b", re.IGNORECASE)
 _EARLIER = re.compile(
     r"\b(?:in|during) (?:(?:an?|the) (?:previous|prior|earlier|separate|unrelated|different)"
     r"|another) (?:[\w-]+ )?(?:shootings?|incidents?|attacks?|stabbings?)\b"
-    r"|^\W*(?:separately|elsewhere),"
+    r"|^\W*(?:separately|elsewhere|meanwhile),"
     r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|many|\d+) "
     r"years?(?: and a half)? (?:ago|earlier|before)\b|\byears (?:ago|earlier|before)\b",
     re.IGNORECASE,
