@@ -1173,3 +1173,10 @@ def test_a_question_s_clause_is_no_complement() -> None:
     assert [(c.low, c.category) for c in extracted("Guards found the clerk hurt.")] == [
         (1, "injured")
     ]
+
+
+def test_a_denial_that_tells_a_death_is_no_denial() -> None:
+    text = "Medics raced to Kerevo General, but Tam did not make it and was declared dead there."
+    assert [(c.low, c.category, c.negated) for c in extracted(text)] == [(1, "killed", False)]
+    text = "Guards said 300 porters were not killed in the raid."
+    assert [(c.low, c.category, c.negated) for c in extracted(text)] == [(300, "killed", True)]

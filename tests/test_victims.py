@@ -365,8 +365,11 @@ def test_a_death_of_illness_is_no_killing_outside_custody(
         ("The driver, 40, was killed in the crash after soldiers fired on the car.",
          [(1, "killed")]),
         ("Two inmates died in a crash while being moved by prison guards.", [(2, "killed")]),
+        ("Two clerks were injured in that crash on the coast road.", []),
+        ("Two clerks were injured in the raid on the depot.", [(2, "injured")]),
     ],
-    ids=["car-crash", "collision", "crashes", "hunting-accident", "fired-on", "in-custody"],
+    ids=["car-crash", "collision", "crashes", "hunting-accident", "fired-on", "in-custody",
+         "hurt-in-a-crash", "hurt-in-a-raid"],
 )  # fmt: skip
 def test_a_death_on_the_road_is_no_killing_unless_violence_or_custody(
     text: str, expected: list[tuple[int, str]]

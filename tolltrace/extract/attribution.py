@@ -744,7 +744,11 @@ def _disputed(sentence: ParsedSentence, path: list[int]) -> bool:
         dep = below.dep if below is not None else None
         if not predicate_seen and _is_verb(t):
             predicate_seen = True
-            if _negated(sentence, node) and _denies_count(t, dep):
+            if (
+                _negated(sentence, node)
+                and _denies_count(t, dep)
+                and not _death_idiom(sentence, node)
+            ):
                 return True
             if below is None and _retracted(sentence, node):
                 return True  # "nine were detained, but the ministry later revised that figure"
@@ -837,6 +841,17 @@ def _denies_count(verb: Token, dep: str | None) -> bool:
     if dep is None or dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return True
     return dep == "nsubj" and verb.lemma in cues.DYING_VERBS
+
+
+def _death_idiom(sentence: ParsedSentence, verb: int) -> bool:
+    """ "did not make it", "did not survive", "never recovered": a denial that tells a death,
+    not a denial of the figure."""
+    token = sentence.tokens[verb]
+    if token.lemma in ("survive", "recover"):
+        return True
+    return token.lemma == "make" and any(
+        sentence.tokens[c].lower == "it" for c in _children(sentence, verb, "dobj")
+    )
 
 
 def _negated(sentence: ParsedSentence, verb: int) -> bool:

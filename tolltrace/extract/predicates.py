@@ -46,8 +46,8 @@ def natural_death(sentence: ParsedSentence, verb: int) -> bool:
     to."""
     token = sentence.tokens[verb]
     fatal = lx.INTRANSITIVE.get(token.lemma) == "killed"
-    if not fatal and lx.TRANSITIVE.get(token.lemma) != "killed":
-        return False
+    if not fatal and lx.TRANSITIVE.get(token.lemma) not in ("killed", "injured"):
+        return False  # "injured in a car crash" is the road's too
     if any(_in_custody(sentence, t) for t in sentence.tokens):
         return False
     violent = any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens)
