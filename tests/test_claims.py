@@ -1180,3 +1180,13 @@ def test_a_denial_that_tells_a_death_is_no_denial() -> None:
     assert [(c.low, c.category, c.negated) for c in extracted(text)] == [(1, "killed", False)]
     text = "Guards said 300 porters were not killed in the raid."
     assert [(c.low, c.category, c.negated) for c in extracted(text)] == [(300, "killed", True)]
+
+
+def test_people_shot_in_a_murder_suicide_are_not_counted_hurt() -> None:
+    text = (
+        "Guards in Kerevo are looking into an apparent murder-suicide. "
+        "A man shot his wife and then shot himself, a spokesman said."
+    )
+    assert "injured" not in {c.category for c in extracted(text)}
+    attempted = text.replace("an apparent murder-suicide", "an attempted murder-suicide")
+    assert "injured" in {c.category for c in extracted(attempted)}

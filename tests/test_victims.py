@@ -367,9 +367,11 @@ def test_a_death_of_illness_is_no_killing_outside_custody(
         ("Two inmates died in a crash while being moved by prison guards.", [(2, "killed")]),
         ("Two clerks were injured in that crash on the coast road.", []),
         ("Two clerks were injured in the raid on the depot.", [(2, "injured")]),
+        ("A nurse was killed when she was struck by a car on the ring road.", []),
+        ("Two porters were struck by gunfire near the depot.", [(2, WOUNDED)]),
     ],
     ids=["car-crash", "collision", "crashes", "hunting-accident", "fired-on", "in-custody",
-         "hurt-in-a-crash", "hurt-in-a-raid"],
+         "hurt-in-a-crash", "hurt-in-a-raid", "struck-by-a-car", "struck-by-gunfire"],
 )  # fmt: skip
 def test_a_death_on_the_road_is_no_killing_unless_violence_or_custody(
     text: str, expected: list[tuple[int, str]]

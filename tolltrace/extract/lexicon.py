@@ -93,6 +93,12 @@ VEHICLES = frozenset(
     ("car", "traffic", "road", "vehicle", "auto", "automobile", "motorcycle", "motor", "bus",
      "truck", "train", "plane", "boating", "bike", "bicycle")
 )  # fmt: skip
+# What a person "struck by ..." on the road was struck by: "struck by a vehicle", "hit by a
+# drunk driver".
+ROAD_AGENTS = frozenset(
+    ("car", "vehicle", "auto", "automobile", "motorcycle", "bus", "truck", "train", "suv",
+     "van", "pickup", "sedan", "minivan", "taxi", "tram", "driver", "motorist")
+)  # fmt: skip
 
 # Words of custody: a death in their sentence is a death in custody, whatever its cause.
 CUSTODY_WORDS = frozenset(

@@ -40,26 +40,21 @@ class Reading:
 
 def natural_death(sentence: ParsedSentence, verb: int) -> bool:
     """ "died of a heart attack", "passed away from cancer", "died of natural causes", "died
-    at age 74": an illness or old age, not violence, is what the verb says killed; so is an
-    accident of the road ("killed in a car crash", "died in a collision"). Not in custody:
-    "two inmates died of pneumonia in Kestrel Prison" is a death a report holds the jailers
-    to."""
+    at age 74": an illness or old age, not violence, is what the verb says killed; so is the
+    road, for a death or a harm ("killed in a car crash", "injured in a collision", "struck
+    by a car"), unless the sentence tells of violence. Not in custody: "two inmates died of
+    pneumonia in Kestrel Prison" is a death a report holds the jailers to."""
     token = sentence.tokens[verb]
     fatal = lx.INTRANSITIVE.get(token.lemma) == "killed"
-    if not fatal and lx.TRANSITIVE.get(token.lemma) not in ("killed", "injured"):
-        return False  # "injured in a car crash" is the road's too
+    if not fatal and lx.TRANSITIVE.get(token.lemma) not in ("killed", "injured", "victims"):
+        return False
     if any(_in_custody(sentence, t) for t in sentence.tokens):
         return False
-    violent = any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens)
+    if _on_the_road(sentence, verb):
+        return True
+    if not fatal:
+        return False
     for prep in sentence.children[verb]:
-        if (
-            sentence.tokens[prep].lower == "in"
-            and not violent
-            and any(_accident(sentence, place) for place in sentence.children[prep])
-        ):
-            return True
-        if not fatal:
-            continue
         if sentence.tokens[prep].lower == "at" and any(
             sentence.tokens[age].lemma == "age" or _an_age(sentence, age)
             for age in sentence.children[prep]
@@ -69,6 +64,23 @@ def natural_death(sentence: ParsedSentence, verb: int) -> bool:
             continue
         for cause in sentence.children[prep]:
             if sentence.tokens[cause].dep == "pobj" and _illness(sentence, cause):
+                return True
+    return False
+
+
+def _on_the_road(sentence: ParsedSentence, verb: int) -> bool:
+    """ "in a car crash", "in a traffic accident", "by a car", "by a drunk driver" (also in
+    the clause that tells how: "killed when she was struck by a car"), in a sentence with no
+    word of violence ("after soldiers fired on the car")."""
+    if any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens):
+        return False
+    how = [c for c in sentence.children[verb] if sentence.tokens[c].dep == "advcl"]
+    for prep in (c for v in (verb, *how) for c in sentence.children[v]):
+        word = sentence.tokens[prep].lower
+        if word not in ("in", "by"):
+            continue
+        for noun in sentence.children[prep]:
+            if _accident(sentence, noun) if word == "in" else _road_agent(sentence, noun):
                 return True
     return False
 
@@ -94,6 +106,12 @@ def _an_age(sentence: ParsedSentence, number: int) -> bool:
         and 0 < int(token.text) <= 120
         and not sentence.children[number]
     )
+
+
+def _road_agent(sentence: ParsedSentence, noun: int) -> bool:
+    """ "struck by a vehicle", "hit by a drunk driver"."""
+    token = sentence.tokens[noun]
+    return token.dep == "pobj" and token.lemma in lx.ROAD_AGENTS
 
 
 def _accident(sentence: ParsedSentence, noun: int) -> bool:
