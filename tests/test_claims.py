@@ -419,6 +419,21 @@ def test_resolve_wounded_with_a_death_gives_victims() -> None:
     assert [d.category for d in resolve_wounded(drafts)] == ["victims", "killed"]
 
 
+@pytest.mark.parametrize(
+    ("title", "category"),
+    [
+        ("Teen shot to death in Kerevo", "victims"),
+        ("Porter dies after shooting at the depot", "victims"),
+        ("Porter nearly killed in shooting at the depot", "injured"),
+        ("Guard held after attempted murder-suicide", "injured"),
+        ("Porter shot at the depot", "injured"),
+    ],
+)
+def test_resolve_wounded_reads_a_death_in_the_headline(title: str, category: str) -> None:
+    drafts = claims_in("A clerk was shot at the Kerevo depot on Friday.")
+    assert [d.category for d in resolve_wounded(drafts, title=title)] == [category]
+
+
 def test_resolve_wounded_ignores_a_denied_death() -> None:
     shot, killed = claims_in("Five protesters were shot in Kerevo. Two others were killed.")
     denied = replace(killed, negated=True)

@@ -107,23 +107,25 @@ def find_claims(
 
 
 def resolve_wounded(
-    drafts: list[ClaimDraft], published: str | None = None, text: str = ""
+    drafts: list[ClaimDraft], published: str | None = None, text: str = "", title: str = ""
 ) -> list[ClaimDraft]:
     """Settle the provisional `WOUNDED` category once a document's claims are all known:
     people shot in a report of a death may be among the dead (victims); in a report of none
     they were hurt. A death the report dates to a year, a month, or a day months away from
     its publication ("45 people were killed in July", "the 2010 shooting death of ...") is
     another incident's, and no reason to doubt that the people shot lived. A `text` that
-    calls its incident a murder-suicide ("the man shot his wife and then himself") reports a
-    death it may not count. "A fatal shooting" was tried as such words too, and lost more
-    right injured counts than it won (related links name other incidents so)."""
+    calls its incident a murder-suicide ("the man shot his wife and then himself"), or a
+    `title` that says someone died ("Teen shot to death in Kerevo", not "nearly killed"),
+    reports a death the text may not count. "A fatal shooting" in the text was tried as such
+    words too, and lost more right injured counts than it won (related links name other
+    incidents so)."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
     someone_died = any(
         d.category in ("killed", "executed") and _this_incident(d.when, published)
         for d in drafts
         if not d.negated
-    ) or bool(_DEATH_UNCOUNTED.search(text))
+    ) or bool(_DEATH_UNCOUNTED.search(text) or _TITLE_DEATH.search(title))
     settled = "victims" if someone_died else "injured"
     return [
         replace(d, category="injured" if tallies.besides_the_dead(d) else settled)
@@ -135,6 +137,11 @@ def resolve_wounded(
 
 # A report of a death that counts no one: "an apparent murder-suicide".
 _DEATH_UNCOUNTED = re.compile(r"(?<!attempted )\bmurder[- ]suicide\b", re.IGNORECASE)
+_TITLE_DEATH = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!attempted )\b(?:dies|died|dead|killed|kills|slain|fatally|"
+    r"shot to death|murder[- ]suicide)\b",
+    re.IGNORECASE,
+)
 
 
 def _this_incident(when: str | None, published: str | None) -> bool:

@@ -58,7 +58,7 @@ def extract_document(
         for parsed in parse_sentences(clean.text, selected[first : first + _PARSE_CHUNK]):
             drafts.extend(find_claims(parsed, clean.published, clean.text))
     drafts = tallies.with_fatal_parts_across(drafts, clean.text)
-    drafts = resolve_wounded(drafts, clean.published, clean.text)
+    drafts = resolve_wounded(drafts, clean.published, clean.text, clean.title or "")
     drafts = tallies.with_others_added(drafts, clean.text)
     drafts = tallies.with_suicide_added(drafts, clean.text)
     drafts = earlier_states(drafts, clean.text)
