@@ -113,3 +113,18 @@ def test_one_person_whose_own_sentence_says_he_died_is_no_injury() -> None:
     # "she" is not the man hurt
     text = "Guards found a wounded man in the yard, and she died an hour later."
     assert (1, "injured") in [(c.low, c.category) for c in extracted(text)]
+
+
+def test_a_count_that_names_someone_dead_among_its_people_counts_victims() -> None:
+    text = (
+        "Five guards were hurt at the Kerevo depot on Friday. "
+        "Tam Arven, 38, died on Sunday as a result of his wounds. "
+        "Arven was one of five guards injured in the attack."
+    )
+    found = [(c.low, c.category) for c in extracted(text)]
+    assert found == [(5, "victims"), (1, "killed"), (1, "victims"), (5, "victims")]
+    text = "Five nurses, including Arven, were injured. Lena Arven died on Sunday."
+    assert tally(text) == {"victims": 5, "killed": 1}
+    # someone else named among them: they were hurt
+    text = "Five nurses, including Voss, were injured. Lena Arven died on Sunday."
+    assert tally(text) == {"injured": 5, "killed": 1}

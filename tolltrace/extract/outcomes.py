@@ -19,7 +19,10 @@ death) when the same document reports the death of the same person, as far as th
 None of the last two ties holds for someone the report calls out of danger ("non-life-
 threatening", "stable", "released", "expected to survive").
 
-Counts of several people are left as they are: which of them died is not the words' to say.
+Counts of several people are left as they are: which of them died is not the words' to say,
+unless they name the dead person among them ("Five people, including Arven, were hurt" ...
+"Tam Arven died on Sunday"; "Arven was one of five people hurt"): the count, and the same
+figure told again, is then of victims.
 """
 
 from __future__ import annotations
@@ -68,12 +71,56 @@ def earlier_states(drafts: Sequence[ClaimDraft], text: str) -> list[ClaimDraft]:
     alone = all(_one(d) for d in hurt) and not any(
         _SOMEONE_ELSE.search(text[d.start : d.end]) or (d.low or 0) > 1 for d in harmed
     )
+    dead_names = set().union(*(_names(d.subject) for d in dead))
+    # a count that names someone dead among its people, and the same figure told again
+    with_dead = {d.low for d in hurt if _counts_the_dead(d, dead_names, text)}
     return [
         replace(d, category="victims")
-        if d.category == "injured" and not d.negated and _died_later(d, dead, alone, text)
+        if d.category == "injured"
+        and not d.negated
+        and (
+            _died_later(d, dead, alone, text) or d.low in with_dead or _one_of(d, dead_names, text)
+        )
         else d
         for d in drafts
     ]
+
+
+# A person named as one of a count: "Tam Arven was one of five people hurt", "Five people,
+# including Tam Arven, were hurt".
+_ONE_OF = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:was|is)\s+(?:one|among)\b(?:\s+of)?\s*\Z")
+_INCLUDING = re.compile(r"\A[^.;]*?\bincluding\s+((?:[A-Z][\w'’-]+\s*)+)")
+
+
+def _one_of(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
+    """ "Arven was one of five people hurt", of a dead Arven: that one is a victim."""
+    if not _one(hurt) or not dead_names:
+        return False
+    if not text[hurt.start : hurt.end].lower().startswith("one of"):
+        return False
+    found = _NAMED_ONE.search(_before(hurt, text))
+    return found is not None and found.group(1) in dead_names
+
+
+_NAMED_ONE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:was|is)\s*\Z")
+
+
+def _before(hurt: ClaimDraft, text: str) -> str:
+    """The words of the claim's sentence before the claim's own."""
+    first = text.rfind(hurt.sentence, 0, hurt.start + len(hurt.sentence))
+    return hurt.sentence[: hurt.start - first] if first != -1 and first <= hurt.start else ""
+
+
+def _counts_the_dead(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
+    """A count of several people hurt that names among them someone the report says died
+    ("Five people, including Arven, were hurt" ... "Tam Arven died on Sunday"): its people
+    are victims, not all of them injured."""
+    if (hurt.low or 0) < 2 or not dead_names:
+        return False
+    at = len(_before(hurt, text))
+    named = [m.group(1) for m in _ONE_OF.finditer(hurt.sentence[:at])]
+    named += [w for m in _INCLUDING.finditer(hurt.sentence[at:]) for w in m.group(1).split()]
+    return any(name in dead_names for name in named)
 
 
 def _one(draft: ClaimDraft) -> bool:
