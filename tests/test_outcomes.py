@@ -118,7 +118,7 @@ def test_one_person_whose_own_sentence_says_he_died_is_no_injury() -> None:
 def test_a_count_that_names_someone_dead_among_its_people_counts_victims() -> None:
     text = (
         "Five guards were hurt at the Kerevo depot on Friday. "
-        "Tam Arven, 38, died on Sunday as a result of his wounds. "
+        "Tam Arven, 38, died of his wounds at Kerevo General on Sunday. "
         "Arven was one of five guards injured in the attack."
     )
     found = [(c.low, c.category) for c in extracted(text)]
