@@ -638,3 +638,17 @@ def test_deaths_within_days_of_each_other_are_a_statistic() -> None:
     guards = claim("a", apart, "Two guards were killed", "killed", 2)
     assert is_statistic(boys)
     assert is_statistic(guards)
+
+
+def test_a_later_death_of_the_lead_s_wounds_is_the_lead_s() -> None:
+    text = (
+        "Five porters were shot at the Kerevo depot on Monday. "
+        "Tam Arven, 38, died of his wounds at Kerevo General on Saturday. "
+        "A clerk was stabbed to death near the quay on Saturday."
+    )
+    porters = claim("w", text, "Five porters were shot", "victims", 5, "2031-03-03")
+    arven = claim("w", text, "Tam Arven, 38, died", "killed", 1, "2031-03-08")
+    clerk = claim("w", text, "A clerk was stabbed to death", "killed", 1, "2031-03-08")
+    slots = assign_slots(text, "2031-04-01", [porters, arven, clerk]).slots
+    assert slots[porters.id] == slots[arven.id] == "main"
+    assert slots[clerk.id] == "side:2031-03-08"

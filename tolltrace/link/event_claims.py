@@ -21,7 +21,8 @@ at all ("344 people were killed in the city last year"). Each claim gets a slot:
   report, or the dead a vigil is for in a report of violence at the vigil; one undated
   incident per sentence, joined by the lead's counts dated to its day when that is not the
   lead's and by a "he" or "she" right after it; such a count never dates the lead;
-- `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date, or
+- `side:<when>`: a casualty count dated more than `SIDE_DAYS` days from the lead's date (not
+  a later death of wounds: "died of his wounds on Saturday" is the lead's), or
   dated to a month or a span that does not hold it ("In August, a cyclist was gunned down");
   when no count is dated to a day and the first is undated (this week's news), a month that
   ended days before publication;
@@ -597,6 +598,15 @@ def _year(when: str | None) -> int | None:
     return int(when[:4])
 
 
+# A death of wounds dates the death, not the incident: "died Sunday of his wounds".
+_OF_WOUNDS = re.compile(
+    r"\b(?:succumbed|(?:as a result|died|dies|passed away) (?:of|from) (?:his|her|their|the) "
+    r"(?:\w+ )?(?:wounds?|injuries|injury))\b|\bas a result of (?:his|her|their) (?:\w+ )?"
+    r"(?:wounds?|injuries)\b",
+    re.IGNORECASE,
+)
+
+
 def _side_day(claim: Claim, lead_day: date | None) -> str | None:
     """The day (or month, or span) of a casualty count dated away from the lead incident.
 
@@ -608,6 +618,8 @@ def _side_day(claim: Claim, lead_day: date | None) -> str | None:
     if lead_day is None or claim.category not in _CASUALTIES or not claim.when:
         return None
     day = parse_day(claim.when)
+    if day is not None and day > lead_day and _OF_WOUNDS.search(claim.sentence):
+        return None  # a later death of the lead's wounds: "died Sunday of his wounds"
     if day is not None:  # a day, or a span of days from its first
         return day.isoformat() if abs((day - lead_day).days) > SIDE_DAYS else None
     period = _period(claim.when)
