@@ -1205,3 +1205,13 @@ def test_people_shot_in_a_murder_suicide_are_not_counted_hurt() -> None:
     assert "injured" not in {c.category for c in extracted(text)}
     attempted = text.replace("an apparent murder-suicide", "an attempted murder-suicide")
     assert "injured" in {c.category for c in extracted(attempted)}
+
+
+def test_groups_told_by_bare_numbers_add_up() -> None:
+    text = "Two of the clerks were in serious condition and three had gunshot wounds."
+    assert [(c.low, c.category) for c in extracted(text)] == [(2, "injured"), (5, "injured")]
+    text = "Two died at the depot and one died at Kerevo General."
+    assert [(c.low, c.category) for c in extracted(text)] == [(2, "killed"), (3, "killed")]
+    # a part of a count with a noun of its own is of that count: no sum
+    text = "Four clerks were hurt and two are in critical condition."
+    assert [(c.low, c.category) for c in extracted(text)] == [(4, "injured"), (2, "injured")]

@@ -307,6 +307,49 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     return settled
 
 
+# A count that is a part of the people just counted, by a bare number ("two are in critical
+# condition", "one died at the scene") or a partitive ("two of the victims were ...").
+_GROUP = re.compile(
+    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:of\s+(?:the|them|those)\b|(?:were|was|are|is|remain(?:s|ed)?|suffered|sustained|"
+    r"died|had|have|has)\b)",
+    re.IGNORECASE,
+)
+_GROUP_JOIN = re.compile(r"(?:,|;)?\s*(?:and|while)?\s*\Z")
+_GROUP_GAP = 80  # characters from one group's words to the next's
+
+
+def with_groups_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "Two of the guards are in serious condition and three had stab wounds", "Two died at
+    the scene, and one died at the hospital": groups of the people a report has
+    counted, each a part told by a bare number and its own state, are as many people as
+    their sum, a claim whose words run from the first group to the last. Not a count with a
+    noun of its own: in "Four people were hurt and two are in critical condition" the two
+    are of the four."""
+    settled = list(drafts)
+    for index in range(1, len(drafts)):
+        first, group = settled[index - 1], drafts[index]
+        if (
+            group.category == first.category
+            and group.category in ("killed", "injured")
+            and first.sentence == group.sentence
+            and first.end <= group.start
+            and not first.negated
+            and not group.negated
+            and first.qualifier == group.qualifier == "exact"
+            and first.low is not None
+            and group.low is not None
+            and _GROUP.match(text[group.start : group.end])
+            and _GROUP.match(text[drafts[index - 1].start : drafts[index - 1].end])
+            and group.start - first.end <= _GROUP_GAP
+            and _GROUP_JOIN.search(text[first.end : group.start])
+            and (", " in text[first.end : group.start] or " and " in text[first.end : group.start])
+        ):
+            total = first.low + group.low
+            settled[index] = replace(group, start=first.start, low=total, high=total)
+    return settled
+
+
 def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     """ "A farmer stabbed his brother and two nephews before killing himself": the sentence
     tells of four deaths. Of a count of killed next to the killer's own death in the same
