@@ -1215,3 +1215,13 @@ def test_groups_told_by_bare_numbers_add_up() -> None:
     # a part of a count with a noun of its own is of that count: no sum
     text = "Four clerks were hurt and two are in critical condition."
     assert [(c.low, c.category) for c in extracted(text)] == [(4, "injured"), (2, "injured")]
+
+
+def test_hurt_or_dead_is_victims_and_surviving_a_while_no_survival() -> None:
+    text = "Three clerks were injured or died at the depot, guards said."
+    assert [(c.low, c.category) for c in extracted(text)] == [(3, "victims")]
+    text = (
+        "A nurse was shot on Friday. She survived for two days on life support, but guards "
+        "confirmed her death on Monday."
+    )
+    assert [c.text for c in extracted(text)] == ["A nurse was shot"]

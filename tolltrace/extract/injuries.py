@@ -86,6 +86,8 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
                 return _wound_category(sentence, wound)
         return None
     if token.lemma in _RECOVERING and not has_object and token.tag != "VBN":
+        if token.lemma == "survive" and _for_a_while(sentence, verb):
+            return None  # "survived for two days in the ward": then died
         return "injured"
     if token.lemma == "expect" and any(
         _lives(sentence, x) for x in _children(sentence, verb, "xcomp")
@@ -109,6 +111,19 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
     if token.lemma in ("hospitalize", "hospitalise"):
         return _state(sentence, verb, token.lemma) or lx.WOUNDED  # as "taken to hospital"
     return _state(sentence, verb, token.lemma)
+
+
+_WHILE = frozenset(("minute", "hour", "day", "week", "month", "night"))
+
+
+def _for_a_while(sentence: ParsedSentence, verb: int) -> bool:
+    """ "survived for several days", "for an hour": a time survived, not a survival."""
+    return any(
+        sentence.tokens[o].lemma in _WHILE
+        for p in _children(sentence, verb, "prep")
+        if sentence.tokens[p].lower == "for"
+        for o in _children(sentence, p, "pobj")
+    )
 
 
 def leaves_harmed(sentence: ParsedSentence, verb: int) -> bool:

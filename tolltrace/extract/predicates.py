@@ -203,10 +203,12 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         return WOUNDED  # shot, stabbed, struck; whether they died is for the document to say
     if category is not None and category != "victims":
         alternatives = [
-            lx.TRANSITIVE.get(c.lemma) for c in children if c.dep == "conj" and c.pos == "VERB"
+            lx.TRANSITIVE.get(c.lemma) or lx.INTRANSITIVE.get(c.lemma)
+            for c in children
+            if c.dep == "conj" and c.pos == "VERB"
         ]
         if "or" in words and any(a and a != category for a in alternatives):
-            return "victims"  # "killed or injured"
+            return "victims"  # "killed or injured", "is injured or dies"
     return category
 
 
