@@ -1225,3 +1225,8 @@ def test_hurt_or_dead_is_victims_and_surviving_a_while_no_survival() -> None:
         "confirmed her death on Monday."
     )
     assert [c.text for c in extracted(text)] == ["A nurse was shot"]
+
+
+def test_winged_is_hurt() -> None:
+    text = "The feud left one clerk in serious condition and three other clerks winged."
+    assert [(c.low, c.category) for c in extracted(text)] == [(1, "injured"), (4, "injured")]

@@ -16,7 +16,8 @@ TRANSITIVE: dict[str, str] = {
     ),
     **dict.fromkeys(("execute", "hang"), "executed"),
     **dict.fromkeys(
-        ("injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"), "injured"
+        ("injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze", "wing"),
+        "injured",
     ),
     **dict.fromkeys(("arrest", "apprehend", "capture", "nab", "round"), "arrested"),
     **dict.fromkeys(("detain", "intern"), "detained"),
