@@ -48,7 +48,7 @@ _HARM_STEMS = (
     r"los[et]|losing|lynch|maim|marche[sdr]|marching|medical|trauma|treat|mortal|mow|nab|"
     r"nonfatal|non-fatal|perish|rall(?:y|ies|ied)|recuperat|riot|round(?:ed|ing|s)?\s+up|"
     r"roundup|row\b|slay|slew|stab|ston(?:ed|ing)|strangl|strik|succumb|surviv|target|uproot|"
-    r"vanish|deadl|expected\s+to\s+(?:live|be\s+(?:okay|ok|fine|all\s?right))\b"
+    r"vanish|deadl|wing(?:ed)?\b|expected\s+to\s+(?:live|be\s+(?:okay|ok|fine|all\s?right))\b"
 )
 _COUNT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _VIOLENCE = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.IGNORECASE)
