@@ -107,7 +107,8 @@ _NAMED_ONE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:was|is)\s*\Z")
 
 def _before(hurt: ClaimDraft, text: str) -> str:
     """The words of the claim's sentence before the claim's own."""
-    first = text.rfind(hurt.sentence, 0, hurt.start + len(hurt.sentence))
+    window = max(0, hurt.end - len(hurt.sentence))  # the sentence holds the claim: look near it
+    first = text.rfind(hurt.sentence, window, hurt.start + len(hurt.sentence))
     return hurt.sentence[: hurt.start - first] if first != -1 and first <= hurt.start else ""
 
 

@@ -227,8 +227,17 @@ def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDr
             or whole.low <= part.low
         ):
             continue
-        first = text.rfind(whole.sentence, 0, whole.start + len(whole.sentence))
-        second = text.find(part.sentence, whole.end)
+        # each sentence holds its claim: looked for near it, never through the whole text
+        first = text.rfind(
+            whole.sentence,
+            max(0, whole.end - len(whole.sentence)),
+            whole.start + len(whole.sentence),
+        )
+        second = text.find(
+            part.sentence,
+            max(whole.end, part.end - len(part.sentence)),
+            part.start + len(part.sentence),
+        )
         if first < 0 or second < 0 or text[first + len(whole.sentence) : second].strip():
             continue  # not the sentence right before
         if whole.category == "injured":
