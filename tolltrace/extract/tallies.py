@@ -289,15 +289,8 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     for index in range(1, len(drafts)):
         first, others = drafts[index - 1], drafts[index]
         if (
-            others.category == first.category
-            and others.category in _SUMMABLE
-            and first.sentence == others.sentence
-            and first.end <= others.start
-            and not first.negated
-            and not others.negated
-            and first.qualifier == others.qualifier == "exact"
-            and first.low is not None
-            and others.low is not None
+            others.category in _SUMMABLE
+            and _addable(first, others)
             and _BESIDES.search(text[others.start : others.end])
             and not _PART_SEPARATOR.search(text[first.end : others.start])
             and (
@@ -305,7 +298,7 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
                 or _ALSO.search(text[first.end : others.end]) is not None
             )
         ):
-            total = first.low + others.low
+            total = (first.low or 0) + (others.low or 0)
             settled[index] = replace(
                 others,
                 start=first.start,
@@ -339,24 +332,32 @@ def with_groups_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     for index in range(1, len(drafts)):
         first, group = settled[index - 1], drafts[index]
         if (
-            group.category == first.category
-            and group.category in ("killed", "injured")
-            and first.sentence == group.sentence
-            and first.end <= group.start
-            and not first.negated
-            and not group.negated
-            and first.qualifier == group.qualifier == "exact"
-            and first.low is not None
-            and group.low is not None
+            group.category in ("killed", "injured")
+            and _addable(first, group)
             and _GROUP.match(text[group.start : group.end])
             and _GROUP.match(text[drafts[index - 1].start : drafts[index - 1].end])
             and group.start - first.end <= _GROUP_GAP
             and _GROUP_JOIN.search(text[first.end : group.start])
             and (", " in text[first.end : group.start] or " and " in text[first.end : group.start])
         ):
-            total = first.low + group.low
+            total = (first.low or 0) + (group.low or 0)
             settled[index] = replace(group, start=first.start, low=total, high=total)
     return settled
+
+
+def _addable(first: ClaimDraft, second: ClaimDraft) -> bool:
+    """Two exact, affirmed counts of one category, the second after the first in the same
+    sentence: the counts a sum may join."""
+    return (
+        first.category == second.category
+        and first.sentence == second.sentence
+        and first.end <= second.start
+        and not first.negated
+        and not second.negated
+        and first.qualifier == second.qualifier == "exact"
+        and first.low is not None
+        and second.low is not None
+    )
 
 
 def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
