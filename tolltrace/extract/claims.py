@@ -121,11 +121,15 @@ def resolve_wounded(
     incidents so)."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
-    someone_died = any(
-        d.category in ("killed", "executed") and _this_incident(d.when, published)
-        for d in drafts
-        if not d.negated
-    ) or bool(_DEATH_UNCOUNTED.search(text) or _TITLE_DEATH.search(title))
+    someone_died = (
+        any(
+            d.category in ("killed", "executed") and _this_incident(d.when, published)
+            for d in drafts
+            if not d.negated
+        )
+        or any(_DEATH_UNCOUNTED.search(t) for t in (text, title))
+        or bool(_TITLE_DEATH.search(title))
+    )
     settled = "victims" if someone_died else "injured"
     return [
         replace(d, category="injured" if tallies.besides_the_dead(d) else settled)
@@ -138,8 +142,7 @@ def resolve_wounded(
 # A report of a death that counts no one: "an apparent murder-suicide".
 _DEATH_UNCOUNTED = re.compile(r"(?<!attempted )\bmurder[- ]suicide\b", re.IGNORECASE)
 _TITLE_DEATH = re.compile(
-    r"(?<!nearly )(?<!almost )(?<!attempted )\b(?:dies|died|dead|killed|kills|slain|fatally|"
-    r"shot to death|murder[- ]suicide)\b",
+    r"(?<!nearly )(?<!almost )\b(?:dies|died|dead|killed|kills|slain|fatally|shot to death)\b",
     re.IGNORECASE,
 )
 

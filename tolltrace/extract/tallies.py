@@ -43,8 +43,9 @@ _FATAL_PART = re.compile(
 )
 _OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
 # "Five porters were shot and one was killed": a bare number, the people just counted.
+_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _BARE_PART = re.compile(
-    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:later\s+)?"
+    rf"\A{_SMALL_NUMBER}\s+(?:later\s+)?"
     r"(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:later\s+)?(?:killed|died|fatally)\b",
     re.IGNORECASE,
 )
@@ -312,7 +313,7 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
 # A count that is a part of the people just counted, by a bare number ("two are in critical
 # condition", "one died at the scene") or a partitive ("two of the victims were ...").
 _GROUP = re.compile(
-    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    rf"\A{_SMALL_NUMBER}\s+"
     r"(?:of\s+(?:the|them|those)\b|(?:were|was|are|is|remain(?:s|ed)?|suffered|sustained|"
     r"died|had|have|has)\b)",
     re.IGNORECASE,
