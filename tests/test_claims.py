@@ -1215,6 +1215,32 @@ def test_groups_told_by_bare_numbers_add_up() -> None:
     # a part of a count with a noun of its own is of that count: no sum
     text = "Four clerks were hurt and two are in critical condition."
     assert [(c.low, c.category) for c in extracted(text)] == [(4, "injured"), (2, "injured")]
+    # nor is a part told "of them"
+    text = "Three of the clerks were treated at a clinic and two of them are in grave condition."
+    assert [(c.low, c.category) for c in extracted(text)] == [(3, "injured"), (2, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kerevo police are looking into it after three clerks and two nurses were shot "
+            "at the depot Monday night, and one of the victims spoke.",
+            [(5, "injured"), (1, "victims")],
+        ),
+        (
+            "The town grieved after three clerks and two nurses died at the depot on Monday, "
+            "and one of the victims spoke.",
+            [(5, "killed"), (1, "victims")],
+        ),
+    ],
+)
+def test_a_clause_the_parser_read_as_a_phrase_keeps_its_verb(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    """ "after" takes the people as its object, and the verb goes to the main clause without a
+    subject: the verb right after the people is theirs."""
+    assert [(c.low, c.category) for c in extracted(text)] == expected
 
 
 def test_hurt_or_dead_is_victims_and_surviving_a_while_no_survival() -> None:

@@ -116,6 +116,52 @@ def test_a_condition_or_care_says_the_person_lived(text: str, expected: Reading)
     assert readings(text) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state a conjoined verb tells is the subject's too
+        (
+            "The clerk was taken to Kerevo General and remains in serious condition.",
+            (1, "injured", "The clerk was taken"),
+        ),
+        ("The two clerks were treated at the scene.", (2, "injured", "two clerks were treated")),
+        (
+            "Two of the guards are at hospitals in grave condition.",
+            (2, "injured", "Two of the guards are at hospitals"),
+        ),
+        (
+            "The guard is expected to make a quick and full recovery.",
+            (1, "injured", "The guard is expected to make a quick and full recovery"),
+        ),
+        ("Police found two men who suffered gunshot wounds.", (2, WOUNDED, "two men")),
+    ],
+    ids=["conjoined-state", "treated", "condition-of-the-place", "full-recovery", "relative"],
+)
+def test_more_ways_to_say_the_person_lived(text: str, expected: Reading) -> None:
+    assert readings(text) == [expected]
+
+
+def test_treated_for_something_else_or_not_as_a_patient_is_no_wound() -> None:
+    assert readings("Three officers were treated for smoke inhalation.") == []
+    assert readings("Pundits compared how the two clerks were treated by the press.") == []
+
+
+def test_a_verb_with_its_own_determiner_is_another_subject_s() -> None:
+    # the parser hangs "another" on "hospitalized": the three are dead, not in hospital
+    readings_ = readings("Three porters are dead and another hospitalized in Kerevo.")
+    assert readings_[0][:2] == (3, "killed")
+
+
+def test_others_the_parser_hung_on_the_verb_keep_their_place() -> None:
+    text = "The blast left two guards dead and two others in a clinic."
+    assert [r[:2] for r in readings(text)] == [(2, "killed"), (2, WOUNDED)]
+    # and the dead of such a coordination are not summed with the others
+    assert (4, "killed") not in [r[:2] for r in readings(text)]
+    # a state after them all is said of them all
+    text = "The feud left three clerks and three nurses injured early on Sunday."
+    assert [r[:2] for r in readings(text)] == [(6, "injured")]
+
+
 def test_struck_by_a_stray_bullet_is_a_wound() -> None:
     assert [
         (c.low, c.category) for c in extracted("A boy was struck by a bullet outside the depot.")
@@ -182,6 +228,19 @@ def test_a_wound_in_a_document_with_a_death_is_no_injury() -> None:
         (1, "victims"),
         (1, "killed"),
     ]
+
+
+def test_the_dead_a_vigil_is_for_do_not_make_the_people_shot_there_victims() -> None:
+    text = (
+        "Five clerks were shot at a vigil on Monday evening. "
+        "The vigil was for Tam Arven, who was shot and killed on Sunday."
+    )
+    settled = resolve_wounded(claims_in(text), text=text)
+    assert [(d.low, d.category) for d in settled] == [(5, "injured"), (1, "killed")]
+    # a report of a killing that tells of its vigil: the people shot may be the dead
+    text = "Tam Arven was shot and killed on Sunday. Two clerks were shot in the yard on Sunday."
+    settled = resolve_wounded(claims_in(text), text=text)
+    assert [(d.low, d.category) for d in settled] == [(1, "killed"), (2, "victims")]
 
 
 def test_a_death_in_a_clause_of_its_own_does_not_kill_them_all() -> None:
@@ -255,8 +314,20 @@ def test_one_person_harmed_is_a_count(text: str, expected: list[Reading]) -> Non
             ],
         ),
         (
+            "Masked men shot eight porters, killing two of them.",
+            [
+                (8, "victims", "shot eight porters"),
+                (2, "killed", "killing two of them"),
+                (6, "injured", "shot eight porters, killing two of them"),
+            ],
+        ),
+        (
             "A gunman shot three people, killing one.",
-            [(3, "victims", "shot three people"), (1, "killed", "killing one")],
+            [
+                (3, "victims", "shot three people"),
+                (1, "killed", "killing one"),
+                (2, "injured", "shot three people, killing one"),
+            ],
         ),
         (
             "Five were wounded, one critically.",
@@ -355,7 +426,51 @@ def test_an_estimate_or_a_figure_in_question_is_still_a_claim(text: str, expecte
             "Two women were fatally shot on Sunday. The other woman was shot in the face.",
             [(2, "killed"), (1, "victims")],
         ),
+        # the count's own words say they are others: "the other three", "two more"
+        (
+            "A clerk died. The other three victims were taken to Kerevo General Hospital.",
+            [(1, "killed"), (3, "injured")],
+        ),
+        (
+            "Two clerks are dead and two more were flown to the clinic in Arlen.",
+            [(2, "killed"), (2, "injured")],
+        ),
+        (
+            "Two guards died. The two remaining guards were driven to a clinic in Arlen.",
+            [(2, "killed"), (2, "injured")],
+        ),
+        # ... unless the report goes on to tell of a death after they were taken away
+        (
+            "A clerk died. The other three were taken to the clinic. One of them died on "
+            "arrival at the hospital.",
+            [(1, "killed"), (3, "victims"), (1, "killed")],
+        ),
+        # one more than those told so far, or one told as "also" shot
+        (
+            "Three guards died in the yard. A fourth man was shot in the arm.",
+            [(3, "killed"), (1, "injured")],
+        ),
+        (
+            "A clerk died on Friday. A nurse was also shot near the depot gate.",
+            [(1, "killed"), (1, "injured")],
+        ),
+        # but not the other of a pair, nor the people of a relative clause
+        (
+            "Four porters were killed. One of the porters was shot inside the depot and "
+            "another was shot outside.",
+            [(4, "killed"), (1, "victims"), (1, "victims")],
+        ),
+        (
+            "A guard died. Both Arven and Osk, who was also shot, were taken to Kerevo General.",
+            [(1, "killed"), (2, "victims")],
+        ),
+        # a clause joined by "and" to one that tells of someone else's death
+        (
+            "A 22-year-old clerk was killed and a nurse was shot in Kerevo on Monday.",
+            [(1, "killed"), (1, "injured")],
+        ),
     ],
 )
 def test_people_shot_besides_the_dead(text: str, expected: list[tuple[int, str]]) -> None:
-    assert [(d.low, d.category) for d in resolve_wounded(claims_in(text))] == expected
+    settled = resolve_wounded(claims_in(text), text=text)
+    assert [(d.low, d.category) for d in settled] == expected

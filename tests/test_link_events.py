@@ -614,6 +614,27 @@ def test_the_dead_a_vigil_is_for_are_another_incident_when_violence_hit_the_vigi
     assert {slots[c.id] for c in (shot, *mourned)} == {"main"}
 
 
+def test_the_dead_a_vigil_is_for_may_be_a_few_words_after_it() -> None:
+    text = (
+        "Shots rang out an hour into a vigil on Monday evening for a clerk killed on "
+        "Sunday, hurting five porters on Harbour Street."
+    )
+    clerk = claim("g", text, "a clerk killed", "killed", 1)
+    five = claim("g", text, "hurting five porters", "injured", 5)
+    slots = assign_slots(text, "2031-03-04", [clerk, five]).slots
+    assert slots[five.id] == "main"
+    assert slots[clerk.id].startswith(f"side:{OTHER}")
+
+
+def test_people_named_by_an_event_are_no_count_of_events() -> None:
+    text = "Three other shooting victims are in stable condition at Kerevo General."
+    victims = claim("e", text, "Three other shooting victims", "injured", 3)
+    victims = replace(victims, subject="other shooting victims")
+    assert not is_statistic(victims)
+    homicides = replace(victims, subject="shootings")
+    assert is_statistic(homicides)
+
+
 def test_the_lead_is_never_a_count_the_text_tells_as_another_incident() -> None:
     text = (
         "Two dockers were shot dead on Harbour Street in Kerevo on Wednesday. "

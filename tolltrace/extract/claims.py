@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tolltrace.extract import injuries, tallies, victims
+from tolltrace.extract import gatherings, injuries, tallies, victims
 from tolltrace.extract import lexicon as lx
 from tolltrace.extract.attribution import attribute
 from tolltrace.extract.numbers import counted_noun, find_counts
@@ -53,6 +53,7 @@ _MAX_CLIMB = 8
 _GRAVELY = frozenset(
     ("critically", "seriously", "gravely", "severely", "non-fatally", "nonfatally")
 )
+_CLAUSE_OPENERS = frozenset(("after", "before", "when", "until", "since", "as"))
 _OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "obj"))
 _HARM_REACH = 10  # tokens after a predicate its words of harm may end ("left a man in ...")
 
@@ -113,7 +114,8 @@ def resolve_wounded(
     people shot in a report of a death may be among the dead (victims); in a report of none
     they were hurt. A death the report dates to a year, a month, or a day months away from
     its publication ("45 people were killed in July", "the 2010 shooting death of ...") is
-    another incident's, and no reason to doubt that the people shot lived. A `text` that
+    another incident's, and no reason to doubt that the people shot lived; so are the dead a
+    vigil is for, in a report of people shot at that vigil (`gatherings`). A `text` that
     calls its incident a murder-suicide ("the man shot his wife and then himself"), or a
     `title` that says someone died ("Teen shot to death in Kerevo", not "nearly killed"),
     reports a death the text may not count. "A fatal shooting" in the text was tried as such
@@ -121,9 +123,12 @@ def resolve_wounded(
     incidents so)."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
+    mourning = gatherings.violence_at_gathering(text)
     someone_died = (
         any(
-            d.category in ("killed", "executed") and _this_incident(d.when, published)
+            d.category in ("killed", "executed")
+            and _this_incident(d.when, published)
+            and not (mourning and gatherings.mourned(d.sentence, text[d.start : d.end]))
             for d in drafts
             if not d.negated
         )
@@ -132,10 +137,15 @@ def resolve_wounded(
     )
     settled = "victims" if someone_died else "injured"
     return [
-        replace(d, category="injured" if tallies.besides_the_dead(d) else settled)
+        replace(
+            d,
+            category="injured"
+            if tallies.besides_the_dead(d, text, drafts[i + 1 :], drafts[i - 1] if i else None)
+            else settled,
+        )
         if d.category == WOUNDED
         else d
-        for d in drafts
+        for i, d in enumerate(drafts)
     ]
 
 
@@ -405,7 +415,9 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
             current = token.head
             continue
         if token.dep == "pobj":
-            return _through_preposition(sentence, head)
+            return _clause_read_as_phrase(sentence, head, current) or _through_preposition(
+                sentence, head
+            )
         if token.dep in ("nsubjpass", "dobj", "obj", "dative"):
             if token.dep == "dobj" and injuries.leaves_harmed(sentence, head.i):
                 # of several objects, each its own words: "left one dead and [six others]
@@ -510,6 +522,29 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
         if complement is not None:
             return Reading(complement, verb.i, 0.8)
     return None  # the subject of an active violent verb is who did it, not who suffered
+
+
+def _clause_read_as_phrase(sentence: ParsedSentence, opener: Token, noun: int) -> Reading | None:
+    """A clause the parser read as a phrase: in "after three clerks and two nurses were shot",
+    "after" took the people as its object and "were shot" went to the main verb without a
+    subject. The verb right after the people, passive or of dying and with no subject of its
+    own, is theirs."""
+    if opener.lower not in _CLAUSE_OPENERS:
+        return None
+    tokens = sentence.tokens
+    verb = sentence.subtree(noun)[1] + 1
+    while verb < len(tokens) and tokens[verb].dep in ("aux", "auxpass", "neg", "advmod"):
+        verb += 1
+    if verb >= len(tokens) or tokens[verb].pos != "VERB":
+        return None
+    children = {tokens[c].dep for c in sentence.children[verb]}
+    if children & {"nsubj", "nsubjpass", "csubj"}:
+        return None
+    if "auxpass" in children:
+        category = verb_category(sentence, verb)
+    else:
+        category = lx.INTRANSITIVE.get(tokens[verb].lemma)
+    return Reading(category, verb, 0.8) if category is not None else None
 
 
 def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Reading | None:

@@ -69,9 +69,30 @@ def subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
     sentence goes on to say the person died ("was taken to the hospital in critical condition,
     where he died")."""
     harm = _subject_harm(sentence, verb)
+    for other in _same_subject_verbs(sentence, verb):
+        # "was flown to a clinic and is still in grave condition": the state told last
+        said = _subject_harm(sentence, other)
+        harm = harm if said is None else _strongest(harm, said)
     if harm is not None and harm != "killed" and _died_after(sentence, verb):
         return "killed"
     return harm
+
+
+def _same_subject_verbs(sentence: ParsedSentence, verb: int) -> list[int]:
+    """The verbs conjoined to `verb` that share its subject (they have none of their own):
+    "was flown to a clinic [and is still] in grave condition". A verb with a determiner
+    has a subject the parser misread ("three are dead and [another] hospitalized")."""
+    found = []
+    stack = _children(sentence, verb, "conj")
+    while stack:
+        other = stack.pop()
+        if sentence.tokens[other].pos not in ("VERB", "AUX") or _children(
+            sentence, other, "nsubj", "nsubjpass", "det"
+        ):
+            continue
+        found.append(other)
+        stack.extend(_children(sentence, other, "conj"))
+    return found
 
 
 def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
@@ -106,6 +127,14 @@ def _subject_harm(sentence: ParsedSentence, verb: int) -> str | None:
         _is_wound(sentence, o) for o in _objects_of(sentence, verb, "for")
     ):
         return "injured"  # "was treated for a gunshot wound"
+    if (
+        token.lemma == "treat"
+        and token.tag == "VBN"
+        and not has_object
+        and not _objects_of(sentence, verb, "for")
+        and _cared_for(sentence, verb)
+    ):  # (of what, if said, a wound: not "treated for smoke inhalation", "for shock")
+        return "injured"  # "were treated at the scene", "were treated and released"
     if has_object:
         return None  # "police found a man with a gunshot wound": the object's, not theirs
     if token.lemma in ("hospitalize", "hospitalise"):
@@ -133,10 +162,15 @@ def leaves_harmed(sentence: ParsedSentence, verb: int) -> bool:
 
 
 def _lives(sentence: ParsedSentence, verb: int) -> bool:
-    """ "survive", "recover", "live", "be okay": what someone hurt is expected to do."""
+    """ "survive", "recover", "live", "be okay", "make a full recovery": what someone hurt
+    is expected to do."""
     token = sentence.tokens[verb]
     if token.lemma in _RECOVERING or token.lemma == "live":
         return not _children(sentence, verb, "dobj")
+    if token.lemma == "make":
+        return any(
+            sentence.tokens[o].lemma == "recovery" for o in _children(sentence, verb, "dobj")
+        )
     return token.lemma == "be" and any(
         sentence.tokens[c].lower in _FINE for c in _children(sentence, verb, "acomp")
     )
@@ -194,11 +228,26 @@ def noun_harm(sentence: ParsedSentence, noun: int) -> str | None:
                 if _is_wound(sentence, wound):
                     return _wound_category(sentence, wound)
         elif token.dep == "prep" and token.lower == "in":
-            if any(_is_condition(sentence, c) for c in _children(sentence, child, "pobj")):
+            places = _children(sentence, child, "pobj")
+            if any(_is_condition(sentence, c) for c in places):
                 return "injured"
-        elif token.dep == "acl" and token.lemma == "suffer":
+            if any(_is_hospital(sentence, c) for c in places) and _left(sentence, noun):
+                return lx.WOUNDED  # "left two dead and [two others in a clinic]"
+        elif (token.dep == "acl" and token.lemma == "suffer") or (
+            token.dep == "relcl" and token.lemma in _BEARING
+        ):  # "a man suffering from ...", "two men who suffered gunshot wounds"
             return subject_harm(sentence, child)
     return None
+
+
+def _left(sentence: ParsedSentence, noun: int) -> bool:
+    """The noun is what a verb like "leave" or "find" left or found (its object, or a noun
+    the parser hung on the verb as a conjunct: "left two dead and [two others] in ...")."""
+    token = sentence.tokens[noun]
+    while token.dep == "conj" and sentence.tokens[token.head].pos != "VERB":
+        token = sentence.tokens[token.head]  # "left two guards dead and [two others]"
+    head = sentence.tokens[token.head]
+    return token.dep in ("dobj", "conj") and head.pos == "VERB" and head.lemma in _RESULTING
 
 
 def harm_extent(sentence: ParsedSentence, verb: int, reach: int) -> int:
@@ -247,10 +296,41 @@ def _state(
                 found = _strongest(found, _wound_category(sentence, obj))
             elif _is_hospital(sentence, obj) and (
                 (preposition in ("to", "at") and lemma in _CARRYING)
-                or (preposition == "in" and lemma in _STAYING)
+                or (preposition in ("in", "at") and lemma in _STAYING)
             ):
+                if _in_condition(sentence, obj):
+                    return "injured"  # "are at hospitals in serious condition"
                 found = _strongest(found, "killed" if _died_there(sentence, obj) else lx.WOUNDED)
     return found
+
+
+def _cared_for(sentence: ParsedSentence, verb: int) -> bool:
+    """ "treated" as a patient is: at the scene, in a hospital, by medics, and released; not
+    "how the clerks were treated by the press" (dealt with)."""
+    tokens = sentence.tokens
+    if any(tokens[c].lemma == "release" for c in _children(sentence, verb, "conj")):
+        return True
+    return any(
+        _is_hospital(sentence, o) or tokens[o].lemma in _CARE_WORDS
+        for p in _children(sentence, verb, "prep", "agent")
+        for o in _children(sentence, p, "pobj")
+    )
+
+
+_CARE_WORDS = frozenset(
+    ("scene", "paramedic", "medic", "doctor", "ems", "responder", "firefighter", "nurse",
+     "surgeon", "ambulance", "centre", "center", "facility")
+)  # fmt: skip
+
+
+def _in_condition(sentence: ParsedSentence, place: int) -> bool:
+    """A condition the parser hung on the hospital: "at hospitals [in serious condition]"."""
+    return any(
+        _is_condition(sentence, o)
+        for p in _children(sentence, place, "prep")
+        if sentence.tokens[p].lower == "in"
+        for o in _children(sentence, p, "pobj")
+    )
 
 
 def _life_support(sentence: ParsedSentence, noun: int) -> bool:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tolltrace.extract import lexicon as lx
@@ -38,7 +40,8 @@ _BESIDES = re.compile(
     re.IGNORECASE,
 )
 _FATAL_PART = re.compile(
-    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z",
+    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z"
+    r"|\Akilling\s+\w+(?:\s+of\s+(?:them|whom))?\s*\Z",  # "shot eight men, killing two"
     re.IGNORECASE,
 )
 _OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
@@ -86,6 +89,13 @@ def coordinated_people(
         return None  # "six workers, cut by glass, one man grazed": a part, not one more
     if any(tokens[c].dep == "relcl" for c in sentence.children[noun]):
         return None  # "the gunman and [the three people who were hurt]": the harm is theirs
+    ordered = sorted(members)
+    if any(
+        member < c < after and tokens[c].dep in ("amod", "acl") and tokens[c].lower in lx.NOMINAL
+        for member, after in pairwise(ordered)
+        for c in sentence.children[member]
+    ):  # a state between two of them is the first's: "two guards dead and two others in ..."
+        return None  # (not "three men and three women injured", said of all)
     people = 0
     words: list[int] = []
     values: list[int] = []
@@ -318,6 +328,8 @@ _GROUP = re.compile(
     r"died|had|have|has)\b)",
     re.IGNORECASE,
 )
+# "three were treated and [two of them] are in grave condition": of the group before
+_PART_OF_GROUP = re.compile(rf"\A{_SMALL_NUMBER}\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(r"(?:,|;)?\s*(?:and|while)?\s*\Z")
 _GROUP_GAP = 80  # characters from one group's words to the next's
 
@@ -336,6 +348,7 @@ def with_groups_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
             group.category in ("killed", "injured")
             and _addable(first, group)
             and _GROUP.match(text[group.start : group.end])
+            and not _PART_OF_GROUP.match(text[group.start : group.end])
             and _GROUP.match(text[drafts[index - 1].start : drafts[index - 1].end])
             and group.start - first.end <= _GROUP_GAP
             and _GROUP_JOIN.search(text[first.end : group.start])
@@ -402,10 +415,93 @@ _SUICIDE_GAP = 40  # characters between the two claims' words
 _SUMMABLE = frozenset(("killed", "injured", "arrested", "detained"))
 
 
-def besides_the_dead(draft: ClaimDraft) -> bool:
-    """ "A man was killed and three others were shot", "three other people were also shot":
-    people shot besides those the report counts dead lived, or it would say they died."""
-    return bool(_BESIDES.search(draft.subject)) and " and " not in draft.subject
+def besides_the_dead(
+    draft: ClaimDraft,
+    text: str = "",
+    later: Sequence[ClaimDraft] = (),
+    previous: ClaimDraft | None = None,
+) -> bool:
+    """ "A guard was killed and three others were shot", "three other clerks were also shot",
+    "the other five victims were driven to clinics", "two more were flown to the clinic",
+    "a man was killed and a girl was shot": people shot besides those the report counts dead
+    lived, or it would say they died. It may say so further on ("the other three were taken
+    to hospital. ... One died on arrival at the hospital"): then the others of the count's
+    own words (not of its noun), and the people of a clause joined to a death, are victims.
+    `text` is the clean text of the draft, `later` the drafts after it, `previous` the one
+    before it."""
+    if _BESIDES.search(draft.subject) and " and " not in draft.subject:
+        return True
+    before = text[max(0, draft.start - _BEFORE_REACH) : draft.start]
+    words = text[draft.start : draft.end]
+    others = bool(
+        (_OTHER_BEFORE.search(before) and _SEVERAL.match(words))
+        or _MORE_AFTER.match(words)
+        or (_ONE_MORE.match(words) and not _PAIR.search(_sentence_before(draft, text)))
+        or _ALSO_HARMED.match(text[draft.start : draft.end + _ALSO_REACH])
+    ) or (previous is not None and _joined_to_a_death(previous, draft, text))
+    return others and not any(
+        d.category == "killed" and _DIED_IN_CARE.search(d.sentence) for d in later
+    )
+
+
+def _sentence_before(draft: ClaimDraft, text: str) -> str:
+    """The words of the draft's sentence before its own."""
+    start = text.rfind(
+        draft.sentence,
+        max(0, draft.end - len(draft.sentence)),
+        draft.start + len(draft.sentence),
+    )
+    return text[start : draft.start] if start >= 0 else ""
+
+
+def _joined_to_a_death(previous: ClaimDraft, draft: ClaimDraft, text: str) -> bool:
+    """ "A man was killed [and] a girl was shot": the clause before, in the same sentence and
+    joined by "and", tells of other people's death."""
+    between = text[previous.end : draft.start]
+    return (
+        previous.category == "killed"
+        and not previous.negated
+        and previous.sentence == draft.sentence
+        and len(between) <= _PART_GAP
+        and _AND.search(between) is not None
+        and not _PART_SEPARATOR.search(between)
+    )
+
+
+_AND = re.compile(r"\band\b", re.IGNORECASE)
+
+
+# "the other five victims", "the remaining three": the count's own words, before its number
+# (several: "the other woman" is the other of a pair, who may be among the dead)
+_SEVERAL = re.compile(r"\A(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:other|remaining|surviving)\s+\Z", re.IGNORECASE)
+# "An officer was also shot", "A mother and her son were also shot": besides the people
+# told before (the verb may follow the count's words)
+_ALSO_REACH = 30
+_ALSO_HARMED = re.compile(
+    r"\A(?:(?!\b(?:who|that)\b)[^;])*?\b(?:was|were)\s+also\s+(?:shot|wounded|struck|hit)\b",
+    re.IGNORECASE,
+)  # (not of a relative clause: "Both Arven and Osk, who was also shot, ...")
+# "one was shot inside and another outside": the other of a pair, who may be dead too
+_PAIR = re.compile(r"\bone\b[^.;]*\band\s+\Z", re.IGNORECASE)
+# "Another man", "A fourth victim": one more person than those told so far
+_ONE_MORE = re.compile(
+    r"\A(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
+    re.IGNORECASE,
+)
+# "two more were shot", "the two remaining victims"
+_MORE_AFTER = re.compile(
+    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:more|other|remaining|surviving)\b",
+    re.IGNORECASE,
+)
+_BEFORE_REACH = 12
+# a death after the people were taken away: "died at the hospital", "died upon arrival"
+_DIED_IN_CARE = re.compile(
+    r"\b(?:died|dead|deceased|succumbed)\b[^.;]*\b(?:hospital|arrival|arriving)\b"
+    r"|\b(?:later|since)\s+(?:died|succumbed)\b",
+    re.IGNORECASE,
+)
 
 
 def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:

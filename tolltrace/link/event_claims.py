@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from tolltrace.extract.gatherings import mourned, violence_at_gathering
 from tolltrace.extract.outcomes import sex_of
 from tolltrace.link.event_names import (
     NamedMention,
@@ -110,7 +111,8 @@ _SUMMED = re.compile(
     re.IGNORECASE,
 )
 _SUMMED_REACH = 40  # characters after a count's words searched for `_SUMMED`
-_EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\b", re.I)
+# A count of events, by its head noun (the last word): "homicides", not "shooting victims".
+_EVENT_SUBJECT = re.compile(r"\b(?:homicides?|murders?|shootings?|incidents?|cases?)\W*\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +137,16 @@ def assign_slots(
     slots: dict[str, str] = {}
     named_values: dict[int, str] = {}
     # counts the text tells as another incident than the one it reports: never its lead
-    mourning = _VIOLENCE_AT_GATHERING.search(text) is not None
+    mourning = violence_at_gathering(text)
     others = {
         c.id
         for c in ordered
         if c.category in _CASUALTIES
-        and (another_incident(c) or _another_headline(text, c, title) or (mourning and _mourned(c)))
+        and (
+            another_incident(c)
+            or _another_headline(text, c, title)
+            or (mourning and mourned(c.sentence, c.text))
+        )
     }
     published_day = parse_day(published)
     lead = _lead_claim([c for c in ordered if c.id not in others], published_day) or _lead_claim(
@@ -379,34 +385,6 @@ def another_incident(claim: Claim) -> bool:
         not _CLAUSE_BREAK.search(after[: m.start()]) and not _RELATIVE.search(after[: m.start()])
         for m in _EARLIER.finditer(after)
     )
-
-
-# A gathering for the dead, in lower case ("Memorial Day" or "Memorial Hospital" is none).
-_GATHERING = r"(?:vigils?|memorials?|funerals?|repast)\b"
-# Violence at such a gathering: "shot at a vigil", "gunfire erupted near a vigil", "opened fire
-# minutes into a vigil", "shot ... as people gathered for a vigil", "during the vigil, a gunman
-# ... started shooting".
-_VIOLENCE_AT_GATHERING = re.compile(
-    r"\b(?i:shot|shooting|gunfire|opened fire|gunshots|shots|stabbed|stabbing|attacked)\b"
-    r"[^.!?\n]{0,60}?\b(?i:at|near|during|into|outside|as (?:\w+ ){1,3}(?:for|to)) "
-    rf"(?:(?:a|an|the) )?(?:[\w-]+ ){{0,2}}{_GATHERING}"
-    rf"|\b(?i:during|at) (?:a|the) (?:[\w-]+ )?{_GATHERING},?[^.!?\n]{{0,80}}?"
-    r"\b(?i:shooting|opened fire|fired|shot|stabbed|stabbing)\b"
-)
-# Right before a count, the dead a gathering is for: "a vigil for ...", "The vigil was for
-# ...", "gathered to mourn the death of ...", "to remember ...".
-_MOURNED = re.compile(
-    rf"\b(?:{_GATHERING}(?: (?:was|were|is|are|held))? for"
-    r"|(?i:mourn|remember|honou?r)(?:ed|ing|s)?(?: the (?:deaths?|loss|lives|life|memory) of)?)"
-    r" \Z"
-)
-
-
-def _mourned(claim: Claim) -> bool:
-    """The count is of the dead that a gathering is for ("a vigil for a teenager fatally shot
-    on Sunday"), in a report of violence at that gathering: theirs is another incident."""
-    start = claim.sentence.find(claim.text)
-    return start > 0 and _MOURNED.search(claim.sentence[max(0, start - 60) : start]) is not None
 
 
 _HEADLINE_WORDS = 25  # at most, in a line that reads as a headline
