@@ -13,6 +13,7 @@ from dataclasses import replace
 import pytest
 
 from tests.conftest import prepared
+from tolltrace.extract import tallies
 from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.stage import extract_document
 from tolltrace.model import Claim
@@ -1218,6 +1219,44 @@ def test_groups_told_by_bare_numbers_add_up() -> None:
     # nor is a part told "of them"
     text = "Three of the clerks were treated at a clinic and two of them are in grave condition."
     assert [(c.low, c.category) for c in extracted(text)] == [(3, "injured"), (2, "injured")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A clerk was shot in the knee while a second victim suffered a graze wound.",
+            [(1, "injured"), (2, "injured")],
+        ),
+        (
+            "Tam Arven was shot in the ankle, and a 57-year-old nurse was also wounded.",
+            [(1, "injured"), (2, "injured")],
+        ),
+        # not someone told before, nor a count that may hold the others
+        (
+            "A clerk was shot on Sunday, and the clerk was hurt badly.",
+            [(1, "injured"), (1, "injured")],
+        ),
+        ("Two clerks were shot, and a nurse was hurt.", [(2, "injured"), (1, "injured")]),
+        # nor an incident before the one the sentence reports
+        (
+            "A day after a clerk was shot twice, another nurse has been shot in Kerevo.",
+            [(1, "injured"), (1, "injured")],
+        ),
+    ],
+)
+def test_people_each_with_a_harm_of_their_own_add_up(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(c.low, c.category) for c in extracted(text)] == expected
+
+
+def test_a_dateline_in_capitals_is_no_one_s_name() -> None:
+    text = "Tam Arven was shot in the ankle, and a 57-year-old nurse was also wounded."
+    arven, nurse = resolve_wounded(claims_in(text), text=text)
+    dateline = replace(arven, subject="KEREVO TWP")
+    assert [d.low for d in tallies.with_individuals_added([dateline, nurse], text)] == [1, 1]
+    assert [d.low for d in tallies.with_individuals_added([arven, nurse], text)] == [1, 2]
 
 
 @pytest.mark.parametrize(

@@ -141,6 +141,25 @@ def test_more_ways_to_say_the_person_lived(text: str, expected: Reading) -> None
     assert readings(text) == [expected]
 
 
+def test_hit_by_what_was_fired_is_a_wound() -> None:
+    assert readings("A clerk was hit by a stray bullet on Sunday.") == [
+        (1, WOUNDED, "A clerk was hit")
+    ]
+    assert readings("The depot was hit by a storm on Sunday.") == []
+    assert readings("Two clerks were hit by a van on Sunday.") == []
+
+
+def test_sent_to_a_hospital_as_the_parser_reads_it() -> None:
+    # the parser makes "to" a dative of "sent": still the place the people were sent
+    text = "Two others were sent to Arlen Regional Medical Center in Kerevo."
+    assert [r[:2] for r in readings(text)] == [(2, WOUNDED)]
+
+
+def test_on_life_support_until_a_day_is_no_survival() -> None:
+    assert readings("Jon Arven remained on life support until Thursday night.") == []
+    assert [r[:2] for r in readings("Jon Arven remains on life support.")] == [(1, "injured")]
+
+
 def test_treated_for_something_else_or_not_as_a_patient_is_no_wound() -> None:
     assert readings("Three officers were treated for smoke inhalation.") == []
     assert readings("Pundits compared how the two clerks were treated by the press.") == []
@@ -243,6 +262,16 @@ def test_the_dead_a_vigil_is_for_do_not_make_the_people_shot_there_victims() -> 
     assert [(d.low, d.category) for d in settled] == [(1, "killed"), (2, "victims")]
 
 
+def test_the_death_of_the_gunman_does_not_make_the_people_he_shot_victims() -> None:
+    text = "Officers returned fire, striking the gunman, who was killed. Two clerks were shot."
+    settled = resolve_wounded(claims_in(text), text=text)
+    assert [(d.low, d.category) for d in settled] == [(1, "killed"), (2, "injured")]
+    # a child who shot himself is no assailant: his death is the report's
+    text = "A boy accidentally shot and killed himself. Police said the boy shot himself."
+    settled = resolve_wounded(claims_in(text), text=text)
+    assert "injured" not in [d.category for d in settled]
+
+
 def test_a_death_in_a_clause_of_its_own_does_not_kill_them_all() -> None:
     # the parser hangs "the 19-year-old" on "clinics": the clause still has its subject
     text = "Both guards were driven to clinics and the 19-year-old was pronounced dead."
@@ -311,6 +340,18 @@ def test_one_person_harmed_is_a_count(text: str, expected: list[Reading]) -> Non
                 (6, "victims", "Six people were wounded"),
                 (2, "killed", "two of them fatally"),
                 (4, "injured", "Six people were wounded, two of them fatally"),
+            ],
+        ),
+        (
+            "Four clerks were hit by gunfire on the quay and three of those clerks died.",
+            [
+                (4, "victims", "Four clerks were hit"),
+                (3, "killed", "three of those clerks died"),
+                (
+                    1,
+                    "injured",
+                    "Four clerks were hit by gunfire on the quay and three of those clerks died",
+                ),
             ],
         ),
         (

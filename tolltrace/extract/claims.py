@@ -115,7 +115,8 @@ def resolve_wounded(
     they were hurt. A death the report dates to a year, a month, or a day months away from
     its publication ("45 people were killed in July", "the 2010 shooting death of ...") is
     another incident's, and no reason to doubt that the people shot lived; so are the dead a
-    vigil is for, in a report of people shot at that vigil (`gatherings`). A `text` that
+    vigil is for, in a report of people shot at that vigil (`gatherings`), and an assailant's
+    death ("police killed the gunman"). A `text` that
     calls its incident a murder-suicide ("the man shot his wife and then himself"), or a
     `title` that says someone died ("Teen shot to death in Kerevo", not "nearly killed"),
     reports a death the text may not count. "A fatal shooting" in the text was tried as such
@@ -129,6 +130,7 @@ def resolve_wounded(
             d.category in ("killed", "executed")
             and _this_incident(d.when, published)
             and not (mourning and gatherings.mourned(d.sentence, text[d.start : d.end]))
+            and not _assailant(d)
             for d in drafts
             if not d.negated
         )
@@ -155,6 +157,13 @@ _TITLE_DEATH = re.compile(
     r"(?<!nearly )(?<!almost )\b(?:dies|died|dead|killed|kills|slain|fatally|shot to death)\b",
     re.IGNORECASE,
 )
+
+
+def _assailant(dead: ClaimDraft) -> bool:
+    """The dead is who did the harm ("police killed the gunman"): the people he shot are not
+    among the dead for that."""
+    words = dead.subject.lower().split()
+    return bool(words) and words[-1] in lx.ASSAILANTS
 
 
 def _this_incident(when: str | None, published: str | None) -> bool:

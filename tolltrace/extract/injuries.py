@@ -283,15 +283,15 @@ def _state(
     gunshot wound", "taken to the hospital", "remains in the hospital" (those between the
     token indices `within`, when given)."""
     found: str | None = None
-    for child in _children(sentence, verb, "prep"):
+    for child in _children(sentence, verb, "prep", "dative"):  # "sent [to] ...": a dative
         if within is not None and not within[0] < child < within[1]:
             continue
         preposition = sentence.tokens[child].lower
         for obj in _children(sentence, child, "pobj"):
             if preposition == "in" and _is_condition(sentence, obj):
                 return "injured"
-            if preposition == "on" and _life_support(sentence, obj):
-                return "injured"  # "remains on life support"
+            if preposition == "on" and _life_support(sentence, obj) and not _until(sentence, verb):
+                return "injured"  # "remains on life support" (not "until Thursday": then died)
             if preposition == "with" and _is_wound(sentence, obj):
                 found = _strongest(found, _wound_category(sentence, obj))
             elif _is_hospital(sentence, obj) and (
@@ -331,6 +331,10 @@ def _in_condition(sentence: ParsedSentence, place: int) -> bool:
         if sentence.tokens[p].lower == "in"
         for o in _children(sentence, p, "pobj")
     )
+
+
+def _until(sentence: ParsedSentence, verb: int) -> bool:
+    return any(sentence.tokens[p].lower == "until" for p in _children(sentence, verb, "prep"))
 
 
 def _life_support(sentence: ParsedSentence, noun: int) -> bool:

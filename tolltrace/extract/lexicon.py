@@ -148,6 +148,19 @@ WOUNDED = "wounded?"
 # Violent verbs that wound unless the text says the victim died ("was shot in the leg").
 WOUNDING = frozenset(("shoot", "stab", "strike"))
 
+# Who did the harm, named as such: "the gunman", "the suspect" (not "himself": a child who
+# shot himself is the victim).
+ASSAILANTS = frozenset(
+    ("gunman", "gunmen", "shooter", "shooters", "suspect", "suspects", "attacker", "attackers",
+     "assailant", "assailants", "robber", "robbers", "intruder", "intruders", "killer")
+)  # fmt: skip
+
+# What was fired at people who were "hit by" it: "hit by gunfire", "hit by a stray bullet".
+PROJECTILES = frozenset(
+    ("gunfire", "bullet", "round", "shot", "shrapnel", "pellet", "buckshot", "crossfire",
+     "fire", "gunshot")
+)  # fmt: skip
+
 # Violent verbs whose object is as often a thing or a country: "struck a deal", "hit Kerevo".
 GLANCING = frozenset(("strike", "hit", "attack", "target", "affect", "harm"))
 

@@ -141,6 +141,9 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
     if token.lemma in ("disappear",):
         category = "disappeared"
+    hit = token.lemma == "hit" and _by_projectile(sentence, verb)
+    if hit:
+        category = "victims"  # "hit by gunfire", "hit by a stray bullet": as "struck"
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
     # guard was stabbed to death and three others were hurt": "hurt" is theirs)
@@ -199,7 +202,7 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         complement = complement_category(sentence, verb)
         if complement is not None:
             return complement
-    if category == "victims" and token.lemma in lx.WOUNDING:
+    if category == "victims" and (token.lemma in lx.WOUNDING or hit):
         return WOUNDED  # shot, stabbed, struck; whether they died is for the document to say
     if category is not None and category != "victims":
         alternatives = [
@@ -210,6 +213,18 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured", "is injured or dies"
     return category
+
+
+def _by_projectile(sentence: ParsedSentence, verb: int) -> bool:
+    """ "hit by gunfire", "hit by a bullet": what hit them was fired ("hit" alone is as often
+    a record or a town)."""
+    return any(
+        sentence.tokens[o].lemma in lx.PROJECTILES
+        for a in sentence.children[verb]
+        if sentence.tokens[a].dep == "agent"
+        for o in sentence.children[a]
+        if sentence.tokens[o].dep == "pobj"
+    )
 
 
 def _counted(sentence: ParsedSentence, word: int) -> bool:

@@ -61,6 +61,7 @@ def extract_document(
     drafts = resolve_wounded(drafts, clean.published, clean.text, clean.title or "")
     drafts = tallies.with_others_added(drafts, clean.text)
     drafts = tallies.with_groups_added(drafts, clean.text)
+    drafts = tallies.with_individuals_added(drafts, clean.text)
     drafts = tallies.with_suicide_added(drafts, clean.text)
     drafts = earlier_states(drafts, clean.text)
     version = extractor_version()

@@ -14,6 +14,9 @@
   claim over both counts' words; `with_fatal_parts`).
 - People shot besides the dead ("a man was killed and three others were shot") lived, or the
   report would say they died (`besides_the_dead`).
+- People of one sentence each named or described as someone new, each with a harm of his own
+  ("a clerk was shot in the knee while a second victim was grazed"), add up
+  (`with_individuals_added`).
 """
 
 from __future__ import annotations
@@ -40,11 +43,12 @@ _BESIDES = re.compile(
     re.IGNORECASE,
 )
 _FATAL_PART = re.compile(
-    r"\b(?:fatally|mortally|lethally)\s*\Z|\bof\s+(?:whom|them)\b.*\b(?:died|dead|killed)\s*\Z"
+    r"\b(?:fatally|mortally|lethally)\s*\Z"
+    r"|\bof\s+(?:whom|them|those(?:\s+[\w-]+){0,3})\b.*\b(?:died|dead|killed)\s*\Z"
     r"|\Akilling\s+\w+(?:\s+of\s+(?:them|whom))?\s*\Z",  # "shot eight men, killing two"
     re.IGNORECASE,
 )
-_OF_THEM = re.compile(r"\bof\s+(?:whom|them)\b", re.IGNORECASE)  # "and three of them died"
+_OF_THEM = re.compile(r"\bof\s+(?:whom|them|those)\b", re.IGNORECASE)  # "and three of them died"
 # "Five porters were shot and one was killed": a bare number, the people just counted.
 _SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _BARE_PART = re.compile(
@@ -372,6 +376,71 @@ def _addable(first: ClaimDraft, second: ClaimDraft) -> bool:
         and first.low is not None
         and second.low is not None
     )
+
+
+def with_individuals_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "A clerk was shot in the leg, a nurse was grazed and Tam Arven was hurt by glass": one
+    sentence that tells of several people, each named or described as someone new ("a
+    nurse", "another guard", "Arven and Osk") and each with a harm of his own, tells of their
+    sum. The last of them becomes the sum, its words running from the first; the others stay
+    as they are. Not "he", "the clerk" (someone told before), nor a count of several ("two
+    men"), which may hold the others."""
+    settled = list(drafts)
+    run: list[int] = []
+    for index, draft in enumerate(drafts):
+        if run and not _next_individual(drafts[run[-1]], draft, text):
+            _add_individuals(settled, drafts, run, text)
+            run = []
+        if _individual(draft):
+            run.append(index)
+    _add_individuals(settled, drafts, run, text)
+    return settled
+
+
+def _add_individuals(
+    settled: list[ClaimDraft], drafts: list[ClaimDraft], run: list[int], text: str
+) -> None:
+    people = [drafts[i] for i in run]
+    if len({d.subject.lower() for d in people}) < 2:
+        return
+    start = text.rfind(people[0].sentence, 0, people[0].start + len(people[0].sentence))
+    if start >= 0 and _SUBORDINATE.search(text[start : people[0].start]):
+        return  # "hours after a clerk was shot, another was hurt": two incidents
+    total = sum(d.low or 0 for d in people)
+    settled[run[-1]] = replace(
+        people[-1], start=people[0].start, low=total, high=total, confidence=0.6
+    )
+
+
+def _individual(draft: ClaimDraft) -> bool:
+    return (
+        draft.category == "injured"
+        and _exact(draft)
+        and (
+            (draft.low == 1 and _SOMEONE_NEW.match(draft.subject) is not None)
+            or _NAMES.fullmatch(draft.subject) is not None
+        )
+    )
+
+
+def _next_individual(previous: ClaimDraft, draft: ClaimDraft, text: str) -> bool:
+    """`draft` is the next person of the same sentence's list as `previous`."""
+    return (
+        _individual(draft)
+        and draft.sentence == previous.sentence
+        and previous.end <= draft.start
+        and draft.subject.lower() != previous.subject.lower()
+        and _LIST_JOIN.search(text[previous.end : draft.start]) is not None
+    )
+
+
+# "a 22-year-old man", "an officer", "another guard": someone not told before
+_SOMEONE_NEW = re.compile(r"\A(?:a|an|another)\s+\S", re.IGNORECASE)
+# "Tam Arven", "Arven, Osk and Vell": people by their names only
+_NAME = r"[A-Z](?:[a-z][\w'’-]*|\.)(?:\s+[A-Z](?:[a-z][\w'’-]*|\.))*"  # not "CONGRESS TWP"
+_NAMES = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?")
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|until|when|following)\s+\Z", re.I)
+_LIST_JOIN = re.compile(r"[,;]|\b(?:and|while|whereas)\b", re.IGNORECASE)
 
 
 def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
