@@ -112,16 +112,20 @@ def resolve_wounded(
 ) -> list[ClaimDraft]:
     """Settle the provisional `WOUNDED` category once a document's claims are all known:
     people shot in a report of a death may be among the dead (victims); in a report of none
-    they were hurt. A death the report dates to a year, a month, or a day months away from
-    its publication ("45 people were killed in July", "the 2010 shooting death of ...") is
-    another incident's, and no reason to doubt that the people shot lived; so are the dead a
-    vigil is for, in a report of people shot at that vigil (`gatherings`), and an assailant's
-    death ("police killed the gunman"). A `text` that
-    calls its incident a murder-suicide ("the man shot his wife and then himself"), or a
-    `title` that says someone died ("Teen shot to death in Kerevo", not "nearly killed"),
-    reports a death the text may not count. "A fatal shooting" in the text was tried as such
-    words too, and lost more right injured counts than it won (related links name other
-    incidents so)."""
+    they were hurt.
+
+    Some deaths are no reason to doubt that the people shot lived: one the report dates to a
+    year, a month, or a day months away from its publication ("45 people were killed in
+    July", "the 2010 shooting death of ..."), which is another incident's; the dead a vigil is
+    for, in a report of people shot at that vigil (`gatherings`); an assailant's ("police
+    killed the gunman"). People the count's own words set beside the dead lived
+    (`tallies.besides_the_dead`).
+
+    A `text` that calls its incident a murder-suicide ("the man shot his wife and then
+    himself"), or a `title` that says someone died ("Teen shot to death in Kerevo", not
+    "nearly killed"), reports a death the text may not count. "A fatal shooting" in the text
+    was tried as such words too, and lost more right injured counts than it won (related
+    links name other incidents so)."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
     mourning = gatherings.violence_at_gathering(text)

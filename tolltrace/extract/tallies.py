@@ -542,7 +542,7 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 
 # "the other five victims", "the remaining three": the count's own words, before its number
 # (several: "the other woman" is the other of a pair, who may be among the dead)
-_SEVERAL = re.compile(r"\A(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+_SEVERAL = re.compile(rf"\A(?!one\b){_SMALL_NUMBER}\b", re.IGNORECASE)
 _OTHER_BEFORE = re.compile(r"\b(?:other|remaining|surviving)\s+\Z", re.IGNORECASE)
 # "An officer was also shot", "A mother and her son were also shot": besides the people
 # told before (the verb may follow the count's words)
@@ -560,9 +560,7 @@ _ONE_MORE = re.compile(
 )
 # "two more were shot", "the two remaining victims"
 _MORE_AFTER = re.compile(
-    r"\A(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:more|other|remaining|surviving)\b",
-    re.IGNORECASE,
+    rf"\A{_SMALL_NUMBER}\s+(?:more|other|remaining|surviving)\b", re.IGNORECASE
 )
 _BEFORE_REACH = 12
 # a death after the people were taken away: "died at the hospital", "died upon arrival"
