@@ -1251,6 +1251,32 @@ def test_people_each_with_a_harm_of_their_own_add_up(
     assert [(c.low, c.category) for c in extracted(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four clerks were taken to Kerevo General in grave condition. A fifth clerk was "
+            "driven to Arlen Hospital.",
+            [(4, "injured"), (1, "injured"), (5, "injured")],
+        ),
+        # not two sentences on, nor "the third" of those told, nor after a count of others
+        (
+            "Four clerks were taken to Kerevo General in grave condition. The road was shut. "
+            "A fifth clerk was driven to Arlen Hospital.",
+            [(4, "injured"), (1, "injured")],
+        ),
+        (
+            "A nurse died. Two other nurses were hurt, and a third victim was grazed.",
+            [(1, "killed"), (2, "injured"), (1, "injured")],
+        ),
+    ],
+)
+def test_a_person_numbered_after_a_count_is_one_more(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(c.low, c.category) for c in extracted(text)] == expected
+
+
 def test_a_dateline_in_capitals_is_no_one_s_name() -> None:
     text = "Tam Arven was shot in the ankle, and a 57-year-old nurse was also wounded."
     arven, nurse = resolve_wounded(claims_in(text), text=text)

@@ -62,6 +62,7 @@ def extract_document(
     drafts = tallies.with_others_added(drafts, clean.text)
     drafts = tallies.with_groups_added(drafts, clean.text)
     drafts = tallies.with_individuals_added(drafts, clean.text)
+    drafts = tallies.with_one_more_added(drafts, clean.text)
     drafts = tallies.with_suicide_added(drafts, clean.text)
     drafts = earlier_states(drafts, clean.text)
     version = extractor_version()

@@ -16,7 +16,8 @@
   report would say they died (`besides_the_dead`).
 - People of one sentence each named or described as someone new, each with a harm of his own
   ("a clerk was shot in the knee while a second victim was grazed"), add up
-  (`with_individuals_added`).
+  (`with_individuals_added`), and so does a count and the person numbered after it ("four
+  were taken to hospitals ... a fifth person was driven to ...", `with_one_more_added`).
 """
 
 from __future__ import annotations
@@ -441,6 +442,62 @@ _NAME = r"[A-Z](?:[a-z][\w'’-]*|\.)(?:\s+[A-Z](?:[a-z][\w'’-]*|\.))*"  # not
 _NAMES = re.compile(rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?")
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|until|when|following)\s+\Z", re.I)
 _LIST_JOIN = re.compile(r"[,;]|\b(?:and|while|whereas)\b", re.IGNORECASE)
+
+
+def with_one_more_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """ "Four people were taken to hospitals in critical condition. A fifth person was taken
+    to Kerevo General": the ordinal numbers the person after a count of the same harm, in
+    the same sentence or the next, so the two tell of five. A claim of their sum is added
+    after the ordinal's, its words running from the count to the ordinal person. Not after
+    a count of others ("two other girls were hurt ... a third victim"), whose ordinal may
+    number the people before them too."""
+    added: list[tuple[int, ClaimDraft]] = []
+    for index, draft in enumerate(drafts):
+        ordinal = _ORDINAL_PERSON.match(text[draft.start : draft.end])
+        if ordinal is None or not _exact(draft) or draft.low != 1:
+            continue
+        place = _ORDINALS[ordinal.group(1).lower()]
+        count = next(
+            (
+                d
+                for d in reversed(drafts[:index])
+                if d.category == draft.category
+                and _exact(d)
+                and d.end <= draft.start
+                and draft.start - d.end <= _ONE_MORE_GAP
+            ),
+            None,
+        )
+        if count is None or count.low != place - 1 or _BESIDES.search(count.subject):
+            continue  # (not "two other girls": the ordinal numbers those before them too)
+        if len(_STOP.findall(text[count.end : draft.start])) > 1:
+            continue  # not the same sentence or the next
+        first = text.rfind(count.sentence, 0, count.start + len(count.sentence))
+        last = text.find(draft.sentence, max(0, draft.end - len(draft.sentence)))
+        if first < 0 or last < 0:
+            continue
+        sum_ = replace(
+            draft,
+            start=count.start,
+            sentence=text[first : max(first + len(count.sentence), last + len(draft.sentence))],
+            low=place,
+            high=place,
+            subject=count.subject,
+            confidence=0.6,
+        )
+        added.append((index, sum_))
+    return _inserted(drafts, added)
+
+
+# "A fifth person", "a third victim", "The fourth man": the person after those counted
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
+# (indefinite: "the third victim" may number the dead too, as one of those told)
+_ORDINAL_PERSON = re.compile(rf"\A(?:a|an)\s+({'|'.join(_ORDINALS)})\b", re.IGNORECASE)
+_ONE_MORE_GAP = 300  # characters from a count to the ordinal person after it
+_STOP = re.compile(r"[.!?][\"”’')\]]*\s")  # the end of a sentence
 
 
 def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
