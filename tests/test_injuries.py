@@ -145,6 +145,10 @@ def test_hit_by_what_was_fired_is_a_wound() -> None:
     assert readings("A clerk was hit by a stray bullet on Sunday.") == [
         (1, WOUNDED, "A clerk was hit")
     ]
+    assert readings("A nurse was hit in the shoulder on Sunday.") == [
+        (1, WOUNDED, "A nurse was hit")
+    ]
+    assert readings("The depot was hit in the back by a storm.") == []
     assert readings("The depot was hit by a storm on Sunday.") == []
     assert readings("Two clerks were hit by a van on Sunday.") == []
 
@@ -153,6 +157,12 @@ def test_sent_to_a_hospital_as_the_parser_reads_it() -> None:
     # the parser makes "to" a dative of "sent": still the place the people were sent
     text = "Two others were sent to Arlen Regional Medical Center in Kerevo."
     assert [r[:2] for r in readings(text)] == [(2, WOUNDED)]
+
+
+def test_a_condition_the_parser_broke_apart_is_still_a_condition() -> None:
+    assert readings("A female guard is in critical, but stable condition, her family said.") == [
+        (1, "injured", "A female guard is")
+    ]
 
 
 def test_on_life_support_until_a_day_is_no_survival() -> None:
@@ -510,6 +520,14 @@ def test_an_estimate_or_a_figure_in_question_is_still_a_claim(text: str, expecte
             "A 22-year-old clerk was killed and a nurse was shot in Kerevo on Monday.",
             [(1, "killed"), (1, "injured")],
         ),
+        # or someone new after a death told earlier in the sentence
+        (
+            "Doctors pronounced Arven dead, a nurse was flown to the hospital in grave "
+            "condition, a 19-year-old was hit in her hip and the clerk was not hurt.",
+            [(1, "killed"), (1, "injured"), (1, "injured"), (1, "injured")],
+        ),
+        # but not the one the death is of
+        ("A man shot a clerk and killed her.", [(1, "victims"), (1, "killed")]),
     ],
 )
 def test_people_shot_besides_the_dead(text: str, expected: list[tuple[int, str]]) -> None:

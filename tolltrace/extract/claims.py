@@ -146,7 +146,7 @@ def resolve_wounded(
         replace(
             d,
             category="injured"
-            if tallies.besides_the_dead(d, text, drafts[i + 1 :], drafts[i - 1] if i else None)
+            if tallies.besides_the_dead(d, text, drafts[i + 1 :], drafts[:i])
             else settled,
         )
         if d.category == WOUNDED

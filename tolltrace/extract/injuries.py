@@ -283,6 +283,8 @@ def _state(
     gunshot wound", "taken to the hospital", "remains in the hospital" (those between the
     token indices `within`, when given)."""
     found: str | None = None
+    if _broken_condition(sentence, verb):
+        return "injured"
     for child in _children(sentence, verb, "prep", "dative"):  # "sent [to] ...": a dative
         if within is not None and not within[0] < child < within[1]:
             continue
@@ -302,6 +304,15 @@ def _state(
                     return "injured"  # "are at hospitals in serious condition"
                 found = _strongest(found, "killed" if _died_there(sentence, obj) else lx.WOUNDED)
     return found
+
+
+def _broken_condition(sentence: ParsedSentence, verb: int) -> bool:
+    """ "is in critical, but stable condition": the parser left "in" without its object and
+    made the condition a conjunct of the verb."""
+    return any(
+        sentence.tokens[p].lower == "in" and not _children(sentence, p, "pobj")
+        for p in _children(sentence, verb, "prep")
+    ) and any(_is_condition(sentence, c) for c in _children(sentence, verb, "conj"))
 
 
 def _cared_for(sentence: ParsedSentence, verb: int) -> bool:

@@ -161,6 +161,13 @@ PROJECTILES = frozenset(
      "fire", "gunshot")
 )  # fmt: skip
 
+# Where a person is hit: "hit in the leg", "hit in his side".
+BODY_PARTS = frozenset(
+    ("head", "face", "neck", "chest", "back", "abdomen", "stomach", "torso", "side", "leg",
+     "arm", "hand", "foot", "shoulder", "hip", "thigh", "knee", "ankle", "buttock", "groin",
+     "wrist", "elbow", "jaw", "eye", "calf", "shin", "toe", "finger", "heel", "forearm")
+)  # fmt: skip
+
 # Violent verbs whose object is as often a thing or a country: "struck a deal", "hit Kerevo".
 GLANCING = frozenset(("strike", "hit", "attack", "target", "affect", "harm"))
 

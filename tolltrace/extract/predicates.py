@@ -141,9 +141,9 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
     if token.lemma in ("disappear",):
         category = "disappeared"
-    hit = token.lemma == "hit" and _by_projectile(sentence, verb)
+    hit = token.lemma == "hit" and _hit_by_fire(sentence, verb)
     if hit:
-        category = "victims"  # "hit by gunfire", "hit by a stray bullet": as "struck"
+        category = "victims"  # "hit by gunfire", "hit in the leg": as "struck"
     children = [sentence.tokens[c] for c in sentence.children[verb]]
     # the verb's own words: not those of a coordinated clause with a subject of its own ("a
     # guard was stabbed to death and three others were hurt": "hurt" is theirs)
@@ -215,15 +215,17 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     return category
 
 
-def _by_projectile(sentence: ParsedSentence, verb: int) -> bool:
-    """ "hit by gunfire", "hit by a bullet": what hit them was fired ("hit" alone is as often
-    a record or a town)."""
+def _hit_by_fire(sentence: ParsedSentence, verb: int) -> bool:
+    """ "hit by gunfire", "hit by a bullet", "hit in the leg": what hit them was fired, or
+    it hit their body ("hit" alone is as often a record or a town)."""
+    tokens = sentence.tokens
     return any(
-        sentence.tokens[o].lemma in lx.PROJECTILES
+        (tokens[a].dep == "agent" and tokens[o].lemma in lx.PROJECTILES)
+        or (tokens[a].lower == "in" and tokens[o].lemma in lx.BODY_PARTS)
         for a in sentence.children[verb]
-        if sentence.tokens[a].dep == "agent"
+        if tokens[a].dep in ("agent", "prep")
         for o in sentence.children[a]
-        if sentence.tokens[o].dep == "pobj"
+        if tokens[o].dep == "pobj"
     )
 
 

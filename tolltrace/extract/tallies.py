@@ -545,16 +545,17 @@ def besides_the_dead(
     draft: ClaimDraft,
     text: str = "",
     later: Sequence[ClaimDraft] = (),
-    previous: ClaimDraft | None = None,
+    earlier: Sequence[ClaimDraft] = (),
 ) -> bool:
     """ "A guard was killed and three others were shot", "three other clerks were also shot",
     "the other five victims were driven to clinics", "two more were flown to the clinic",
-    "a man was killed and a girl was shot": people shot besides those the report counts dead
-    lived, or it would say they died. It may say so further on ("the other three were taken
-    to hospital. ... One died on arrival at the hospital"): then the others of the count's
-    own words (not of its noun), and the people of a clause joined to a death, are victims.
-    `text` is the clean text of the draft, `later` the drafts after it, `previous` the one
-    before it."""
+    "a man was killed and a girl was shot", "Arven was pronounced dead, a nurse was flown to
+    a clinic and a clerk was hit in the hip": people shot besides those the report counts
+    dead lived, or it would say they died. It may say so further on ("the other three were
+    taken to hospital. ... One died on arrival at the hospital"): then the others of the
+    count's own words (not of its noun), and the people of a clause joined to a death, are
+    victims. `text` is the clean text of the draft, `later` the drafts after it, `earlier`
+    those before it."""
     if _BESIDES.search(draft.subject) and " and " not in draft.subject:
         return True
     before = text[max(0, draft.start - _BEFORE_REACH) : draft.start]
@@ -564,7 +565,7 @@ def besides_the_dead(
         or _MORE_AFTER.match(words)
         or (_ONE_MORE.match(words) and not _PAIR.search(_sentence_before(draft, text)))
         or _ALSO_HARMED.match(text[draft.start : draft.end + _ALSO_REACH])
-    ) or (previous is not None and _joined_to_a_death(previous, draft, text))
+    ) or _joined_to_a_death(earlier, draft, text)
     return others and not any(
         d.category == "killed" and _DIED_IN_CARE.search(d.sentence) for d in later
     )
@@ -580,14 +581,22 @@ def _sentence_before(draft: ClaimDraft, text: str) -> str:
     return text[start : draft.start] if start >= 0 else ""
 
 
-def _joined_to_a_death(previous: ClaimDraft, draft: ClaimDraft, text: str) -> bool:
+def _joined_to_a_death(earlier: Sequence[ClaimDraft], draft: ClaimDraft, text: str) -> bool:
     """ "A man was killed [and] a girl was shot": the clause before, in the same sentence and
-    joined by "and", tells of other people's death."""
-    between = text[previous.end : draft.start]
+    joined by "and", tells of other people's death; or a death earlier in the sentence, and
+    someone new after it ("Arven was pronounced dead, [a] clerk was hit in the side")."""
+    deaths = [
+        d
+        for d in earlier
+        if d.category == "killed" and not d.negated and d.sentence == draft.sentence
+    ]
+    if not deaths:
+        return False
+    if draft.low == 1 and _SOMEONE_NEW.match(draft.subject):
+        return True
+    between = text[earlier[-1].end : draft.start]
     return (
-        previous.category == "killed"
-        and not previous.negated
-        and previous.sentence == draft.sentence
+        earlier[-1] is deaths[-1]
         and len(between) <= _PART_GAP
         and _AND.search(between) is not None
         and not _PART_SEPARATOR.search(between)
