@@ -159,6 +159,16 @@ def test_sent_to_a_hospital_as_the_parser_reads_it() -> None:
     assert [r[:2] for r in readings(text)] == [(2, WOUNDED)]
 
 
+def test_the_wounds_a_person_was_taken_to_care_for() -> None:
+    text = "Three guards were all taken to a clinic for treatment of minor stab wounds."
+    assert [r[:2] for r in readings(text)] == [(3, "injured")]
+    text = "The nurse was taken to Kerevo General Hospital for minor injuries."
+    assert [r[:2] for r in readings(text)] == [(1, "injured")]
+    # wounds of unknown severity leave the outcome open
+    text = "The nurse was taken to Kerevo General Hospital for her injuries."
+    assert [r[:2] for r in readings(text)] == [(1, WOUNDED)]
+
+
 def test_a_condition_the_parser_broke_apart_is_still_a_condition() -> None:
     assert readings("A female guard is in critical, but stable condition, her family said.") == [
         (1, "injured", "A female guard is")

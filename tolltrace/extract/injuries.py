@@ -296,6 +296,8 @@ def _state(
                 return "injured"  # "remains on life support" (not "until Thursday": then died)
             if preposition == "with" and _is_wound(sentence, obj):
                 found = _strongest(found, _wound_category(sentence, obj))
+            elif preposition == "for" and (wound := _treated_wound(sentence, obj)) is not None:
+                found = _strongest(found, _wound_category(sentence, wound))
             elif _is_hospital(sentence, obj) and (
                 (preposition in ("to", "at") and lemma in _CARRYING)
                 or (preposition in ("in", "at") and lemma in _STAYING)
@@ -303,7 +305,40 @@ def _state(
                 if _in_condition(sentence, obj):
                     return "injured"  # "are at hospitals in serious condition"
                 found = _strongest(found, "killed" if _died_there(sentence, obj) else lx.WOUNDED)
+                for wound in _wounds_treated_at(sentence, obj):  # "to a clinic [for ...]"
+                    found = _strongest(found, _wound_category(sentence, wound))
     return found
+
+
+def _treated_wound(sentence: ParsedSentence, noun: int) -> int | None:
+    """The wound a person was taken "for": "for injuries", "for treatment of non-life
+    threatening injuries"."""
+    if _is_wound(sentence, noun):
+        return noun
+    if sentence.tokens[noun].lemma not in ("treatment", "care"):
+        return None
+    return next(
+        (
+            o
+            for p in _children(sentence, noun, "prep")
+            if sentence.tokens[p].lower == "of"
+            for o in _children(sentence, p, "pobj")
+            if _is_wound(sentence, o)
+        ),
+        None,
+    )
+
+
+def _wounds_treated_at(sentence: ParsedSentence, place: int) -> list[int]:
+    """The wounds the parser hung on the hospital: "taken to a clinic [for treatment of minor
+    injuries]"."""
+    found = (
+        _treated_wound(sentence, o)
+        for p in _children(sentence, place, "prep")
+        if sentence.tokens[p].lower == "for"
+        for o in _children(sentence, p, "pobj")
+    )
+    return [wound for wound in found if wound is not None]
 
 
 def _broken_condition(sentence: ParsedSentence, verb: int) -> bool:
