@@ -942,6 +942,12 @@ def test_a_headline_quantity_word_is_no_name() -> None:
     assert claims_in("Dozen injured in Kerevo parade shooting") == []
 
 
+def test_a_headline_count_the_parser_hung_on_the_next_count_is_its_own() -> None:
+    # the parser makes "Five" a modifier of "8": each count keeps its own word
+    text = "Five dead, 8 wounded after shooting at Kerevo Airport"
+    assert [(c.low, c.category) for c in extracted(text)] == [(5, "killed"), (8, "injured")]
+
+
 def test_count_of_places_beside_a_count_of_people() -> None:
     assert readings("Police detained 30 people in 4 cities on Monday.") == [
         (30, 30, "exact", "detained")

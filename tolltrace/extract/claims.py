@@ -275,7 +275,7 @@ def _counted(sentence: ParsedSentence, number: int, span: list[int]) -> int:
     token = sentence.tokens[number]
     if token.dep in ("nummod", "quantmod", "amod", "compound", "nmod") and token.head > number:
         head = sentence.tokens[token.head]
-        if head.pos in _NOUNS:
+        if head.pos in _NOUNS and head.tag != "CD":  # not "Five dead, [8] wounded"
             return head.i
     for child in sentence.children[number]:
         if sentence.tokens[child].dep == "prep" and sentence.tokens[child].lower == "of":
