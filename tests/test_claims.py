@@ -1317,6 +1317,12 @@ def test_a_clause_the_parser_read_as_a_phrase_keeps_its_verb(
 def test_hurt_or_dead_is_victims_and_surviving_a_while_no_survival() -> None:
     text = "Three clerks were injured or died at the depot, guards said."
     assert [(c.low, c.category) for c in extracted(text)] == [(3, "victims")]
+    # however the parser hangs the word after "or"
+    text = (
+        "The code says the guardian of a child who is hurt or dies of an unintended "
+        "shooting shall be charged only when the guardian was reckless."
+    )
+    assert [(c.low, c.category) for c in extracted(text)] == [(1, "victims")]
     text = (
         "A nurse was shot on Friday. She survived for two days on life support, but guards "
         "confirmed her death on Monday."

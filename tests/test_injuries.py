@@ -374,6 +374,15 @@ def test_one_person_harmed_is_a_count(text: str, expected: list[Reading]) -> Non
                 ),
             ],
         ),
+        (  # the parser makes "two" a second object of "leaving"
+            "A wake took a deadly turn Sunday when a gunfight erupted outside the hall, "
+            "leaving six people wounded -- two mortally, officials said.",
+            [
+                (6, "victims", "six people wounded"),
+                (2, "killed", "two mortally"),
+                (4, "injured", "six people wounded -- two mortally"),
+            ],
+        ),
         (
             "Masked men shot eight porters, killing two of them.",
             [

@@ -473,7 +473,15 @@ def _share(sentence: ParsedSentence, part: int) -> Reading | None:
     among them nine children" (or "including nine children")."""
     token = sentence.tokens[part]
     head = sentence.tokens[token.head]
-    if token.tag == "CD" and token.dep in ("npadvmod", "appos", "dep", "oprd", "conj", "prep"):
+    if token.tag == "CD" and token.dep in (
+        "npadvmod",
+        "appos",
+        "dep",
+        "oprd",
+        "conj",
+        "prep",
+        "dobj",
+    ):  # (a bare number the parser made a second object: "leaving six wounded -- two mortally")
         manner = [c for c in sentence.children[part] if sentence.tokens[c].dep == "advmod"]
         words = {sentence.tokens[c].lower for c in manner}
         if words & lx.FATAL:  # "five people wounded -- three mortally", "one fatally"

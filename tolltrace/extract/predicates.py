@@ -205,10 +205,15 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     if category == "victims" and (token.lemma in lx.WOUNDING or hit):
         return WOUNDED  # shot, stabbed, struck; whether they died is for the document to say
     if category is not None and category != "victims":
+        tokens = sentence.tokens
         alternatives = [
             lx.TRANSITIVE.get(c.lemma) or lx.INTRANSITIVE.get(c.lemma)
             for c in children
             if c.dep == "conj" and c.pos == "VERB"
+        ] + [  # the word right after "or", however the parser hung it ("injured or [dies]")
+            lx.TRANSITIVE.get(tokens[c.i + 1].lemma) or lx.INTRANSITIVE.get(tokens[c.i + 1].lemma)
+            for c in children
+            if c.dep == "cc" and c.lower == "or" and c.i + 1 < len(tokens)
         ]
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured", "is injured or dies"
