@@ -489,7 +489,7 @@ def with_one_more_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]
     return _inserted(drafts, added)
 
 
-# "A fifth person", "a third victim", "The fourth man": the person after those counted
+# "A fifth person", "a third victim": the person after those counted
 _ORDINALS = {
     "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10,
@@ -620,10 +620,7 @@ _ALSO_HARMED = re.compile(
 # "one was shot inside and another outside": the other of a pair, who may be dead too
 _PAIR = re.compile(r"\bone\b[^.;]*\band\s+\Z", re.IGNORECASE)
 # "Another man", "A fourth victim": one more person than those told so far
-_ONE_MORE = re.compile(
-    r"\A(?:another|an?\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\b",
-    re.IGNORECASE,
-)
+_ONE_MORE = re.compile(rf"\A(?:another|an?\s+(?:{'|'.join(_ORDINALS)}))\b", re.IGNORECASE)
 # "two more were shot", "the two remaining victims"
 _MORE_AFTER = re.compile(
     rf"\A{_SMALL_NUMBER}\s+(?:more|other|remaining|surviving)\b", re.IGNORECASE
