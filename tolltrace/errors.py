@@ -100,3 +100,8 @@ class AmbiguousReference(AmbiguousId):
 
 class BadEntityDecision(StoreError):
     code = "T313"
+
+
+# Configuration: a reading profile cannot be used. The command stops.
+class ProfileError(TolltraceError):
+    code = "T400"

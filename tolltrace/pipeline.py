@@ -231,7 +231,7 @@ def extract(
     that failed are recorded (stage `extract`) and tried again by the next run. `progress`
     receives (documents done, documents to do).
     """
-    version = extractor_version()
+    version = extractor_version(options.profiles)
     summary = ExtractSummary(run_id=f"extract-{uuid.uuid4().hex[:12]}", extractor=version)
     pending = store.pending_extraction(version)
     summary.pending = len(pending)

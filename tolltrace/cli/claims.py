@@ -20,6 +20,7 @@ from tolltrace.cli.common import (
     db_option,
     err_console,
     opened,
+    profile_option,
     short_item,
     status_spinner,
     time_limit_option,
@@ -30,6 +31,7 @@ from tolltrace.evaluate.extractor import extractor_for
 from tolltrace.evaluate.scoring import DATASETS
 from tolltrace.evaluate.scoring import run as run_evaluation
 from tolltrace.export import export_claims, format_for
+from tolltrace.extract.profile import DEFAULT_PROFILES, load_lexicon
 from tolltrace.extract.stage import ExtractOptions
 from tolltrace.model import CATEGORIES, Claim
 from tolltrace.pipeline import ExtractSummary, extract
@@ -41,9 +43,12 @@ from tolltrace.store.base import ClaimQuery
 @cli.command("extract")
 @workers_option
 @time_limit_option
+@profile_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @db_option
-def extract_cli(workers: int, time_limit: float, quiet: bool, db: str) -> None:
+def extract_cli(
+    workers: int, time_limit: float, profiles: tuple[str, ...], quiet: bool, db: str
+) -> None:
     """Extract claims from every document this extractor version has not processed yet.
 
     Incremental: re-running does nothing new unless documents were added, an earlier run
@@ -51,7 +56,7 @@ def extract_cli(workers: int, time_limit: float, quiet: bool, db: str) -> None:
     ones). Exit code 1 if any document failed.
     """
     with opened(db) as store:
-        summary = run_extract_job(store, time_limit, workers, quiet)
+        summary = run_extract_job(store, time_limit, workers, quiet, profiles)
         print_extract_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
@@ -163,9 +168,14 @@ def eval_cli(name: str, data: Path, json_path: Path | None) -> None:
         err_console.print(f"wrote the report to {json_path}", highlight=False)
 
 
-def run_extract_job(store: Store, time_limit: float, workers: int, quiet: bool) -> ExtractSummary:
+def run_extract_job(
+    store: Store, time_limit: float, workers: int, quiet: bool, profiles: tuple[str, ...] = ()
+) -> ExtractSummary:
+    options = ExtractOptions(time_limit=time_limit, profiles=profiles or DEFAULT_PROFILES)
+    with clean_errors():
+        load_lexicon(options.profiles)  # a bad profile stops here, before any work
     with counting_progress("extracting", quiet) as progress:
-        return extract(store, ExtractOptions(time_limit=time_limit), workers, progress)
+        return extract(store, options, workers, progress)
 
 
 def print_extract_summary(summary: ExtractSummary) -> None:

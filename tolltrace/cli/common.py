@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 
 from tolltrace import __version__
 from tolltrace.errors import TolltraceError
+from tolltrace.extract.profile import builtin_profiles
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
 from tolltrace.store import Store, open_store
 
@@ -94,6 +95,20 @@ def time_limit_option(function: F) -> F:
         default=DEFAULT_TIME_LIMIT,
         show_default=True,
         help="Seconds extraction may spend on one document; a slower one fails with T201.",
+    )(function)
+
+
+def profile_option(function: F) -> F:
+    return click.option(
+        "--profile",
+        "profiles",
+        multiple=True,
+        metavar="NAME|FILE.toml",
+        help=(
+            "A reading profile besides the core (repeatable): "
+            f"{', '.join(builtin_profiles())}, or your own TOML file of words and patterns. "
+            "Default: every built-in profile."
+        ),
     )(function)
 
 

@@ -13,6 +13,7 @@ from tolltrace.cli.common import (
     db_option,
     ingest_options,
     opened,
+    profile_option,
     time_limit_option,
 )
 from tolltrace.cli.documents import print_documents, print_ingest_summary, run_ingest_job
@@ -25,6 +26,7 @@ from tolltrace.store.base import ClaimQuery
 @cli.command("run")
 @ingest_options
 @time_limit_option
+@profile_option
 @affiliations_option
 @db_option
 def run_cli(
@@ -33,6 +35,7 @@ def run_cli(
     workers: int,
     quiet: bool,
     time_limit: float,
+    profiles: tuple[str, ...],
     affiliations: Path | None,
     db: str,
 ) -> None:
@@ -46,7 +49,7 @@ def run_cli(
     with opened(db) as store:
         ingested = run_ingest_job(store, paths, max_size, workers, quiet)
         print_ingest_summary(ingested)
-        extracted = run_extract_job(store, time_limit, workers, quiet)
+        extracted = run_extract_job(store, time_limit, workers, quiet, profiles)
         print_extract_summary(extracted)
         print_link_summary(run_link_job(store, affiliations, quiet))
         print_documents(store, limit=50)

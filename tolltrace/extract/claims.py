@@ -128,7 +128,8 @@ def resolve_wounded(
     links name other incidents so)."""
     if not any(draft.category == WOUNDED for draft in drafts):
         return drafts
-    mourning = gatherings.violence_at_gathering(text)
+    mourning = "vigils" in lx.PASSES and gatherings.violence_at_gathering(text)
+    murder_suicide = "murder-suicide" in lx.PASSES
     someone_died = (
         any(
             d.category in ("killed", "executed")
@@ -138,7 +139,7 @@ def resolve_wounded(
             for d in drafts
             if not d.negated
         )
-        or any(_DEATH_UNCOUNTED.search(t) for t in (text, title))
+        or (murder_suicide and any(_DEATH_UNCOUNTED.search(t) for t in (text, title)))
         or bool(_TITLE_DEATH.search(title))
     )
     settled = "victims" if someone_died else "injured"

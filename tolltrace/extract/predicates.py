@@ -72,7 +72,7 @@ def _on_the_road(sentence: ParsedSentence, verb: int) -> bool:
     """ "in a car crash", "in a traffic accident", "by a car", "by a drunk driver" (also in
     the clause that tells how: "killed when she was struck by a car"), in a sentence with no
     word of violence ("after soldiers fired on the car")."""
-    if any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens):
+    if "road" not in lx.PASSES or any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens):
         return False
     how = [c for c in sentence.children[verb] if sentence.tokens[c].dep == "advcl"]
     for prep in (c for v in (verb, *how) for c in sentence.children[v]):

@@ -12,15 +12,16 @@ import time
 from dataclasses import dataclass
 
 from tolltrace.errors import TimeLimit
-from tolltrace.extract import tallies
+from tolltrace.extract import lexicon, tallies
 from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
 from tolltrace.extract.numbers import find_counts
 from tolltrace.extract.outcomes import earlier_states
+from tolltrace.extract.profile import DEFAULT_PROFILES, load_lexicon
 from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
 from tolltrace.nlp.sentences import may_harm, names_victim, needs_parse, split_sentences
 
-EXTRACTOR = "extract/11"  # bump when the claims a document yields may change
+EXTRACTOR = "extract/12"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 _PARSE_CHUNK = 32  # sentences parsed between two looks at the clock
 
@@ -28,14 +29,17 @@ _PARSE_CHUNK = 32  # sentences parsed between two looks at the clock
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
     time_limit: float = DEFAULT_TIME_LIMIT
+    # The reading profiles (extract/profiles/*.toml, or a user's file) besides the core.
+    profiles: tuple[str, ...] = DEFAULT_PROFILES
 
 
 DEFAULT_OPTIONS = ExtractOptions()
 
 
-def extractor_version() -> str:
-    """What produced a claim: this stage's version and the parser's."""
-    return f"{EXTRACTOR}+{PIPELINE}"
+def extractor_version(profiles: tuple[str, ...] = DEFAULT_PROFILES) -> str:
+    """What produced a claim: this stage's version, the parser's, and the reading profiles'
+    (a changed word list re-extracts, as a changed rule does)."""
+    return f"{EXTRACTOR}+{PIPELINE}+profiles-{load_lexicon(profiles).digest}"
 
 
 def extract_document(
@@ -46,6 +50,7 @@ def extract_document(
     Raises `TimeLimit` (T201) when the document takes longer than `options.time_limit`.
     """
     deadline = time.monotonic() + options.time_limit
+    lexicon.use(options.profiles)
     sentences = split_sentences(clean.text, within=needs_parse)
     selected = [s for s in sentences if _worth_parsing(s.text)]
     drafts: list[ClaimDraft] = []
@@ -65,7 +70,7 @@ def extract_document(
     drafts = tallies.with_one_more_added(drafts, clean.text)
     drafts = tallies.with_suicide_added(drafts, clean.text)
     drafts = earlier_states(drafts, clean.text)
-    version = extractor_version()
+    version = extractor_version(options.profiles)
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import syntok.segmenter as segmenter
 from syntok.tokenizer import Tokenizer
 
+from tolltrace.extract import lexicon as lx
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -29,30 +31,7 @@ _NUMBER_WORDS = (
     r"eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|handful|several|many|"
     r"numerous|countless"
 )
-# Stems of words for violence, repression and its victims (killed, executions, detainees...).
-_VIOLENCE_STEMS = (
-    r"kill|dead|death|die|died|execut|hang|hanged|shot|shoot|gunned|murder|massacr|slaughter|"
-    r"slain|martyr|bod(?:y|ies)|casualt|toll|fatal|wound|injur|hurt|hospitali[sz]|arrest|"
-    r"detain|detention|jail|imprison|prison|captiv|custody|abduct|kidnap|disappear|missing|"
-    r"tortur|sentenc|convict|displac|fled|flee|refugee|evacuat|victim|protest|demonstrat|"
-    r"rioter|survivor|mourner|hospital|critical|condition|gunshot|graz|recover|bullet|"
-    r"struck|life support|fighting for|pass(?:ed|es|ing)?\s+away|decease|apprehend|captur"
-)
-# With the rest of the claim rules' words (extract/lexicon.py, extract/injuries.py), what a
-# sentence needs besides a number to state a count of people harmed.
-_HARM_STEMS = (
-    rf"{_VIOLENCE_STEMS}|"
-    r"abrasion|affect|annihilat|apprehend|assassinat|attack|bars\b|beat|behead|bludgeon|bruis|"
-    r"butcher|captur|clinic|condemn|corpse|cut|decease|deport|drown|evacuee|expel|extermina|"
-    r"fractur|genocid|harm|homicid|incarcerat|infirmar|inmate|intern|lacerat|lethal|lives\b|"
-    r"los[et]|losing|lynch|maim|marche[sdr]|marching|medical|trauma|treat|mortal|mow|nab|"
-    r"nonfatal|non-fatal|perish|rall(?:y|ies|ied)|recuperat|riot|round(?:ed|ing|s)?\s+up|"
-    r"roundup|row\b|slay|slew|stab|ston(?:ed|ing)|strangl|strik|succumb|surviv|target|uproot|"
-    r"vanish|deadl|wing(?:ed)?\b|expected\s+to\s+(?:live|be\s+(?:okay|ok|fine|all\s?right))\b"
-)
 _COUNT = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
-_VIOLENCE = re.compile(rf"\b(?:{_VIOLENCE_STEMS})", re.IGNORECASE)
-_HARM = re.compile(rf"\b(?:{_HARM_STEMS})", re.IGNORECASE)
 _PERSON_WORDS = (
     r"man|woman|boy|girl|teen|teenager|child|person|officer|student|activist|journalist|victim|"
     r"prisoner|resident|driver|worker|protester|soldier|civilian|baby|infant|youth|suspect|"
@@ -170,9 +149,10 @@ def needs_parse(sentence: str) -> bool:
 
 
 def may_harm(sentence: str) -> bool:
-    """True when a sentence has a number and a word the claim rules read as a category: a
-    count with none ("The club has 300 members") is no claim, and is not worth a parse."""
-    return bool(_COUNT.search(sentence)) and bool(_HARM.search(sentence))
+    """True when a sentence has a number and a word the claim rules read as a category (the
+    stems of the reading profiles in use, `extract.lexicon`): a count with none ("The club has
+    300 members") is no claim, and is not worth a parse."""
+    return bool(_COUNT.search(sentence)) and bool(lx.HARM_PATTERN.search(sentence))
 
 
 def names_victim(sentence: str) -> bool:
@@ -180,7 +160,7 @@ def names_victim(sentence: str) -> bool:
     not the shooting as an event or its gunman ("the shooting happened", "the shooter fled"),
     which names no victim (7% of the sentences parsed in gva reports; 4 claims in 1,500 reports
     came from them, 2 of which "apprehended" and "captured" still find)."""
-    for violence in _VIOLENCE.finditer(sentence):
+    for violence in lx.VIOLENCE_PATTERN.finditer(sentence):
         if _names_event(sentence, violence.start()):
             continue
         start = max(0, violence.start() - _ONE_VICTIM_WINDOW)
