@@ -341,6 +341,9 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
         climbed is not None
         and climbed.predicate is not None
         and sentence.tokens[climbed.predicate].pos in ("VERB", "AUX")
+        # a modal on the verb that gives a toll its value is an estimate: "the toll could be
+        # over 90", "could rise to 200"
+        and sentence.tokens[climbed.predicate].lemma not in COPULAS
         and is_hypothetical(sentence, climbed.predicate, figure=True)
     ):
         return None  # "the bomb could have killed hundreds": no event
@@ -586,7 +589,31 @@ def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Readin
         governor.pos in ("VERB", "AUX", "NOUN")
     ):
         category = carried_category(sentence, governor.i, exclude=preposition.i)
-        return Reading(category, governor.i, 0.7) if category else None
+        if category is None:
+            return _carrier_above(sentence, governor.i, preposition.i)
+        return Reading(category, governor.i, 0.7)
+    if preposition.lower == "for" and governor.pos == "VERB":
+        # "issued death sentences for 183 defendants": a penalty for the people counted
+        category = carried_category(sentence, governor.i, exclude=preposition.i)
+        return Reading(category, governor.i, 0.7) if category in _PENALTIES else None
+    return None
+
+
+_PENALTIES = frozenset(("sentenced", "executed"))
+
+
+def _carrier_above(sentence: ParsedSentence, word: int, exclude: int) -> Reading | None:
+    """A count hung inside the words of the toll it is the value of: in "put the number of
+    those detained at 4,100" the parser may give "at 4,100" to "detained"."""
+    current = word
+    for _ in range(4):
+        token = sentence.tokens[current]
+        if token.lemma in lx.CARRIERS:
+            category = carrier_category(sentence, current, exclude)
+            return Reading(category, current, 0.6) if category else None
+        if token.head == current:
+            return None
+        current = token.head
     return None
 
 

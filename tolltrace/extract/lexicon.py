@@ -29,6 +29,8 @@ NOMINAL: dict[str, str] = {}
 # Nouns a counted noun may be named by without stating what happened ("political prisoners"):
 # the fallback category when no predicate gives one.
 HOLDERS: dict[str, str] = {}
+# A toll or number whose words say nothing of what it counts: "the toll rose to 40".
+CARRIER_DEFAULTS: dict[str, str] = {}
 # Prepositional complements that make a neutral verb a category: "taken into custody".
 COMPLEMENTS: dict[tuple[str, str], str] = {}
 
@@ -56,6 +58,7 @@ NOT_PEOPLE: frozenset[str] = frozenset()
 PERSON_NOUNS: frozenset[str] = frozenset()
 ORGANISATION_WORDS: frozenset[str] = frozenset()
 MONTHS: frozenset[str] = frozenset()
+RAISING: frozenset[str] = frozenset()
 
 # The passes of the rules that only some profiles enable ("road", "vigils", "murder-suicide").
 PASSES: frozenset[str] = frozenset()
@@ -69,13 +72,14 @@ _SETS = (
     "NATURAL_CAUSES", "NATURAL_ATTACKS", "ACCIDENTS", "CRASH_VIOLENCE", "VEHICLES",
     "ROAD_AGENTS", "CUSTODY_WORDS", "CARRIERS", "PLACING", "INTENT", "FATAL_EVENT", "FATAL",
     "NONFATAL", "WOUNDING", "ASSAILANTS", "PROJECTILES", "BODY_PARTS", "GLANCING", "LOSS",
-    "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS",
+    "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS", "RAISING",
 )  # fmt: skip
 
 
 def use(profiles: Sequence[str] = DEFAULT_PROFILES) -> Lexicon:
     """Make the tables of `profiles` (with the core) the ones the rules read."""
     global ACTIVE, TRANSITIVE, INTRANSITIVE, NOMINAL, HOLDERS, COMPLEMENTS, PASSES
+    global CARRIER_DEFAULTS
     global VIOLENCE_PATTERN, HARM_PATTERN
     lexicon = load_lexicon(tuple(profiles))
     if ACTIVE is lexicon:
@@ -84,6 +88,7 @@ def use(profiles: Sequence[str] = DEFAULT_PROFILES) -> Lexicon:
     INTRANSITIVE = lexicon.table("intransitive")
     NOMINAL = lexicon.table("nominal")
     HOLDERS = lexicon.table("holders")
+    CARRIER_DEFAULTS = lexicon.table("carriers")
     COMPLEMENTS = dict(lexicon.complements)
     for name in _SETS:
         globals()[name] = lexicon.word_set(name.lower())

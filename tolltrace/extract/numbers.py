@@ -185,6 +185,8 @@ _QUALIFIER_BEFORE = re.compile(
     |(?P<more_than>(?:(?:well|just|slightly|far|much|a\s+little|a\s+bit|considerably
         |significantly|substantially)\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of
         |above|exceeding|greater\s+than)|>)
+    |(?P<passed>(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|break(?:s|ing)?
+        |broke|pass(?:es|ed)|cross(?:es|ed))(?:\s+the)?)
     |(?P<at_most>up\s+to|at\s+(?:the\s+)?most|as\s+many\s+as|as\s+much\s+as
         |no\s+more\s+than|not\s+more\s+than|(?:a\s+)?maximum\s+of|≤|<=)
     |(?P<less_than>(?:(?:just|slightly|well|a\s+little|a\s+bit)\s+)?
@@ -855,7 +857,9 @@ def _count(sentence: str, group: _Group, headline: bool) -> Count | None:
     if low is None or (group.high is not None and high is None):
         return None
     qualifier, low_out, high_out = _interval(group, low, high, qualifier_match, suffix)
-    text_start = start if qualifier_match is None else qualifier_match.start()
+    # a verb that says the figure was passed ("exceeded 6,000") is the claim's predicate
+    verb = qualifier_match is not None and qualifier_match.lastgroup == "passed"
+    text_start = start if qualifier_match is None or verb else qualifier_match.start()
     text_end = group.end + (suffix.end() if suffix is not None else 0)
     return Count(low_out, high_out, qualifier, sentence[text_start:text_end], text_start, text_end)
 
@@ -872,6 +876,8 @@ def _interval(
     if group.first.kind == "vague" and not group.first.approximate:
         return "vague", low, None
     word = before.lastgroup if before is not None else after.lastgroup if after else None
+    if word == "passed":
+        word = "more_than"
     if word in ("at_least", "more_than"):
         return word, low, None
     if word in ("at_most", "less_than"):

@@ -347,6 +347,15 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
             if category is not None:
                 return category
         if (
+            token.dep == "xcomp"
+            and token.pos in ("VERB", "AUX")
+            and sentence.tokens[verb].lemma in lx.RAISING
+            and not has_subject(sentence, child)
+        ):  # "were forced to flee", "are believed to be dead": the infinitive's harm is theirs
+            category = verb_category(sentence, child)
+            if category is not None:
+                return category
+        if (
             token.dep == "prep"
             and sentence.tokens[verb].lemma == "put"
             and token.lower == "to"
@@ -374,10 +383,20 @@ def carried_category(sentence: ParsedSentence, verb: int, exclude: int) -> str |
         if child == exclude or token.dep not in ("nsubj", "nsubjpass", "dobj", "attr", "prep"):
             continue
         if token.dep == "prep":
-            if token.lower != "among":
+            # "among the dead were ...", "among those detained were ...", and a partitive put
+            # first: "of those arrested, 800 are students"
+            partitive = (
+                token.lower == "of"
+                and child < exclude
+                and sentence.tokens[exclude].dep in ("nsubj", "nsubjpass")
+            )
+            if token.lower != "among" and not partitive:
                 continue
             objects = [g for g in sentence.children[child] if sentence.tokens[g].dep == "pobj"]
-            if objects and (category := nominal(sentence.tokens[objects[0]])):
+            if objects and (
+                category := nominal(sentence.tokens[objects[0]])
+                or carrier_category(sentence, objects[0], exclude)
+            ):
                 return category
             continue
         category = nominal(token) or carrier_category(sentence, child, exclude)
@@ -402,7 +421,9 @@ def carrier_category(sentence: ParsedSentence, carrier: int, exclude: int) -> st
         )
         if category is not None and (best is None or abs(index - carrier) < best[0]):
             best = (abs(index - carrier), category)
-    return best[1] if best else None
+    if best is None:  # "the toll rose to 40": a toll of nothing said is of the dead
+        return lx.CARRIER_DEFAULTS.get(sentence.tokens[carrier].lemma)
+    return best[1]
 
 
 def people_like(sentence: ParsedSentence, number: int, noun: int) -> bool:

@@ -6,7 +6,7 @@ tables, each optional:
 
 - `[transitive]`, `[intransitive]`, `[nominal]`, `[holders]`: category = [lemmas] (verbs whose
   object, resp. subject, is who it happened to; nouns and adjectives that are a category;
-  nouns that name people by their state, "prisoners");
+  nouns that name people by their state, "prisoners"; what a bare "toll" counts);
 - `[complements]`: category = ["preposition noun", ...] ("into custody");
 - `[words]`: named word sets the rules read (`not_people`, `person_nouns`, `accidents`...);
 - `[prefilter]`: `violence` and `harm`, regular-expression stems a sentence needs to be parsed,
@@ -37,7 +37,7 @@ BUILTIN = Path(__file__).parent / "profiles"
 CORE = "core"
 # What `--profile` defaults to: every built-in profile, so that one run reads any report.
 DEFAULT_PROFILES: tuple[str, ...] = ("human-rights", "local-news")
-CATEGORY_TABLES = ("transitive", "intransitive", "nominal", "holders")
+CATEGORY_TABLES = ("transitive", "intransitive", "nominal", "holders", "carriers")
 
 
 @dataclass(frozen=True, slots=True)
