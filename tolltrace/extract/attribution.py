@@ -84,10 +84,12 @@ def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Att
     path = _path(sentence, _anchor(sentence, first, last))
     negated = _disputed(sentence, path)
     found = _governing(sentence, path, range(first, last + 1))
-    if found is None or _first_person(found):
+    if found is None or _first_person(found) or _generic(found):
         found = _quote_speaker(text, sentence, sentence.tokens[first].start) or found
     if found is None:
-        return Attribution(None, None, negated)
+        found = _possessor(sentence, first, last)
+    if found is None:
+        return _headline_source(sentence, negated)
     if found.source is None:
         return Attribution(None, found.cue, negated)
     sentence, head, mention = found.sentence, found.source, None
@@ -576,6 +578,7 @@ def _agrees(sentence: ParsedSentence, candidate: int, pronoun: str) -> bool:
     )
     if pronoun == "they":
         return plural or organisation
+    organisation = organisation or t.lower in lx.ORGANISATION_WORDS  # "the ... League"
     person = t.lemma in cues.PERSON_NOUNS or (t.pos == "PROPN" and not organisation)
     if pronoun == "it":
         return not plural and (organisation or not person)
@@ -711,6 +714,55 @@ def _speech_near(text: str, sentence: ParsedSentence, mark: int, after: bool) ->
             ):
                 return found
     return None
+
+
+def _generic(found: _Found) -> bool:
+    """ "Reports suggest ...", "figures show ...": words of evidence with no author named;
+    inside a quotation its speaker is the source."""
+    if found.source is None:
+        return False
+    token = found.sentence.tokens[found.source]
+    return token.lemma in cues.GENERIC_SOURCES and not any(
+        found.sentence.tokens[c].dep in ("poss", "compound")
+        for c in found.sentence.children[token.i]
+    )
+
+
+def _possessor(sentence: ParsedSentence, first: int, last: int) -> _Found | None:
+    """ "the government's toll of 23", "the ministry's figure of 300": whose figure it is."""
+    tokens = sentence.tokens
+    for i in range(max(0, first - 3), min(len(tokens), last + 4)):
+        if tokens[i].lemma not in lx.CARRIERS:
+            continue
+        for child in sentence.children[i]:
+            owner = tokens[child]
+            if owner.dep == "poss" and owner.pos in ("NOUN", "PROPN"):
+                return _Found(sentence, child, "'s")
+    return None
+
+
+# A headline that ends on its source after a colon: "... rise to 40: rights group". A few
+# words, no number and no verb of their own.
+_HEADLINE_SOURCE_WORDS = 6
+
+
+def _headline_source(sentence: ParsedSentence, negated: bool) -> Attribution:
+    tokens = sentence.tokens
+    colons = [t.i for t in tokens if t.text == ":"]
+    if not colons:
+        return Attribution(None, None, negated)
+    tail = [t for t in tokens[colons[-1] + 1 :] if t.pos != "PUNCT"]
+    if (
+        not tail
+        or len(tail) > _HEADLINE_SOURCE_WORDS
+        or any(t.pos in ("VERB", "AUX", "NUM") or t.tag == "CD" for t in tail)
+        or not any(t.pos in ("NOUN", "PROPN") for t in tail)
+        or tokens[-1].text in (".", "?", "!")
+    ):
+        return Attribution(None, None, negated)
+    low, high = tail[0].i, tail[-1].i
+    start, end = tokens[low].start, tokens[high].end
+    return Attribution(sentence.span_text(low, high), ":", negated, start, end)
 
 
 def _first_person(found: _Found) -> bool:

@@ -136,6 +136,12 @@ ORGANISATION_HEADS = _words("""
     channel company corporation bank fund republic kingdom state nations un
 """)
 
+# Words of evidence that name no author: "Reports suggest ...", "figures show ...".
+GENERIC_SOURCES = _words("""
+    report reports source sources figure figures data estimate estimates account accounts
+    information statistics
+""")
+
 # Word forms of third-person pronouns (subject and possessive), by the subject they agree as.
 PRONOUN_KINDS = {
     "he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they",
