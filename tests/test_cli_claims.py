@@ -32,7 +32,7 @@ def _invoke(*args: str) -> Result:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def filled(store: SQLiteStore, tmp_path: Path) -> SQLiteStore:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
 
 
 def _texts(store: SQLiteStore) -> dict[str, str]:
@@ -129,7 +129,7 @@ def test_a_new_extractor_version_replaces_every_claim(
     extract(filled)
     old = filled.count_claims()
     assert old == 4
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: "fake/2")
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: "fake/2")
 
     def newer(
         doc_id: str, uri: str, clean: CleanText, options: ExtractOptions

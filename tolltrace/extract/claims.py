@@ -322,6 +322,9 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
         own = nominal(noun_token)
         if own is not None:  # "30 dead", "1 dead, 2 hurt"
             return Reading(own, noun, 0.8)
+    instances = _instances_of(sentence, noun)
+    if instances is not None:  # "500 cases of torture", "cases of people being disappeared"
+        return instances
     local = _participle(sentence, noun, span)
     if local is None and (harm := injuries.noun_harm(sentence, noun)) is not None:
         local = Reading(harm, None, 0.7)  # "two men with gunshot wounds"
@@ -357,6 +360,26 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
     holder = lx.HOLDERS.get(sentence.tokens[noun].lemma)
     if holder is not None:
         return Reading(holder, None, 0.4)
+    return None
+
+
+def _instances_of(sentence: ParsedSentence, noun: int) -> Reading | None:
+    """A count of cases is a count of what they are cases of: "500 cases of torture",
+    "hundreds of cases of people being forcibly disappeared"."""
+    token = sentence.tokens[noun]
+    if token.lemma not in lx.INSTANCES:
+        return None
+    for prep in sentence.children[noun]:
+        if sentence.tokens[prep].lower != "of":
+            continue
+        for kind in sentence.children[prep]:
+            if sentence.tokens[kind].dep != "pobj":
+                continue
+            category = nominal(sentence.tokens[kind]) or _participle(sentence, kind, [])
+            if isinstance(category, Reading):
+                return category
+            if category is not None:
+                return Reading(category, kind, 0.7)
     return None
 
 
@@ -540,12 +563,13 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
         if category is not None:
             return Reading(category, verb.i, 0.8)
     if verb.lemma in COPULAS or verb.lemma in ("die",):
-        category = carried_category(sentence, verb.i, exclude=subject)
-        if category is not None:
-            return Reading(category, verb.i, 0.7)
+        # the count's own state first: "of those sentenced, 153 are in detention"
         complement = complement_category(sentence, verb.i)
         if complement is not None:
             return Reading(complement, verb.i, 0.8)
+        category = carried_category(sentence, verb.i, exclude=subject)
+        if category is not None:
+            return Reading(category, verb.i, 0.7)
     return None  # the subject of an active violent verb is who did it, not who suffered
 
 

@@ -59,6 +59,7 @@ PERSON_NOUNS: frozenset[str] = frozenset()
 ORGANISATION_WORDS: frozenset[str] = frozenset()
 MONTHS: frozenset[str] = frozenset()
 RAISING: frozenset[str] = frozenset()
+INSTANCES: frozenset[str] = frozenset()
 
 # The passes of the rules that only some profiles enable ("road", "vigils", "murder-suicide").
 PASSES: frozenset[str] = frozenset()
@@ -73,6 +74,7 @@ _SETS = (
     "ROAD_AGENTS", "CUSTODY_WORDS", "CARRIERS", "PLACING", "INTENT", "FATAL_EVENT", "FATAL",
     "NONFATAL", "WOUNDING", "ASSAILANTS", "PROJECTILES", "BODY_PARTS", "GLANCING", "LOSS",
     "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS", "RAISING",
+    "INSTANCES",
 )  # fmt: skip
 
 

@@ -185,7 +185,7 @@ _QUALIFIER_BEFORE = re.compile(
     |(?P<more_than>(?:(?:well|just|slightly|far|much|a\s+little|a\s+bit|considerably
         |significantly|substantially)\s+)?(?:more\s+than|over|upwards\s+of|in\s+excess\s+of
         |above|exceeding|greater\s+than)|>)
-    |(?P<passed>(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|break(?:s|ing)?
+    |(?P<passed>(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?<!the\s)top(?:s|ped)?|break(?:s|ing)?
         |broke|pass(?:es|ed)|cross(?:es|ed))(?:\s+the)?)
     |(?P<at_most>up\s+to|at\s+(?:the\s+)?most|as\s+many\s+as|as\s+much\s+as
         |no\s+more\s+than|not\s+more\s+than|(?:a\s+)?maximum\s+of|≤|<=)

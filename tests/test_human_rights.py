@@ -1,0 +1,96 @@
+"""Constructions of human-rights reporting, one test each, in sentences of our own about
+fictional places (Valdoria, Orvane, Velisk, Halvorn): period tallies, detention, enforced
+disappearance, torture, death sentences, displacement, tolls that point back to their noun,
+and who says so."""
+
+from __future__ import annotations
+
+import pytest
+
+from tolltrace.clean.document import clean_document
+from tolltrace.extract.stage import extract_document
+from tolltrace.model import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    clean = clean_document(text, "text/plain", fields={"date": "2031-05-02"})
+    return list(extract_document("doc", "doc", clean))
+
+
+def reading(text: str) -> tuple[int | None, int | None, str, str]:
+    found = claims(text)
+    assert len(found) == 1, [(c.text, c.low, c.category) for c in found]
+    claim = found[0]
+    return claim.low, claim.high, claim.qualifier, claim.category
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally over a period
+        ("Authorities in Valdoria executed at least 412 people in 2031.",
+         (412, None, "at_least", "executed")),
+        # detention without charge, locked up
+        ("Some 58 activists have been held without charge since March.",
+         (58, 58, "approximately", "detained")),
+        ("Police locked up 300 students after the march.", (300, 300, "exact", "detained")),
+        # enforced disappearance
+        ("The whereabouts of 240 detainees remain unknown.", (240, 240, "exact", "disappeared")),
+        ("An estimated 1,300 people remain unaccounted for after the raids.",
+         (1300, 1300, "approximately", "disappeared")),
+        # torture and corporal punishment
+        ("Nineteen protesters were flogged in public.", (19, 19, "exact", "tortured")),
+        ("Twelve prisoners were subjected to torture in Kestrel Prison.",
+         (12, 12, "exact", "tortured")),
+        # displacement
+        ("More than 5,000 people were forced to flee their homes.",
+         (5000, None, "more_than", "displaced")),
+        ("Around 12,000 villagers were driven across the border into Orvane.",
+         (12000, 12000, "approximately", "displaced")),
+        # death sentences
+        ("The court issued death sentences for 183 defendants.", (183, 183, "exact", "sentenced")),
+        # a number that points back to its noun
+        ("The monitor put the number of those detained at 4,100.",
+         (4100, 4100, "exact", "detained")),
+        ("The number of arrests exceeded 6,000 by Friday.", (6000, None, "more_than", "arrested")),
+        ("Among those detained were 14 journalists.", (14, 14, "exact", "detained")),
+        ("Among those executed were four juveniles.", (4, 4, "exact", "executed")),
+        ("The toll included 11 children.", (11, 11, "exact", "killed")),
+        ("Of those arrested, 800 are students.", (800, 800, "exact", "arrested")),
+        # an estimate, not a hypothetical
+        ("At least 25 people are believed to be dead.", (25, None, "at_least", "killed")),
+        ("The death toll could be over 90.", (90, None, "more_than", "killed")),
+    ],
+)  # fmt: skip
+def test_construction(text: str, expected: tuple[int | None, int | None, str, str]) -> None:
+    assert reading(text) == expected
+
+
+def test_a_headline_source_after_its_colon() -> None:
+    (claim,) = claims("Arrests top 6,000 in Velisk: rights group")
+    assert (claim.low, claim.qualifier, claim.category) == (6000, "more_than", "arrested")
+    assert claim.attributed_to == "rights group"
+
+
+def test_a_pronoun_resolves_to_the_organisation_named_before() -> None:
+    text = (
+        "The Valdorian Human Rights League said on Monday that soldiers had killed 31 "
+        "protesters. It documented 212 arrests in the capital alone."
+    )
+    arrests = [c for c in claims(text) if c.category == "arrested"]
+    assert [(c.low, c.attributed_to) for c in arrests] == [(212, "Valdorian Human Rights League")]
+
+
+def test_the_speaker_of_a_quotation_over_unnamed_reports() -> None:
+    text = 'Mira Solvek, the envoy, spoke in Halvorn. "Reports suggest that more than 2,000 people have been detained," she said.'
+    (claim,) = [c for c in claims(text) if c.category == "detained"]
+    assert claim.attributed_to == "Mira Solvek, the envoy"
+
+
+def test_a_toll_belongs_to_its_possessor() -> None:
+    (claim,) = claims("The ministry repeated the government's toll of 23 dead.")
+    assert (claim.low, claim.category, claim.attributed_to) == (23, "killed", "government")
+
+
+def test_a_figure_of_places_is_no_claim() -> None:
+    assert claims("The monitor visited 16 prisons across Velisk.") == []
