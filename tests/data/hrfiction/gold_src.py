@@ -72,7 +72,7 @@ OUTLETS = {
     "013": ["ardel courier", "courier"], "014": _ARI, "015": ["kestrel news", "kestrel"], "016": _CSNA,
     "017": ["concord of nations refugee office", "refugee office", "cnro"], "018": ["border aid network", "ban"],
     "019": ["voice of castreva"], "020": ["northsea tribune", "tribune"], "021": _CCHR,
-    "022": ["the patriot", "patriot"], "023": ["ardel courier", "courier"], "024": ["openatlas"],
+    "022": ["the patriot", "patriot"], "023": ["ardel courier", "courier"], "024": ["freelore"],
 }  # fmt: skip
 
 MAIN_OF = {d: key for key, (_, _, docs) in MAIN.items() for d in docs.split()}
