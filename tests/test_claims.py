@@ -872,34 +872,54 @@ def test_tried_to_kill_is_not_killed() -> None:
     assert all(d.category != "killed" for d in drafts)
 
 
+def lows_and_categories(text: str) -> list[tuple[int | None, str]]:
+    return [(d.low, d.category) for d in claims_in(text)]
+
+
 def test_attempted_murder_is_not_killed() -> None:
+    # the same words without the attempt are a killing: the sentence is read, not skipped
+    done = lows_and_categories("He was charged with the murder of five police officers.")
+    assert done == [(5, "killed")]
     drafts = claims_in("He was charged with the attempted murder of five police officers.")
+    assert [d.low for d in drafts] == [5], "the targeted officers are still a count"
     assert all(d.category != "killed" for d in drafts)
 
 
 def test_plot_to_kill_is_not_killed() -> None:
+    done = lows_and_categories("The PRF killed five ministers, the Interior Ministry said.")
+    assert done == [(5, "killed")]
     drafts = claims_in("The PRF plotted to kill five ministers, the Interior Ministry said.")
+    assert [d.low for d in drafts] == [5], "the targeted ministers are still a count"
     assert all(d.category != "killed" for d in drafts)
 
 
 def test_planned_kidnapping_is_not_disappeared() -> None:
+    done = lows_and_categories("Prosecutors said the men kidnapped two journalists.")
+    assert done == [(2, "disappeared")]
     drafts = claims_in("Prosecutors said the men planned to kidnap two journalists.")
+    assert [d.low for d in drafts] == [2], "the targeted journalists are still a count"
     assert all(d.category != "disappeared" for d in drafts)
 
 
 def test_tried_to_kill_a_named_person_is_no_killing() -> None:
-    assert all(d.category != "killed" for d in claims_in("Gunmen tried to kill Jon Arven."))
+    assert lows_and_categories("Gunmen killed Jon Arven.") == [(1, "killed")]
+    assert "killed" not in [c for _, c in lows_and_categories("Gunmen tried to kill Jon Arven.")]
 
 
 def test_what_someone_meant_to_do_is_no_harm() -> None:
+    assert lows_and_categories("The boy told guards he hurt his uncle.") == [(1, "injured")]
     assert claims_in("The boy told guards he did not mean to hurt his uncle.") == []
+    done = lows_and_categories("Guards said the porter killed two clerks.")
+    assert done == [(2, "killed")]
     drafts = claims_in("Guards said the porter meant to kill two clerks.")
-    assert all(d.category != "killed" for d in drafts)  # targeted, as "tried to kill"
+    assert [d.low for d in drafts] == [2], "targeted, as 'tried to kill'"
+    assert all(d.category != "killed" for d in drafts)
 
 
 def test_attempted_murder_of_a_named_person_is_no_killing() -> None:
+    assert lows_and_categories("He was charged with the murder of Lena Varo.") == [(1, "killed")]
     text = "He was charged with the attempted murder of Lena Varo."
-    assert all(d.category != "killed" for d in claims_in(text))
+    assert "killed" not in [c for _, c in lows_and_categories(text)]
 
 
 # ---------------------------------------------------------------------- counts of non-people
@@ -910,7 +930,8 @@ def test_count_of_cities_is_not_a_count_of_arrested() -> None:
 
 
 def test_count_of_wounds_is_not_a_count_of_injured() -> None:
-    assert all(d.low != 3 for d in claims_in("The victim suffered 3 gunshot wounds to the chest."))
+    # one victim, whatever the number of wounds
+    assert [d.low for d in claims_in("The victim suffered 3 gunshot wounds to the chest.")] == [1]
 
 
 def test_count_of_rounds_is_not_a_count_of_victims() -> None:
@@ -1200,7 +1221,8 @@ def test_people_shot_in_a_murder_suicide_are_not_counted_hurt() -> None:
         "Guards in Kerevo are looking into an apparent murder-suicide. "
         "A man shot his wife and then shot himself, a spokesman said."
     )
-    assert "injured" not in {c.category for c in extracted(text)}
+    categories = {c.category for c in extracted(text)}
+    assert categories and "injured" not in categories
     attempted = text.replace("an apparent murder-suicide", "an attempted murder-suicide")
     assert "injured" in {c.category for c in extracted(attempted)}
 
@@ -1308,17 +1330,23 @@ def test_a_clause_the_parser_read_as_a_phrase_keeps_its_verb(
 def test_hurt_or_dead_is_victims_and_surviving_a_while_no_survival() -> None:
     text = "Three clerks were injured or died at the depot, guards said."
     assert [(c.low, c.category) for c in extracted(text)] == [(3, "victims")]
-    # however the parser hangs the word after "or"
-    text = (
-        "The code says the guardian of a child who is hurt or dies of an unintended "
-        "shooting shall be charged only when the guardian was reckless."
-    )
-    assert [(c.low, c.category) for c in extracted(text)] == [(1, "victims")]
     text = (
         "A nurse was shot on Friday. She survived for two days on life support, but guards "
         "confirmed her death on Monday."
     )
     assert [c.text for c in extracted(text)] == ["A nurse was shot"]
+
+
+@pytest.mark.xfail(
+    strict=True, reason="issue 17: a legal clause about any child who is hurt is read as a victim"
+)
+def test_a_hypothetical_legal_clause_is_no_victim() -> None:
+    # "a child who is hurt or dies" is whoever the code may apply to, not someone harmed
+    text = (
+        "The code says the guardian of a child who is hurt or dies of an unintended "
+        "shooting shall be charged only when the guardian was reckless."
+    )
+    assert [(c.low, c.category) for c in extracted(text)] == []
 
 
 def test_winged_is_hurt() -> None:

@@ -53,7 +53,7 @@ def test_real_extractor_claims_point_at_their_words(filled: SQLiteStore) -> None
     assert summary.extractor == extractor_version()
     texts = _texts(filled)
     claims = list(filled.claims())
-    assert summary.claims == len(claims) == filled.count_claims()
+    assert claims and summary.claims == len(claims) == filled.count_claims()
     for claim in claims:
         assert texts[claim.document][claim.start : claim.end] == claim.text
         assert claim.text in claim.sentence

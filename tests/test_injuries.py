@@ -223,17 +223,25 @@ def test_the_hospital_alone_is_provisional() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The 25-year-old was rushed to a clinic, where he died.",
-        # "where" relates a place, however the parser hangs it: on the condition, on a name
-        "Arven was flown to Kerevo Central Clinic in critical condition, where she died.",
-        "She was rushed in grave condition to Valdoria Central, where she died on Tuesday.",
-    ],
-)
+DIED_IN_HOSPITAL = [
+    "The 25-year-old was rushed to a clinic, where he died.",
+    # "where" relates a place, however the parser hangs it: on the condition, on a name
+    "Arven was flown to Kerevo Central Clinic in critical condition, where she died.",
+    "She was rushed in grave condition to Valdoria Central, where she died on Tuesday.",
+    "A man was shot and taken to Kerevo General Hospital, where he died.",
+]
+
+
+@pytest.mark.parametrize("text", DIED_IN_HOSPITAL)
 def test_a_hospital_where_the_person_died_is_a_killing(text: str) -> None:
-    assert [r[:2] for r in readings(text)] == [(1, "killed"), (1, "killed")]
+    found = [r[:2] for r in readings(text)]
+    assert found and set(found) == {(1, "killed")}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: one death is read as two killed claims")
+@pytest.mark.parametrize("text", DIED_IN_HOSPITAL)
+def test_a_hospital_where_the_person_died_is_one_killing(text: str) -> None:
+    assert [(c.low, c.category) for c in extracted(text)] == [(1, "killed")]
 
 
 def test_one_dead_and_another_injured() -> None:
@@ -289,13 +297,22 @@ def test_the_death_of_the_gunman_does_not_make_the_people_he_shot_victims() -> N
     # a child who shot himself is no assailant: his death is the report's
     text = "A boy accidentally shot and killed himself. Police said the boy shot himself."
     settled = resolve_wounded(claims_in(text), text=text)
+    assert (1, "killed") in [(d.low, d.category) for d in settled]
     assert "injured" not in [d.category for d in settled]
+
+
+DEATH_OF_ITS_OWN = "Both guards were driven to clinics and the 19-year-old was pronounced dead."
 
 
 def test_a_death_in_a_clause_of_its_own_does_not_kill_them_all() -> None:
     # the parser hangs "the 19-year-old" on "clinics": the clause still has its subject
-    text = "Both guards were driven to clinics and the 19-year-old was pronounced dead."
-    assert (2, "killed") not in [(d.low, d.category) for d in claims_in(text)]
+    assert [(d.low, d.category) for d in claims_in(DEATH_OF_ITS_OWN)][:1] == [(2, WOUNDED)]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: the 19-year-old's death is not read at all")
+def test_a_death_in_a_clause_of_its_own_is_a_killing_of_one() -> None:
+    found = [(d.low, d.category) for d in claims_in(DEATH_OF_ITS_OWN)]
+    assert found == [(2, WOUNDED), (1, "killed")]
 
 
 def test_a_hospital_where_someone_else_died_does_not_kill_them_all() -> None:

@@ -274,7 +274,9 @@ def test_where_they_were_pronounced_dead_kills_all_of_them() -> None:
 def test_another_subject_pronounced_dead_kills_only_that_one() -> None:
     """The parser hangs "the 19-year-old" on "clinics"; the death is still someone else's."""
     text = "Both guards were carried to clinics and the 19-year-old was then declared dead."
-    assert (2, "killed") not in [(low, category) for low, category, _ in readings(text)]
+    found = [(low, category) for low, category, _ in readings(text)]
+    assert found[:1] == [(2, WOUNDED)]  # the guards are read, and not as killed
+    # the 19-year-old's death itself is not read yet: see test_injuries.py (issue 17)
 
 
 @pytest.mark.parametrize(
