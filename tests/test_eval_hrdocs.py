@@ -230,6 +230,13 @@ def test_events_by_hand() -> None:
     assert (check["event_bcubed_f1"], check["event_bcubed_overlap_f1"]) == (1.0, 1.0)
 
 
+def test_nothing_found_is_recall_zero_and_no_precision() -> None:
+    got = score("all", [])
+    assert (got["recall"], got["precision"], got["f1"]) == (0.0, None, 0.0)
+    assert len(got["misses"]) == 12 and got["category_acc"] is None
+    assert got["docs_in_no_event"] == 1  # 006: listed by no event; the others by their event
+
+
 def test_source_aliases() -> None:
     assert alias_hit("vrm", "the vrm") and not alias_hit("vrm", "vrmx monitor")
     assert alias_hit("=rights groups", "rights groups")
@@ -312,11 +319,19 @@ def assert_agree(ours: Mapping[str, Any], theirs: Mapping[str, Any]) -> None:
 
 @pytest.mark.skipif(not (SHARED_HRDOCS / "score.py").exists(), reason="no reference scorer")
 @pytest.mark.parametrize("part", ["tune", "check", "all"])
-def test_the_reference_scorer_agrees_on_the_fiction(tmp_path: Path, part: str) -> None:
-    claims, events = jsonl(tmp_path / "c.jsonl", CLAIMS), jsonl(tmp_path / "e.jsonl", EVENTS)
+@pytest.mark.parametrize("found", [CLAIMS, []], ids=["claims", "nothing"])
+def test_the_reference_scorer_agrees_on_the_fiction(
+    tmp_path: Path, part: str, found: list[dict[str, Any]]
+) -> None:
+    """The reference scorer maps documents through its own folder's files, then the claims'
+    uris: with no claim it cannot place these documents in events, so none are given."""
+    linked = EVENTS if found else []
+    claims, events = jsonl(tmp_path / "c.jsonl", found), jsonl(tmp_path / "e.jsonl", linked)
     docs = sorted(doc for doc in GOLD.documents if in_part(doc, part))
     theirs = reference(SHARED_HRDOCS / "score.py", claims, events, FICTION / "gold.json", docs)
-    assert_agree(score(part), theirs)
+    documents = frozenset(docs)
+    ours = score_exports(GOLD, found, linked, documents, document_ids(FILES), part)
+    assert_agree(ours.to_json(), theirs)
 
 
 @pytest.mark.skipif(not (SHARED_HRDOCS / "score.py").exists(), reason="no reference scorer")

@@ -45,9 +45,11 @@ class HrdocsReport:
     @property
     def f1(self) -> float | None:
         precision, recall = self.precision, self.recall.value
-        if precision is None or recall is None:
+        if recall is None:  # no required figure: nothing to measure
             return None
-        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if precision is None or precision + recall == 0:  # no claim matched, none wrong
+            return 0.0
+        return 2 * precision * recall / (precision + recall)
 
     def rows(self) -> list[Row]:
         majority, overlapping = self.events.majority, self.events.overlapping
