@@ -18,6 +18,7 @@ from typing import Any
 
 from tolltrace.errors import BadRecord, NotFound
 from tolltrace.evaluate.brat import Attribution, parse_brat_attributions
+from tolltrace.evaluate.magnitudes import magnitude_of
 from tolltrace.model import Claim
 
 
@@ -122,12 +123,13 @@ class AdvocacyClaim:
 
     doc: str
     quote: str
-    value: int
+    value: int | None  # None for a vague magnitude ("dozens"): see `magnitude`
     qualifier: str
     category: str  # the data set's label: killed, executed, victims_named, ...
     event: str | None
     source: str | None  # who the text says reports it; None = the article's own voice
     required: bool
+    magnitude: str | None = None  # a `magnitudes.DECADE_FLOOR` name when value is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +184,18 @@ def load_advocacy(folder: Path) -> tuple[AdvocacyGold, list[EvalDocument]]:
 
 
 def _advocacy_claim(record: Mapping[str, Any], where: str) -> AdvocacyClaim:
+    value = _field(record, "value", where)
+    magnitude = magnitude_of(value, record.get("magnitude"), where)
     return AdvocacyClaim(
         doc=str(_field(record, "doc", where)),
         quote=str(record.get("quote", "")),
-        value=_count(_field(record, "value", where), where),
+        value=None if magnitude else _count(value, where),
         qualifier=str(_field(record, "qualifier", where)),
         category=str(_field(record, "category", where)),
         event=_optional_str(record.get("event")),
         source=_optional_str(record.get("source")),
         required=bool(record.get("required", True)),
+        magnitude=magnitude,
     )
 
 

@@ -18,6 +18,9 @@ class Report(Protocol):
     @property
     def dataset(self) -> str: ...
 
+    @property
+    def part(self) -> str: ...  # the documents scored: tune, check or all (`parts`)
+
     def to_json(self) -> dict[str, Any]: ...
 
     def render(self) -> str: ...
@@ -134,6 +137,35 @@ def b_cubed(gold: Mapping[str, Iterable[str]], predicted: Mapping[str, str]) -> 
         else:  # an item with no gold class is trivially complete
             recall += 1.0
     return BCubed(precision / len(labels), recall / len(labels), len(labels))
+
+
+def b_cubed_overlapping(
+    system: Mapping[str, frozenset[str]], gold: Mapping[str, frozenset[str]]
+) -> BCubed:
+    """Extended B³ (Amigó et al. 2009) where both sides may put an item in several clusters.
+
+    For two items sharing s system clusters and g gold classes, the pair scores min(s, g) / s
+    for precision (when s > 0) and min(s, g) / g for recall (when g > 0); each item averages
+    its pairs (itself included), and the items are averaged. Items are those of `gold`; an
+    item without system clusters should be given a singleton of its own.
+    """
+    items = list(gold)
+    if not items:
+        return BCubed(None, None, 0)
+    precision = recall = 0.0
+    for item in items:
+        mine, truth = system.get(item, frozenset()), gold[item]
+        ps, rs = [], []
+        for other in items:
+            shared = len(mine & system.get(other, frozenset()))
+            common = len(truth & gold[other])
+            if shared:
+                ps.append(min(shared, common) / shared)
+            if common:
+                rs.append(min(shared, common) / common)
+        precision += sum(ps) / len(ps) if ps else 0.0
+        recall += sum(rs) / len(rs) if rs else 0.0
+    return BCubed(precision / len(items), recall / len(items), len(items))
 
 
 def best_matching(weights: Sequence[Sequence[int]]) -> list[tuple[int, int]]:

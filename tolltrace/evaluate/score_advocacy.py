@@ -1,7 +1,8 @@
 """Advocacy articles: casualty claims (value + category), qualifiers, attributed sources.
 
 Matching. A predicted claim matches a gold claim of the same document when its value (`low`,
-else `high`) equals the gold value and its category is compatible with the gold category.
+else `high`) equals the gold value (lies in the decade of a gold vague magnitude, `value:
+null` with `magnitude: "dozens"`...) and its category is compatible with the gold category.
 Pairs are made one-to-one, as many as possible, preferring among equally many the pairing with
 identical categories, then right qualifiers, then right sources.
 
@@ -32,6 +33,7 @@ from typing import Any
 
 from tolltrace.evaluate.datasets import AdvocacyClaim, AdvocacyGold, EvalDocument, Extract
 from tolltrace.evaluate.extractor import extract_linked
+from tolltrace.evaluate.magnitudes import in_decade
 from tolltrace.evaluate.metrics import (
     PRF,
     Accuracy,
@@ -77,6 +79,7 @@ class AdvocacyReport:
     unannotated: tuple[str, ...]
     failures: tuple[Failure, ...]
     dataset: str = "advocacy"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
     # Gold events spanning several documents -> all their matched claims in one linked event.
     whole: tuple[tuple[str, bool], ...] = ()
     entities: EntityFigures | None = None  # names and aliases found across the documents
@@ -109,6 +112,7 @@ class AdvocacyReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "documents": self.documents,
             "claims": self.claims.to_json(),
             "strict_category": self.strict.to_json(),
@@ -128,7 +132,7 @@ class AdvocacyReport:
         }
 
     def render(self) -> str:
-        table = render_table("advocacy: casualty claims", self.rows())
+        table = render_table(f"advocacy: casualty claims [part {self.part}]", self.rows())
         extra = [f"  missed   {item}" for item in self.missed]
         extra += [f"  spurious {item}" for item in self.spurious]
         if self.entities is not None:
@@ -138,7 +142,7 @@ class AdvocacyReport:
 
 def _weight(gold: AdvocacyClaim, claim: Claim, strict: bool = False) -> int:
     category = gold_category(gold.category)
-    if category is None or claim_value(claim) != gold.value:
+    if category is None or not _value_fits(gold, claim):
         return 0
     accepted = frozenset({category}) if strict else ACCEPTED.get(category, frozenset({category}))
     if claim.category not in accepted:
@@ -149,6 +153,12 @@ def _weight(gold: AdvocacyClaim, claim: Claim, strict: bool = False) -> int:
         + 2 * (claim.qualifier == gold.qualifier)
         + (sources_agree(claim.attributed_to, gold.source))
     )
+
+
+def _value_fits(gold: AdvocacyClaim, claim: Claim) -> bool:
+    if gold.magnitude is not None:
+        return in_decade(claim_value(claim), gold.magnitude)
+    return claim_value(claim) == gold.value
 
 
 def score_advocacy(

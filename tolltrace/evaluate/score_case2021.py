@@ -102,6 +102,7 @@ class Case2021Report:
     no_claims: int
     failures: tuple[Failure, ...]
     dataset: str = "case2021"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
 
     def rows(self) -> list[Row]:
         rows: list[Row] = [
@@ -120,6 +121,7 @@ class Case2021Report:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "snippets": self.snippets,
             "accuracy": self.accuracy.to_json(),
             "macro_f1": self.macro_f1,
@@ -133,7 +135,7 @@ class Case2021Report:
         }
 
     def render(self) -> str:
-        return render_table("case2021: event type per snippet", self.rows())
+        return render_table(f"case2021: event type per snippet [part {self.part}]", self.rows())
 
 
 def score_case2021(

@@ -99,6 +99,7 @@ class GvaReport:
     unknown_incidents: int  # incident ids the documents name but incidents.jsonl lacks
     failures: tuple[Failure, ...]
     dataset: str = "gva"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
     # The same counts from every claim of the article (the largest figure), before linking
     # chose the main event's claims; None when nothing was linked.
     killed_all: CountAgreement | None = None
@@ -144,6 +145,7 @@ class GvaReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "documents": self.documents,
             "killed": self.killed.to_json(),
             "injured": self.injured.to_json(),
@@ -162,7 +164,9 @@ class GvaReport:
         }
 
     def render(self) -> str:
-        return render_table("gva: killed and injured per article, event linking", self.rows())
+        return render_table(
+            f"gva: killed and injured per article, event linking [part {self.part}]", self.rows()
+        )
 
 
 def _agreement(

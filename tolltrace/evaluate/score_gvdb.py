@@ -35,6 +35,7 @@ class GvdbReport:
     silent: int  # articles where we extract neither a killed nor an injured count
     failures: tuple[Failure, ...]
     dataset: str = "gvdb"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
 
     def rows(self) -> list[Row]:
         return [
@@ -49,6 +50,7 @@ class GvdbReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "articles": self.articles,
             "killed": self.killed.to_json(),
             "injured": self.injured.to_json(),
@@ -60,7 +62,7 @@ class GvdbReport:
         }
 
     def render(self) -> str:
-        return render_table("gvdb: killed and injured per article", self.rows())
+        return render_table(f"gvdb: killed and injured per article [part {self.part}]", self.rows())
 
 
 def score_gvdb(gold: GvdbGold, documents: Sequence[EvalDocument], extract: Extract) -> GvdbReport:

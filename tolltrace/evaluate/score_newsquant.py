@@ -141,6 +141,7 @@ class NewsquantReport:
     unparsed: int  # gold values that are neither numbers nor ranges
     failures: tuple[Failure, ...]
     dataset: str = "newsquant"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
 
     def rows(self) -> list[Row]:
         return [
@@ -157,6 +158,7 @@ class NewsquantReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "sentences": self.sentences,
             "values": self.values.to_json(),
             "bound": self.bound.to_json(),
@@ -170,13 +172,16 @@ class NewsquantReport:
         }
 
     def render(self) -> str:
-        return render_table("newsquant: counts of people or things", self.rows())
+        return render_table(
+            f"newsquant: counts of people or things [part {self.part}]", self.rows()
+        )
 
 
 def score_newsquant(
     gold: NewsquantGold, documents: Sequence[EvalDocument], extract: Extract
 ) -> NewsquantReport:
     predicted, failures = extract_all(documents, extract)
+    scored = {document.id for document in documents}
     correct = total_predicted = total_gold = out_of_scope = stray = 0
     bound_right = bound_total = 0
     for document in documents:
@@ -211,6 +216,6 @@ def score_newsquant(
         in_scope=total_gold,
         out_of_scope=out_of_scope,
         out_of_scope_claims=stray,
-        unparsed=len(gold.unparsed),
+        unparsed=sum(1 for item in gold.unparsed if item.split(":", 1)[0] in scored),
         failures=failures,
     )

@@ -67,6 +67,7 @@ class PolnearReport:
     unused_annotations: int
     failures: tuple[Failure, ...]
     dataset: str = "polnear"
+    part: str = "all"  # the documents scored: tune, check or all (`parts`)
 
     @property
     def recall_all(self) -> float | None:
@@ -88,6 +89,7 @@ class PolnearReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "dataset": self.dataset,
+            "part": self.part,
             "documents": self.documents,
             "splits": list(self.splits),
             "numeric_relations": self.numeric_relations,
@@ -103,7 +105,9 @@ class PolnearReport:
         }
 
     def render(self) -> str:
-        return render_table("polnear: attributed sources of figures", self.rows())
+        return render_table(
+            f"polnear: attributed sources of figures [part {self.part}]", self.rows()
+        )
 
 
 def score_polnear(

@@ -1,15 +1,18 @@
 """Score an extractor on a data set by name: load its folder, run the extractor, report.
 
-`run("advocacy", Path("../shared/eval/advocacy"), extract)` is what `tolltrace eval` and the
-benchmark script call; the scorers and reports live in `score_<name>`, the shared counting in
-`metrics`.
+`run("advocacy", Path("../shared/eval/advocacy"), extract, part)` is what `tolltrace eval` and
+the benchmark script call; the scorers and reports live in `score_<name>`, the shared counting
+in `metrics`. `part` (`parts`: tune, check or all) keeps the documents of that part only, so
+every gold total is over them. hrdocs is scored apart (`score_hrdocs.run_hrdocs`): the whole
+pipeline, ingest to link, is its extractor.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tolltrace.errors import Unsupported
 from tolltrace.evaluate.datasets import (
@@ -23,6 +26,7 @@ from tolltrace.evaluate.datasets import (
     load_polnear,
 )
 from tolltrace.evaluate.metrics import Report
+from tolltrace.evaluate.parts import ALL, select_part
 from tolltrace.evaluate.score_advocacy import AdvocacyReport, score_advocacy
 from tolltrace.evaluate.score_case2021 import Case2021Report, score_case2021
 from tolltrace.evaluate.score_gva import GvaReport, score_gva
@@ -32,6 +36,7 @@ from tolltrace.evaluate.score_polnear import PolnearReport, score_polnear
 
 __all__ = [
     "DATASETS",
+    "EVALUATIONS",
     "AdvocacyReport",
     "Case2021Report",
     "GvaReport",
@@ -48,21 +53,26 @@ __all__ = [
     "score_polnear",
 ]
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 Gold = TypeVar("Gold")
+Scored = TypeVar("Scored", bound="DataclassInstance")  # a report record, with a `part` field
 
 
 def _bind(
     load: Callable[[Path], tuple[Gold, list[EvalDocument]]],
-    score: Callable[[Gold, Sequence[EvalDocument], Extract], Report],
-) -> Callable[[Path, Extract], Report]:
-    def evaluate(folder: Path, extract: Extract) -> Report:
+    score: Callable[[Gold, Sequence[EvalDocument], Extract], Scored],
+) -> Callable[[Path, Extract, str], Scored]:
+    def evaluate(folder: Path, extract: Extract, part: str) -> Scored:
         gold, documents = load(folder)
-        return score(gold, documents, extract)
+        report = score(gold, select_part(documents, part, lambda d: d.id), extract)
+        return dataclasses.replace(report, part=part)
 
     return evaluate
 
 
-DATASETS: dict[str, Callable[[Path, Extract], Report]] = {
+DATASETS: dict[str, Callable[[Path, Extract, str], Report]] = {
     "advocacy": _bind(load_advocacy, score_advocacy),
     "gva": _bind(load_gva, score_gva),
     "gvdb": _bind(load_gvdb, score_gvdb),
@@ -72,10 +82,14 @@ DATASETS: dict[str, Callable[[Path, Extract], Report]] = {
 }
 
 
-def run(name: str, folder: Path, extract: Extract) -> Report:
-    """Load the data set `name` from `folder` (its layout) and score `extract` on it."""
+# Every name `tolltrace eval` takes: the data sets scored with an extractor, and hrdocs.
+EVALUATIONS = (*DATASETS, "hrdocs")
+
+
+def run(name: str, folder: Path, extract: Extract, part: str = ALL) -> Report:
+    """Load the data set `name` from `folder` (its layout) and score `extract` on its `part`."""
     evaluate = DATASETS.get(name)
     if evaluate is None:
         known = ", ".join(DATASETS)
         raise Unsupported(f"no evaluation data set named {name!r}; choose one of {known}")
-    return evaluate(Path(folder), extract)
+    return evaluate(Path(folder), extract, part)
