@@ -82,7 +82,10 @@ def test_a_pronoun_resolves_to_the_organisation_named_before() -> None:
 
 
 def test_the_speaker_of_a_quotation_over_unnamed_reports() -> None:
-    text = 'Mira Solvek, the envoy, spoke in Halvorn. "Reports suggest that more than 2,000 people have been detained," she said.'
+    text = (
+        'Mira Solvek, the envoy, spoke in Halvorn. "Reports suggest that more than 2,000 '
+        'people have been detained," she said.'
+    )
     (claim,) = [c for c in claims(text) if c.category == "detained"]
     assert claim.attributed_to == "Mira Solvek, the envoy"
 
