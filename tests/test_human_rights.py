@@ -97,3 +97,48 @@ def test_a_toll_belongs_to_its_possessor() -> None:
 
 def test_a_figure_of_places_is_no_claim() -> None:
     assert claims("The monitor visited 16 prisons across Velisk.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 40 people are missing.", (40, None, "at_least", "disappeared")),
+        ("Forty people went missing in Velisk.", (40, 40, "exact", "disappeared")),
+    ],
+)
+def test_missing_is_a_state_not_the_verb_miss(
+    text: str, expected: tuple[int | None, int | None, str, str]
+) -> None:
+    assert reading(text) == expected
+
+
+def test_citation_marks_end_sentences_and_stay_out_of_them() -> None:
+    text = "Unrest began in Sarenna.[3] Police detained 40 people.[4]At least 12 were injured."
+    found = [(c.text, c.low, c.category) for c in claims(text)]
+    assert found == [
+        ("detained 40 people", 40, "detained"),
+        ("At least 12 were injured", 12, "injured"),
+    ]
+
+
+def test_an_infobox_of_casualties() -> None:
+    text = "Casualties\n300+ injured[12]\n6+ dead[13][14]\n2,400+ arrested[15]\n40 missing[16]\n"
+    found = [(c.low, c.qualifier, c.category) for c in claims(text)]
+    assert found == [
+        (300, "at_least", "injured"),
+        (6, "at_least", "killed"),
+        (2400, "at_least", "arrested"),
+        (40, "exact", "disappeared"),
+    ]
+
+
+def test_people_never_seen_again_disappeared() -> None:
+    assert reading("Dozens of the detained were never seen again.") == (
+        24, None, "vague", "disappeared"
+    )  # fmt: skip
+
+
+def test_a_clause_after_a_semicolon_does_not_attribute_the_one_before() -> None:
+    text = "The Monitor says at least 14 men remain on death row; the court acknowledges three."
+    (claim,) = [c for c in claims(text) if c.low == 14]
+    assert claim.attributed_to == "Monitor"

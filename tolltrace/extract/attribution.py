@@ -147,6 +147,8 @@ def _governs(sentence: ParsedSentence, head: int, child: int | None) -> _Found |
     if child is None:
         return None
     h, c = sentence.tokens[head], sentence.tokens[child]
+    if child < head and any(t.text == ";" for t in sentence.tokens[child:head]):
+        return None  # "... were never seen again; the society listed 214": clauses apart
     if not _is_verb(h):
         if h.lemma in cues.CONTENT_NOUNS and child > head and _content_of_noun(c):
             return _noun_owner(sentence, head)

@@ -320,6 +320,12 @@ def _read(sentence: ParsedSentence, governing: int, noun: int, span: list[int]) 
     noun_token = sentence.tokens[noun]
     if noun_token.pos in ("ADJ", "VERB"):
         own = nominal(noun_token)
+        if own is not None and governing != noun:
+            # "dozens of the detained were never seen again": what befell them, over the
+            # state they are named by
+            climbed = _climb(sentence, governing, noun)
+            if climbed is not None and climbed.category not in (WOUNDED, "victims", own):
+                return climbed
         if own is not None:  # "30 dead", "1 dead, 2 hurt"
             return Reading(own, noun, 0.8)
     instances = _instances_of(sentence, noun)
@@ -549,6 +555,8 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
     if harm is not None:  # "two people suffered gunshot wounds", "both are in stable condition"
         return Reading(harm, verb.i, 0.7)
     has_object = any(sentence.tokens[c].dep in ("dobj", "obj") for c in sentence.children[verb.i])
+    if not has_object and verb.tag == "VBG" and (state := lx.NOMINAL.get(verb.lower)):
+        return Reading(state, verb.i, 0.8)  # "40 people are missing": an adjective, not "miss"
     passive_like = (
         verb.tag == "VBN"
         and not has_object

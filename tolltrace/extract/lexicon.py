@@ -60,6 +60,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset()
 MONTHS: frozenset[str] = frozenset()
 RAISING: frozenset[str] = frozenset()
 INSTANCES: frozenset[str] = frozenset()
+UNSEEN: frozenset[str] = frozenset()
 
 # The passes of the rules that only some profiles enable ("road", "vigils", "murder-suicide").
 PASSES: frozenset[str] = frozenset()
@@ -74,7 +75,7 @@ _SETS = (
     "ROAD_AGENTS", "CUSTODY_WORDS", "CARRIERS", "PLACING", "INTENT", "FATAL_EVENT", "FATAL",
     "NONFATAL", "WOUNDING", "ASSAILANTS", "PROJECTILES", "BODY_PARTS", "GLANCING", "LOSS",
     "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS", "RAISING",
-    "INSTANCES",
+    "INSTANCES", "UNSEEN",
 )  # fmt: skip
 
 

@@ -23,7 +23,7 @@ WOUNDED = lx.WOUNDED
 COPULAS = frozenset(
     ("be", "include", "number", "total", "reach", "rise", "climb", "stand", "exceed", "top",
      "surpass", "hit", "put", "bring", "raise", "increase", "jump", "soar", "mount", "remain",
-     "grow", "estimate", "place", "set", "count", "swell")
+     "grow", "estimate", "place", "set", "count", "swell", "go")
 )  # fmt: skip
 PREDICATE_REACH = 10  # tokens between a count and its predicate for both to be the claim's text
 _CLAUSES = frozenset(("relcl", "acl", "advcl", "punct", "cc", "conj"))
@@ -141,6 +141,8 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
     if token.lemma in ("disappear",):
         category = "disappeared"
+    if token.lemma in lx.UNSEEN and _never_again(sentence, verb):
+        return "disappeared"  # "were never seen again", "have not been heard from since"
     hit = token.lemma == "hit" and _hit_by_fire(sentence, verb)
     if hit:
         category = "victims"  # "hit by gunfire", "hit in the leg": as "struck"
@@ -218,6 +220,13 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured", "is injured or dies"
     return category
+
+
+def _never_again(sentence: ParsedSentence, verb: int) -> bool:
+    near = [*sentence.children[verb]]
+    near += [g for c in near if sentence.tokens[c].dep == "prep" for g in sentence.children[c]]
+    words = {sentence.tokens[c].lower for c in near}
+    return bool(words & {"never", "not", "n't"}) and bool(words & {"again", "since"})
 
 
 def _hit_by_fire(sentence: ParsedSentence, verb: int) -> bool:
@@ -337,7 +346,11 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
     for child in sentence.children[verb]:
         token = sentence.tokens[child]
         if (
-            token.dep in ("xcomp", "oprd", "acomp", "ccomp")
+            (
+                token.dep in ("xcomp", "oprd", "acomp", "ccomp")
+                # "went missing": the state right after the verb, hung as a clause
+                or (token.dep == "advcl" and token.tag == "JJ" and child == verb + 1)
+            )
             and token.tag in ("VBN", "JJ")
             and not has_subject(sentence, child)  # "asked him if anyone was hurt": a clause
         ):

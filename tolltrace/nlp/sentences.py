@@ -64,13 +64,15 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
     """
     sentences: list[Sentence] = []
     tokenizer = Tokenizer(replace_not_contraction=False)  # as `analyze` builds it
+    original = text
+    text = _CITATION.sub(lambda mark: " " * len(mark.group()), text)
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         if within is not None and not within(paragraph):
             continue
         if (single := _single_sentence(paragraph)) is not None:
             if single[0] < single[1]:  # what syntok gives it, without the cost
                 start, end = offset + single[0], offset + single[1]
-                sentences.append(Sentence(start, end, text[start:end]))
+                sentences.append(Sentence(start, end, original[start:end]))
             continue
         first = len(sentences)
         for tokens in segmenter.segment(tokenizer.tokenize(paragraph)):
@@ -84,10 +86,16 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
                 and _ABBREVIATED_MONTH.search(previous.text)
                 and text[start : start + 1].isdigit()
             ):  # "Sept. | 20-24": one date, one sentence
-                sentences[-1] = Sentence(previous.start, end, text[previous.start : end])
+                sentences[-1] = Sentence(previous.start, end, original[previous.start : end])
                 continue
-            sentences.append(Sentence(start, end, text[start:end]))
+            sentences.append(Sentence(start, end, original[start:end]))
     return tuple(sentences)
+
+
+# A citation mark of an encyclopedia or a report ("[4]", "[12][13]", "[a]", "[citation
+# needed]"): blank to the splitter, so that "... killed.[4]Police said" is two sentences and a
+# mark at a sentence's end is no part of it. Offsets are kept: the mark becomes spaces.
+_CITATION = re.compile(r"\[(?:\d{1,4}|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
 
 
 # Where syntok may end a sentence inside a paragraph: a full stop, a question or an exclamation
