@@ -624,6 +624,14 @@ def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Readin
         if category is None:
             return _carrier_above(sentence, governor.i, preposition.i)
         return Reading(category, governor.i, 0.7)
+    if preposition.lower in ("with", "to") and governor.lemma == "compare":
+        # "29 were executed last year, compared with 17 in 2030": the clause's own count
+        main = sentence.tokens[governor.head]
+        if governor.head != governor.i and main.pos in ("VERB", "AUX"):
+            category = verb_category(sentence, main.i) or carried_category(
+                sentence, main.i, exclude=governor.i
+            )
+            return Reading(category, main.i, 0.6) if category else None
     if preposition.lower == "for" and governor.pos == "VERB":
         # "issued death sentences for 183 defendants": a penalty for the people counted
         category = carried_category(sentence, governor.i, exclude=preposition.i)

@@ -28,6 +28,7 @@ SPEECH_VERBS = _words("""
 OBJECT_REPORT_VERBS = _words("""
     report document record count confirm estimate cite list tally verify publish reveal
     disclose announce log reckon calculate compile expect predict forecast project anticipate
+    track register
 """)
 
 # Verbs that say who their object is, with "as": "the coroner identified the man killed as

@@ -141,13 +141,14 @@ _SHORT = 5  # words shorter than this match only with a regular ending, not as a
 def _stem(word: str) -> str:
     """A regular expression for a lemma's inflected forms, as a prefix of a word: "execute"
     reads "executed", "executions"; a short word only with a regular ending ("die", "dies",
-    "died"), so that "nab" is no prefix of "nabob"."""
+    "died", "flogged"), so that "nab" is no prefix of "nabob"."""
     parts = [re.escape(part) for part in word.split()]
     last = parts[-1]
     if len(word) >= _SHORT:
         parts[-1] = last[:-1] if last[-1:] in ("e", "y") else last
     else:
-        parts[-1] = rf"{last}(?:s|es|d|ed|ing|er|ers)?\b"
+        # a short word doubles its last consonant before an ending: "flogged", "nabbed"
+        parts[-1] = rf"{last}{re.escape(word[-1])}?(?:s|es|d|ed|ing|er|ers)?\b"
     return r"\s+".join(parts)
 
 
