@@ -142,3 +142,22 @@ def test_a_clause_after_a_semicolon_does_not_attribute_the_one_before() -> None:
     text = "The Monitor says at least 14 men remain on death row; the court acknowledges three."
     (claim,) = [c for c in claims(text) if c.low == 14]
     assert claim.attributed_to == "Monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty-nine people were executed last year, compared with 17 in 2030.",
+         [(29, "executed"), (17, "executed")]),
+        ("More than 1,200 people have been subjected to enforced disappearance since 2029.",
+         [(1200, "disappeared")]),
+        ("Some 3,000 families were evicted from the district.", [(3000, "displaced")]),
+        ("At least 60 people lost their lives in the crackdown.", [(60, "killed")]),
+        ("An estimated 10,000 people are held in camps in the east.", [(10000, "detained")]),
+        ("More than 80 journalists remain behind bars.", [(80, "imprisoned")]),
+        ("The rapporteur received reports that 15 activists had been flogged.",
+         [(15, "tortured")]),
+    ],
+)  # fmt: skip
+def test_more_constructions(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(c.low, c.category) for c in claims(text)] == expected

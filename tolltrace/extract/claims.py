@@ -551,6 +551,11 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
         return None  # "two inmates died of pneumonia"
     if verb.lemma in lx.INTRANSITIVE:
         return Reading(lx.INTRANSITIVE[verb.lemma], verb.i, 0.9)
+    if verb.lemma in lx.LOSS and any(
+        sentence.tokens[c].dep == "dobj" and sentence.tokens[c].lemma in ("life", "lives")
+        for c in sentence.children[verb.i]
+    ):
+        return Reading("killed", verb.i, 0.9)  # "60 people lost their lives"
     harm = injuries.subject_harm(sentence, verb.i)
     if harm is not None:  # "two people suffered gunshot wounds", "both are in stable condition"
         return Reading(harm, verb.i, 0.7)
