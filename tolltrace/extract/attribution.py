@@ -129,6 +129,12 @@ def _governing(sentence: ParsedSentence, path: list[int], claim: range) -> _Foun
     """The nearest attribution naming a source; else the nearest without one ("it was
     reported that ..."). A claim may hold its own cue ("[Minister puts toll at 23]")."""
     sourceless = None
+    for word in claim:  # "killed [18 people], the ministry announced": hung on the claim's noun
+        for d in _children(sentence, word, "relcl"):
+            if _is_verb(sentence.tokens[d]) and _trailing_relative(sentence, d):
+                found = _speaker(sentence, d)
+                if found is not None and found.source is not None:
+                    return found
     for j, node in enumerate(path):
         below = path[j - 1] if j else None
         own = [d for d in sentence.children[node] if d in claim] if j == 0 else [below]
@@ -181,6 +187,8 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
             lemma in cues.OBJECT_REPORT_VERBS
             or lemma in cues.OBJECT_TOPIC_VERBS
             or (lemma in cues.FIGURE_OBJECT_VERBS and child.lemma in cues.FIGURE_NOUNS)
+            # "put the number of those detained at 700", the parser hanging "at" inside it
+            or (lemma in cues.TOLL_SETTING_VERBS and child.lemma in cues.FIGURE_NOUNS)
             # "indicated [13 guards] [would be needed]": a subject misparsed as the object
             or (lemma in cues.SPEECH_VERBS and bool(_children(sentence, verb, "ccomp")))
             or (lemma in cues.NAMING_VERBS and _names_as(sentence, verb, child.i))
@@ -257,6 +265,8 @@ def _hanging(sentence: ParsedSentence, node: int, below: int | None) -> _Found |
             found = _according(sentence, d)
         elif t.dep in ("parataxis", "advcl", "conj", "ccomp") and _is_verb(t):
             found = _speaker(sentence, d) if _parenthetical(sentence, node, d) else None
+        elif t.dep == "relcl" and _is_verb(t) and _trailing_relative(sentence, d):
+            found = _speaker(sentence, d)
         elif t.dep in ("prep", "agent") and t.lower in ("in", "by") and _is_verb(tokens[node]):
             found = _in_document(sentence, node, d)
         else:
@@ -298,6 +308,21 @@ def _parenthetical(sentence: ParsedSentence, node: int, verb: int) -> bool:
     if t.dep == "advcl":
         return any(sentence.tokens[m].lower == "as" for m in _children(sentence, verb, "mark"))
     return not _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark")
+
+
+def _trailing_relative(sentence: ParsedSentence, verb: int) -> bool:
+    """ "killed 18 people, the ministry announced on Monday": a closing attribution the parser
+    hung on the last noun as a relative clause. A verb of saying after a comma, with its own
+    subject and no relative word, object or clause of its own."""
+    tokens = sentence.tokens
+    subjects = _children(sentence, verb, "nsubj")
+    if tokens[verb].lemma not in cues.SPEECH_VERBS or not subjects:
+        return False
+    if _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark", "nsubjpass"):
+        return False
+    first = sentence.subtree(subjects[0])[0]
+    relative = any(t.tag in ("WDT", "WP", "WP$", "WRB") for t in tokens[first:verb])
+    return not relative and first > 0 and tokens[first - 1].text == ","
 
 
 def _in_document(sentence: ParsedSentence, verb: int, prep: int) -> _Found | None:
