@@ -161,3 +161,28 @@ def test_a_clause_after_a_semicolon_does_not_attribute_the_one_before() -> None:
 )  # fmt: skip
 def test_more_constructions(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(c.low, c.category) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Killed: 45", [(45, "killed")]),
+        ("Total detentions: 6,120", [(6120, "detained")]),
+        ("Executions (2031): 412", [(412, "executed")]),
+        ("Nearly 2,000 homes were destroyed, leaving 10,000 people homeless.",
+         [(10000, "displaced")]),
+        ("Sunday's crackdown killed 18 people, the Valdorian Health Ministry announced on Monday.",
+         [(18, "killed")]),
+    ],
+)  # fmt: skip
+def test_labels_and_key_figures(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(c.low, c.category) for c in claims(text)] == expected
+
+
+def test_a_closing_attribution_hung_on_the_noun() -> None:
+    text = "Sunday's crackdown killed 18 people, the Valdorian Health Ministry announced on Monday."
+    assert [c.attributed_to for c in claims(text)] == ["Valdorian Health Ministry"]
+
+
+def test_a_label_with_a_sentence_after_its_figure_is_no_label() -> None:
+    assert claims("Update: 45 schools reopened in Velisk on Monday.") == []

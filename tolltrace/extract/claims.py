@@ -236,7 +236,7 @@ def _count_claim(
         and (number in sentence.ancestors(noun))
         else noun
     )
-    reading = _read(sentence, governing, noun, span)
+    reading = _read(sentence, governing, noun, span) or _labelled(sentence, span)
     if reading is None:
         return None
     if reading.category == "victims" and not people_like(sentence, number, noun):
@@ -259,6 +259,28 @@ def _count_claim(
         published,
         text,
     )
+
+
+_LABEL_WORDS = 5  # words of a label before its colon: "Total detentions (2031): 412"
+
+
+def _labelled(sentence: ParsedSentence, span: list[int]) -> Reading | None:
+    """A figure after a label and a colon, as in a table, an infobox or a list of key figures:
+    "Killed: 45", "Total detentions (2031): 412". The label's word of harm is its category."""
+    tokens = sentence.tokens
+    colon = span[0] - 1
+    if colon < 1 or not tokens[colon].text.endswith(":"):  # "):" is one token too
+        return None
+    if any(t.pos in ("NOUN", "PROPN", "ADJ", "VERB") for t in tokens[span[-1] + 1 :]):
+        return None  # more words after the figure: a sentence, not a label's value
+    label = [t for t in tokens[:colon] if t.pos != "PUNCT" and t.tag != "CD"]
+    if not label or len(label) > _LABEL_WORDS:
+        return None
+    for word in reversed(label):
+        category = nominal(word) or lx.TRANSITIVE.get(word.lemma) or lx.INTRANSITIVE.get(word.lemma)
+        if category is not None and category != "victims":
+            return Reading(category, word.i, 0.6)
+    return None
 
 
 def _span_root(sentence: ParsedSentence, span: list[int]) -> int:
