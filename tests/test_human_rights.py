@@ -167,6 +167,8 @@ def test_more_constructions(text: str, expected: list[tuple[int, str]]) -> None:
     ("text", "expected"),
     [
         ("Killed: 45", [(45, "killed")]),
+        ("More than 100,000 people are registered as missing in Velisk.",
+         [(100000, "disappeared")]),
         ("Total detentions: 6,120", [(6120, "detained")]),
         ("Executions (2031): 412", [(412, "executed")]),
         ("Nearly 2,000 homes were destroyed, leaving 10,000 people homeless.",

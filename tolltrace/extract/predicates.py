@@ -368,6 +368,12 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
             category = verb_category(sentence, child)
             if category is not None:
                 return category
+        if token.dep == "prep" and token.lower == "as":
+            # "registered as missing", "listed as dead", "classified as disappeared"
+            for state in sentence.children[child]:
+                category = lx.NOMINAL.get(sentence.tokens[state].lower)
+                if category is not None and category not in ("protesters", "victims"):
+                    return category
         if (
             token.dep == "prep"
             and sentence.tokens[verb].lemma == "put"
