@@ -188,3 +188,19 @@ def test_a_closing_attribution_hung_on_the_noun() -> None:
 
 def test_a_label_with_a_sentence_after_its_figure_is_no_label() -> None:
     assert claims("Update: 45 schools reopened in Velisk on Monday.") == []
+
+
+def test_the_lives_of_people_are_a_toll_only_when_taken() -> None:
+    assert [(c.low, c.category) for c in claims("The fire cost the lives of 12 workers.")] == [
+        (12, "killed")
+    ]
+    assert claims("The war left its mark on the lives of at least 5,000 families.") == []
+
+
+def test_a_partitive_put_first_leaves_the_count_its_own_predicate() -> None:
+    text = "Of those sentenced, 153 are in detention and the rest are on the run."
+    assert [(c.low, c.category) for c in claims(text)] == [(153, "detained")]
+
+
+def test_numbers_in_scraped_script_data_are_no_counts() -> None:
+    assert claims('[{"id":"1548762","sort":"3183717","pic":"/img/killed.jpg"}]') == []

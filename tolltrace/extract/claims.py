@@ -236,7 +236,13 @@ def _count_claim(
         and (number in sentence.ancestors(noun))
         else noun
     )
-    reading = _read(sentence, governing, noun, span) or _labelled(sentence, span)
+    reading = None
+    if noun < number and sentence.tokens[sentence.tokens[noun].head].head == number:
+        # a partitive put first: in "of those sentenced, 153 are in detention" the count's
+        # own predicate says what it counts; the group it is taken from is the fallback
+        own = _read(sentence, number, number, span)
+        reading = own if own is not None and own.category not in (WOUNDED, "victims") else None
+    reading = reading or _read(sentence, governing, noun, span) or _labelled(sentence, span)
     if reading is None:
         return None
     if reading.category == "victims" and not people_like(sentence, number, noun):
@@ -637,6 +643,10 @@ def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Readin
         return None
     if preposition.lower == "of" and governor.pos in ("NOUN", "PROPN", "ADJ"):
         category = nominal(governor)
+        if governor.lower in ("life", "lives") and (
+            sentence.tokens[governor.head].lemma not in lx.LIFE_TAKING
+        ):
+            return None  # "claimed the lives of 31", not "an impact on the lives of 300"
         if category is None and governor.lemma in lx.CARRIERS:
             # "a total of 112 people were killed": the carrier's own predicate says what
             carried = _climb(sentence, governor.i, governor.i)

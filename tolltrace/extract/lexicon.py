@@ -61,6 +61,7 @@ MONTHS: frozenset[str] = frozenset()
 RAISING: frozenset[str] = frozenset()
 INSTANCES: frozenset[str] = frozenset()
 UNSEEN: frozenset[str] = frozenset()
+LIFE_TAKING: frozenset[str] = frozenset()
 
 # The passes of the rules that only some profiles enable ("road", "vigils", "murder-suicide").
 PASSES: frozenset[str] = frozenset()
@@ -75,7 +76,7 @@ _SETS = (
     "ROAD_AGENTS", "CUSTODY_WORDS", "CARRIERS", "PLACING", "INTENT", "FATAL_EVENT", "FATAL",
     "NONFATAL", "WOUNDING", "ASSAILANTS", "PROJECTILES", "BODY_PARTS", "GLANCING", "LOSS",
     "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS", "RAISING",
-    "INSTANCES", "UNSEEN",
+    "INSTANCES", "UNSEEN", "LIFE_TAKING",
 )  # fmt: skip
 
 

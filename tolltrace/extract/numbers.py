@@ -1000,11 +1000,16 @@ _LIST_REST_AFTER = re.compile(r"(?:\s*,?\s*(?:(?:and|&)\s*)?\d{1,3}\b)*")
 _LISTED = re.compile(r"\d{1,3}")
 
 
+_JSON_VALUE_BEFORE = re.compile(r'"\s*:\s*"?\Z')
+
+
 def _is_identifier(before: str, after: str, group: _Group, headline: bool) -> bool:
     """'Branch 41', 'Article 186', 'No. 4417', 'Ward 350', 'S&P 500', 'Euro 2020', 'a 911
     call', 'TX 79999', 'Image 2 of 12'."""
     if _IDENTIFIER_BEFORE.search(before[-20:]) or _PHONE_SERVICE_AFTER.match(after):
         return True
+    if _JSON_VALUE_BEFORE.search(before[-6:]):
+        return True  # '"id":"1548", "count": 12': scraped script data, not prose
     if _SLASH_AFTER.match(after) or _SLASH_BEFORE.search(before[-10:]):
         return True
     postcode = len(group.first.digits) == 5 and not group.first.grouped
