@@ -30,6 +30,7 @@ from tolltrace.report.words import (
 __all__ = ["REPORT_ROWS", "render_event_report", "render_events_overview"]
 
 REPORT_ROWS = 50  # lines of each table of an event report; the exports hold them all
+TERMINAL_QUOTE = 160  # characters of a sentence quoted in a contradiction
 
 
 def render_event_report(
@@ -185,7 +186,7 @@ def contradictions_table(finding: Finding, rows: int = REPORT_ROWS) -> Table:
 def _quote(figure: Figure | None) -> Text:
     if figure is None:
         return Text("(claim not in this finding)", style="dim")
-    quote = Text(f"“{excerpt(figure.sentence or figure.text, figure.text)}”")
+    quote = Text(f"“{excerpt(figure.sentence or figure.text, figure.text, TERMINAL_QUOTE)}”")
     quote.append(
         f"\n— {figure.primary_source}, {figure.outlet}, {figure.published or 'undated'}",
         style="dim",
