@@ -251,9 +251,16 @@ def _updates(earlier: Figure, later: Figure) -> bool:
 
 
 def _mark_updates(figures: list[Figure]) -> list[Figure]:
+    # Figures of one date never update each other: the search for an update starts after
+    # them, so hundreds of figures of one day cost no pairs.
+    later_date = [len(figures)] * len(figures)
+    for index in range(len(figures) - 2, -1, -1):
+        same = figures[index].published == figures[index + 1].published
+        later_date[index] = later_date[index + 1] if same else index + 1
     marked = []
     for index, figure in enumerate(figures):
-        update = next((later for later in figures[index + 1 :] if _updates(figure, later)), None)
+        candidates = () if figure.published is None else figures[later_date[index] :]
+        update = next((later for later in candidates if _updates(figure, later)), None)
         if update is not None:
             figure = replace(figure, superseded_by=update.claim)
         marked.append(figure)
