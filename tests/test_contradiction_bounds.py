@@ -18,10 +18,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from rich.console import Console
 
 from tests.test_long_sentence import counts_sentence
+from tolltrace.cli import cli
 from tolltrace.model import Claim, Event
 from tolltrace.pipeline import extract, ingest, link
 from tolltrace.reconcile.findings import reconcile_event
@@ -221,6 +223,9 @@ def test_reports_have_a_size_bound(db: Path, event_id: str) -> None:
     text = console.export_text()
     assert len(text) < 300_000
     assert "more contradictions not shown" in text and "--format jsonl" in text
+    findings = CliRunner().invoke(cli, ["findings", "--db", str(db)], catch_exceptions=False)
+    assert findings.exit_code == 0 and len(findings.output) < 100_000
+    assert "380 more figures not shown (400 in all)" in " ".join(findings.output.split())
 
 
 @pytest.fixture(scope="module")
