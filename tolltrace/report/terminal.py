@@ -30,7 +30,7 @@ from tolltrace.report.words import (
 __all__ = ["REPORT_ROWS", "render_event_report", "render_events_overview"]
 
 REPORT_ROWS = 50  # lines of each table of an event report; the exports hold them all
-TERMINAL_QUOTE = 160  # characters of a sentence quoted in a contradiction
+TERMINAL_QUOTE = 300  # characters of a sentence quoted in a contradiction
 
 
 def render_event_report(
