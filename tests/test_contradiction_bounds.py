@@ -250,3 +250,5 @@ def test_event_page_and_api_have_a_size_bound(client: TestClient, event_id: str)
     assert len(api["claims"]) == 100 and api["claim_count"] == COUNTS
     window = client.get(f"/api/events/{event_id}?offset=390&limit=50").json()
     assert len(window["claims"]) == 10
+    queue = client.get("/queue")  # 50 claims, each with its sentence quoted around it
+    assert queue.status_code == 200 and len(queue.content) < 100_000  # was 950 KB
