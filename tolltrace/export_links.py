@@ -12,9 +12,12 @@ Fields:
 - findings: event, category, low and high (the consensus interval: every figure fits in it;
   null when none), consistent, independent_sources (how many independent primary sources
   state a figure), figures [{claim, document, low, high, qualifier, text, sentence,
-  attributed_to, outlet, primary_source, published, negated, superseded_by, part}] in
-  publication order (`part`: why the figure counts a part of the victims, else null),
-  contradictions [{first, second, reason, first_text, second_text}], support [{figure, low,
+  attributed_to, outlet, primary_source, published, negated, superseded_by, part,
+  contradicts}] in publication order (`sentence`: the claim's sentence, or the words around
+  the claim within 400 characters when it is longer; `part`: why the figure counts a part of
+  the victims, else null; `contradicts`: how many other distinct figures it contradicts),
+  contradictions [{first, second, reason, first_text, second_text}] (each figure against its
+  nearest rivals, the figure just below it and the one just above), support [{figure, low,
   high, sources, relays, independent}].
 
 ACLED-like table (`acled_rows`), one row per event, so that scripts written for ACLED data
@@ -297,6 +300,7 @@ def _finding_schema() -> Any:
     figure = _struct(
         claim=s, document=s, low=i, high=i, qualifier=s, text=s, sentence=s, attributed_to=s,
         outlet=s, primary_source=s, published=s, negated=pa.bool_(), superseded_by=s, part=s,
+        contradicts=i,
     )  # fmt: skip
     contradiction = _struct(first=s, second=s, reason=s, first_text=s, second_text=s)
     support = _struct(

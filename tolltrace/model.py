@@ -272,11 +272,13 @@ class Figure:
     negated: bool = False
     superseded_by: str | None = None  # claim id of a later, larger count that updates this one
     part: str | None = None  # why it counts a part of the victims ("a named person"), else None
+    contradicts: int = 0  # how many other distinct current figures it cannot hold with
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
-    """Two figures for one event and category that cannot both be true."""
+    """Two figures for one event and category that cannot both be true (each figure is set
+    against its nearest rivals only: see `tolltrace.reconcile.findings`)."""
 
     first: str  # claim id
     second: str  # claim id

@@ -13,7 +13,11 @@ from rich.text import Text
 
 from tolltrace.export_links import independent_sources
 from tolltrace.model import Entity, Event, Finding
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.render import OWN_VOICE, category_style, interval
+from tolltrace.report.words import more_words
+
+CELL_LINES = 20  # figures or contradictions in one cell of the findings table; exports hold all
 
 
 def _title(noun: str, shown: int, total: int) -> str:
@@ -126,21 +130,29 @@ def findings_table(findings: Iterable[Finding], labels: Mapping[str, str]) -> Ta
     table.add_column("indep.", justify="right", no_wrap=True)
     for finding in rows:
         figures = Text()
-        for figure in finding.figures:
-            if figure.negated:
-                continue
+        stated = [figure for figure in finding.figures if not figure.negated]
+        for figure in stated[:CELL_LINES]:
             if figure.published:
                 figures.append(f"{figure.published} ", style="dim")
-            figures.append(figure.text, style=category_style(finding.category))
+            figures.append(
+                excerpt(figure.text, figure.text), style=category_style(finding.category)
+            )
             figures.append(f" ({figure.attributed_to or figure.outlet or OWN_VOICE})\n")
+        if len(stated) > CELL_LINES:
+            figures.append(f"… {more_words(CELL_LINES, len(stated), 'figures')}", style="dim")
         figures.rstrip()
+        reasons = [c.reason for c in finding.contradictions[:CELL_LINES]]
+        if len(finding.contradictions) > CELL_LINES:
+            reasons.append(
+                f"… {more_words(CELL_LINES, len(finding.contradictions), 'contradictions')}"
+            )
         consensus = interval(finding.low, finding.high) if finding.consistent else "none"
         table.add_row(
             Text(labels.get(finding.event, finding.event[:12])),
             finding.category,
             consensus,
             figures,
-            Text("\n".join(c.reason for c in finding.contradictions), style="red"),
+            Text("\n".join(reasons), style="red"),
             str(len(independent_sources(finding))),
         )
     return table

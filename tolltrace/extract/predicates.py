@@ -48,12 +48,13 @@ def natural_death(sentence: ParsedSentence, verb: int) -> bool:
     fatal = lx.INTRANSITIVE.get(token.lemma) == "killed"
     if not fatal and lx.TRANSITIVE.get(token.lemma) not in ("killed", "injured", "victims"):
         return False
-    if any(_in_custody(sentence, t) for t in sentence.tokens):
-        return False
-    if _on_the_road(sentence, verb):
-        return True
-    if not fatal:
-        return False
+    natural = _on_the_road(sentence, verb) or (fatal and _natural_cause(sentence, verb))
+    # the sentence-wide look last: a sentence of hundreds of counts would pay it per verb
+    return natural and not any(_in_custody(sentence, t) for t in sentence.tokens)
+
+
+def _natural_cause(sentence: ParsedSentence, verb: int) -> bool:
+    """ "died at age 74", "died of cancer": an obituary's words or an illness."""
     for prep in sentence.children[verb]:
         if sentence.tokens[prep].lower == "at" and any(
             sentence.tokens[age].lemma == "age" or _an_age(sentence, age)
@@ -72,7 +73,7 @@ def _on_the_road(sentence: ParsedSentence, verb: int) -> bool:
     """ "in a car crash", "in a traffic accident", "by a car", "by a drunk driver" (also in
     the clause that tells how: "killed when she was struck by a car"), in a sentence with no
     word of violence ("after soldiers fired on the car")."""
-    if "road" not in lx.PASSES or any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens):
+    if "road" not in lx.PASSES:
         return False
     how = [c for c in sentence.children[verb] if sentence.tokens[c].dep == "advcl"]
     for prep in (c for v in (verb, *how) for c in sentence.children[v]):
@@ -81,7 +82,7 @@ def _on_the_road(sentence: ParsedSentence, verb: int) -> bool:
             continue
         for noun in sentence.children[prep]:
             if _accident(sentence, noun) if word == "in" else _road_agent(sentence, noun):
-                return True
+                return not any(t.lemma in lx.CRASH_VIOLENCE for t in sentence.tokens)
     return False
 
 

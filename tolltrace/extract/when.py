@@ -13,6 +13,7 @@ intervals "start/end"; "since 2019" runs to the publication date (or "..", when 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -199,7 +200,14 @@ def claim_time(
 
 def _tokens_in(sentence: ParsedSentence, start: int, end: int) -> list[int]:
     offset = sentence.start
-    return [t.i for t in sentence.tokens if t.start - offset < end and t.end - offset > start]
+    # tokens are in text order: a search, not a scan per claim and expression
+    first = bisect_right(sentence.tokens, start + offset, key=lambda t: t.end)
+    found = []
+    tokens = sentence.tokens
+    while first < len(tokens) and tokens[first].start - offset < end:
+        found.append(tokens[first].i)
+        first += 1
+    return found
 
 
 # --- absolute expressions ---------------------------------------------------------------------

@@ -36,6 +36,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from tolltrace.extract.gatherings import mourned, violence_at_gathering
 from tolltrace.extract.outcomes import sex_of
@@ -304,19 +305,30 @@ def is_statistic(claim: Claim) -> bool:
         return True
     if claim.category in _CASUALTIES and _span_days(claim.when) > SEASON_DAYS:
         return True  # "between January 2010 and August 2013": years, not an incident
-    if claim.category in _CASUALTIES and _ROUNDUP.search(claim.sentence):
+    if claim.category in _CASUALTIES and _roundup(claim.sentence):
         return True
     if claim.category in _CASUALTIES and _SUMMED.search(_words_after(claim)):
         return True
     if claim.category in _CASUALTIES and (claim.low or 0) > 1 and _summed_later(claim):
         return True  # "Four people were killed, ..., and eight others were wounded in shootings"
-    if not _PERIOD.search(claim.sentence):
+    if not _tells_a_period(claim.sentence):
         return False
     if parse_day(claim.when) is None:
         return True
     # Over several days ("in the past four days"), a count of several people sums incidents;
     # one person "shot earlier this month" who has died is one incident.
     return "/" in (claim.when or "") and (claim.low or 0) > 1
+
+
+# Searched once per sentence, not once per claim: a sentence may hold hundreds of counts.
+@lru_cache(maxsize=256)
+def _roundup(sentence: str) -> bool:
+    return _ROUNDUP.search(sentence) is not None
+
+
+@lru_cache(maxsize=256)
+def _tells_a_period(sentence: str) -> bool:
+    return _PERIOD.search(sentence) is not None
 
 
 # Another incident, told by its distance in time from the one the sentence is about: "came
@@ -351,6 +363,18 @@ _INCIDENT = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:while|but|whereas|and then)\b", re.IGNORECASE)
 _NEW_CLAUSE = re.compile(r"[;:]|\b(?:while|but|whereas|and then)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:where|who|whom|which|that|when|after|before|since)\b", re.I)
+# A word each match of `_CAME_AFTER`, `_DAYS_AFTER` and `_EARLIER` holds ("separate" is in
+# "separately"): a sentence with none of them is searched no further, once for all its claims.
+_DISTANCE_WORDS = (
+    "after", "before", "follow", "previous", "prior", "earlier", "separate", "unrelated",
+    "different", "another", "elsewhere", "meanwhile", "ago",
+)  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _may_tell_distance(sentence: str) -> bool:
+    folded = sentence.casefold()
+    return any(word in folded for word in _DISTANCE_WORDS)
 
 
 def another_incident(claim: Claim) -> bool:
@@ -365,7 +389,7 @@ def another_incident(claim: Claim) -> bool:
     """
     sentence = claim.sentence
     start = sentence.find(claim.text)
-    if start < 0:
+    if start < 0 or not _may_tell_distance(sentence):
         return False
     before, after = sentence[:start], sentence[start + len(claim.text) :]
     # the distance is between two incidents, not an arrest or a talk and the incident

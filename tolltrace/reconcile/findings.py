@@ -47,15 +47,23 @@ Consensus and contradictions
     whole figures allow, raised to the largest low of the current parts: `low`/`high`
     (`high` None = no upper bound; `low` 0 when nothing bounds it
     below). When the intersection is empty, `consistent` is False, `low`/`high` are None, and
-    the contradictions are the pairs of current figures that cannot both hold (on a line, a
-    set of intervals is empty exactly when some pair is, so pairs are the minimal conflicts).
-    One pair is reported for each pair of distinct figures (the earliest claims stating
-    them), with a reason that quotes both claims' words: "“over 33,700” is above “an
-    estimated 30,000” (read as 27,000–33,000)".
+    the contradictions are pairs of current figures that cannot both hold (on a line, a set
+    of intervals is empty exactly when some pair is, so pairs are the minimal conflicts).
+
+    n distinct figures may make n(n-1)/2 such pairs (one sentence listing 400 different
+    tolls), so each distinct figure is set only against its nearest rivals: the figure just
+    below it (the largest upper bound under its low) and the one just above it (the
+    smallest low over its upper bound), each stated by its earliest claim. That is at most
+    two pairs per distinct figure, every figure in a conflict is in one, and the others
+    follow on the line: "12" below "40" below "at least 112". `Figure.contradicts` counts
+    every distinct figure a figure cannot hold with. Each pair has a reason that quotes both
+    claims' words: "“over 33,700” is above “an estimated 30,000” (read as 27,000–33,000)".
+    A figure's sentence is quoted within `QUOTE_LIMIT` characters (`tolltrace.reconcile.quotes`).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -63,6 +71,7 @@ from tolltrace.extract.numbers import find_counts
 from tolltrace.model import CATEGORIES, Claim, Contradiction, Event, Figure, Finding
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
 from tolltrace.reconcile.parts import part_reason
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.reconcile.sources import (
     SourceDocument,
     SourceResolver,
@@ -179,7 +188,9 @@ def _finding(
     low = max((interval[0] for _, _, interval in bounded), default=None)
     highs = [interval[1] for _, _, interval in wholes if interval[1] is not None]
     high = min(highs) if highs else None
-    contradictions = _contradictions(wholes) + _parts_above_wholes(parts, wholes)
+    contradictions, defied = _contradictions(wholes, parts)
+    if defied:
+        figures = [replace(f, contradicts=defied.get(f.claim, 0)) for f in figures]
     consistent = not contradictions
     if not consistent:
         low = high = None
@@ -205,7 +216,7 @@ def _figure(claim: Claim, document: SourceDocument, resolver: SourceResolver) ->
         high=claim.high,
         qualifier=claim.qualifier,
         text=claim.text,
-        sentence=claim.sentence,
+        sentence=excerpt(claim.sentence, claim.text),
         attributed_to=claim.attributed_to,
         outlet=document.outlet,
         primary_source=resolver.primary_source(claim, document.outlet),
@@ -240,48 +251,117 @@ def _updates(earlier: Figure, later: Figure) -> bool:
 
 
 def _mark_updates(figures: list[Figure]) -> list[Figure]:
+    # Figures of one date never update each other: the search for an update starts after
+    # them, so hundreds of figures of one day cost no pairs.
+    later_date = [len(figures)] * len(figures)
+    for index in range(len(figures) - 2, -1, -1):
+        same = figures[index].published == figures[index + 1].published
+        later_date[index] = later_date[index + 1] if same else index + 1
     marked = []
     for index, figure in enumerate(figures):
-        update = next((later for later in figures[index + 1 :] if _updates(figure, later)), None)
+        candidates = () if figure.published is None else figures[later_date[index] :]
+        update = next((later for later in candidates if _updates(figure, later)), None)
         if update is not None:
             figure = replace(figure, superseded_by=update.claim)
         marked.append(figure)
     return marked
 
 
-def _contradictions(bounded: list[tuple[Figure, Claim, Interval]]) -> list[Contradiction]:
-    found: list[Contradiction] = []
-    seen: set[tuple[Interval, Interval]] = set()
-    for index, (first, first_claim, a) in enumerate(bounded):
-        for second, second_claim, b in bounded[index + 1 :]:
-            if not _disjoint(a, b):
-                continue
-            pair = (min(a, b, key=_sort), max(a, b, key=_sort))
-            if pair in seen:
-                continue
-            seen.add(pair)
-            found.append(
-                Contradiction(first.claim, second.claim, _reason(first_claim, a, second_claim, b))
-            )
-    return found
+Bounded = tuple[Figure, Claim, Interval]
 
 
-def _parts_above_wholes(
-    parts: list[tuple[Figure, Claim, Interval]], wholes: list[tuple[Figure, Claim, Interval]]
-) -> list[Contradiction]:
+def _contradictions(
+    wholes: list[Bounded], parts: list[Bounded]
+) -> tuple[list[Contradiction], dict[str, int]]:
+    """The pairs of nearest rivals, and how many distinct figures each claim's figure defies."""
+    whole_line, part_line = _Line(wholes), _Line(parts)
+    conflicts: dict[tuple[bool, Interval], int] = {}
+    pairs: set[tuple[Interval, Interval]] = set()
+    part_pairs: set[tuple[Interval, Interval]] = set()  # (part, whole)
+    for interval in whole_line.first:
+        below_count, below = whole_line.below(interval[0])
+        above_count, above = whole_line.above(interval[1])
+        over_count, over = part_line.above(interval[1])  # parts larger than this whole
+        conflicts[(False, interval)] = below_count + above_count + over_count
+        for rival in (below, above):
+            if rival is not None:
+                pairs.add((min(interval, rival, key=_sort), max(interval, rival, key=_sort)))
+        if over is not None:
+            part_pairs.add((over, interval))
+    for interval in part_line.first:
+        under_count, under = whole_line.below(interval[0])  # wholes it alone exceeds
+        conflicts[(True, interval)] = under_count
+        if under is not None:
+            part_pairs.add((interval, under))
+    found = [_whole_pair(whole_line.first[a], whole_line.first[b]) for a, b in pairs]
+    found.sort(key=lambda item: item[0])
+    part_found = sorted(
+        (
+            part_line.first[p][0],
+            whole_line.first[w][0],
+            _part_pair(part_line.first[p], whole_line.first[w]),
+        )
+        for p, w in part_pairs
+    )
+    counts = {
+        claim.id: count
+        for figure, claim, interval in (*wholes, *parts)
+        if (count := conflicts[(figure.part is not None, interval)])
+    }
+    return [c for _, c in found] + [c for _, _, c in part_found], counts
+
+
+_Stated = tuple[int, Figure, Claim, Interval]  # timeline position, the earliest figure stating it
+
+
+class _Line:
+    """Distinct intervals sorted by their ends, to find the nearest one below or above a number."""
+
+    def __init__(self, bounded: list[Bounded]) -> None:
+        self.first: dict[Interval, _Stated] = {}
+        for index, (figure, claim, interval) in enumerate(bounded):
+            self.first.setdefault(interval, (index, figure, claim, interval))
+        closed = sorted(
+            (high, stated[0], interval)
+            for interval, stated in self.first.items()
+            if (high := interval[1]) is not None
+        )
+        self._highs = [high for high, _, _ in closed]
+        self._by_high = [interval for _, _, interval in closed]
+        opened = sorted(
+            (interval[0], stated[0], interval) for interval, stated in self.first.items()
+        )
+        self._lows = [low for low, _, _ in opened]
+        self._by_low = [interval for _, _, interval in opened]
+
+    def below(self, value: int) -> tuple[int, Interval | None]:
+        """How many intervals end under `value`, and the nearest (the earliest stated of ties)."""
+        count = bisect_left(self._highs, value)
+        if not count:
+            return 0, None
+        return count, self._by_high[bisect_left(self._highs, self._highs[count - 1])]
+
+    def above(self, value: int | None) -> tuple[int, Interval | None]:
+        """How many intervals begin over `value`, and the nearest (the earliest stated of ties)."""
+        if value is None:
+            return 0, None
+        first = bisect_right(self._lows, value)
+        return len(self._lows) - first, (self._by_low[first] if first < len(self._lows) else None)
+
+
+def _whole_pair(a: _Stated, b: _Stated) -> tuple[tuple[int, int], Contradiction]:
+    first, second = sorted((a, b), key=lambda stated: stated[0])
+    reason = _reason(first[2], first[3], second[2], second[3])
+    return (first[0], second[0]), Contradiction(first[1].claim, second[1].claim, reason)
+
+
+def _part_pair(part: _Stated, whole: _Stated) -> Contradiction:
     """A part that alone exceeds what a whole figure allows: "31 died there" against "23"."""
-    found = []
-    seen: set[tuple[Interval, Interval]] = set()
-    for part, part_claim, a in parts:
-        for whole, whole_claim, b in wholes:
-            if b[1] is not None and a[0] > b[1] and (a, b) not in seen:
-                seen.add((a, b))  # one pair per pair of figures, like the wholes
-                reason = (
-                    f"{_quote(part_claim, a)} ({part.part}) is above the whole "
-                    f"{_quote(whole_claim, b)}"
-                )
-                found.append(Contradiction(part.claim, whole.claim, reason))
-    return found
+    reason = (
+        f"{_quote(part[2], part[3])} ({part[1].part}) is above the whole "
+        f"{_quote(whole[2], whole[3])}"
+    )
+    return Contradiction(part[1].claim, whole[1].claim, reason)
 
 
 def _sort(interval: Interval) -> tuple[int, float]:

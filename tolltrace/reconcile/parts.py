@@ -59,6 +59,7 @@ _PLACE = re.compile(
     r"\bthere\b|\bin\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+(?:capital|city|town|"
     r"province|region|district|village|port|north|south|east|west))\s+alone\b"
 )
+_BEFORE_REACH = 40  # characters, more than the longest words of `_BEFORE`
 _PROPER = re.compile(r"^[A-Z][a-z'’-]+$")
 
 
@@ -95,7 +96,14 @@ def _named(subject: str) -> bool:
 
 def _before_count(claim: Claim) -> bool:
     at = claim.sentence.find(claim.text)
-    return at > 0 and _BEFORE.search(claim.sentence[:at]) is not None
+    if at <= 0:
+        return False
+    prefix = claim.sentence[:at]
+    words_end = len(prefix)
+    while words_end and not (prefix[words_end - 1].isalnum() or prefix[words_end - 1] == "_"):
+        words_end -= 1
+    # `_BEFORE` ends the prefix: its longest words are searched for, not the whole sentence
+    return _BEFORE.search(prefix, max(0, words_end - _BEFORE_REACH)) is not None
 
 
 def _clause_after(claim: Claim) -> str:

@@ -11,9 +11,12 @@ the number of people on a linear scale from 0. Each figure is drawn by what it a
 - a negated figure is a hollow dot; an updated (superseded) one, or the count of a part of
   the victims (`Figure.part`), is faded, and its tooltip says so.
 
-The consensus interval is a grey band. Each source's figures form one series (`<g
-class="series">`), joined over time by a thin line. Every mark carries a `<title>` with the
-claim's words, shown as a tooltip without any script. All text is XML-escaped here: the
+Each panel draws at most `CHART_FIGURES` figures (the first in publication order, the title
+says how many of how many) and the legend names at most `CHART_SOURCES` sources, so the
+chart has a size bound whatever the event holds. The consensus interval is a grey band.
+Each source's figures form one series (`<g class="series">`), joined over time by a thin
+line. Every mark carries a `<title>` with the claim's words, shown as a tooltip without any
+script. All text is XML-escaped here: the
 caller may insert the string as it is.
 """
 
@@ -25,9 +28,10 @@ from html import escape
 
 from tolltrace.model import Figure, Finding
 from tolltrace.reconcile.findings import allowed_interval
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.report.words import consensus_words, figure_label
 
-__all__ = ["PALETTE", "figures_chart_svg", "source_colours"]
+__all__ = ["CHART_FIGURES", "CHART_SOURCES", "PALETTE", "figures_chart_svg", "source_colours"]
 
 PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
@@ -38,6 +42,8 @@ PANEL_HEIGHT = 240
 LEFT, RIGHT, TOP, BOTTOM = 72, 24, 34, 44
 LEGEND_ROW = 18
 UNDATED_GAP = 96
+CHART_FIGURES = 300  # figures drawn in one panel
+CHART_SOURCES = 30  # sources named in the legend
 
 
 def source_colours(findings: Sequence[Finding]) -> dict[str, str]:
@@ -53,7 +59,8 @@ def source_colours(findings: Sequence[Finding]) -> dict[str, str]:
 def figures_chart_svg(findings: Sequence[Finding]) -> str:
     """An SVG document fragment (`<svg ...>...</svg>`) charting every finding's figures."""
     colours = source_colours(findings)
-    legend_rows = max(1, (len(colours) + 2) // 3)
+    named = min(len(colours), CHART_SOURCES) + (len(colours) > CHART_SOURCES)
+    legend_rows = max(1, (named + 2) // 3)
     legend_height = legend_rows * LEGEND_ROW + 8
     height = legend_height + max(1, len(findings)) * PANEL_HEIGHT
     parts = [
@@ -74,7 +81,7 @@ def figures_chart_svg(findings: Sequence[Finding]) -> str:
 def _legend(colours: dict[str, str]) -> list[str]:
     parts = ['<g class="legend">']
     column = (WIDTH - LEFT - RIGHT) // 3
-    for index, (source, colour) in enumerate(colours.items()):
+    for index, (source, colour) in enumerate(list(colours.items())[:CHART_SOURCES]):
         x = LEFT + (index % 3) * column
         y = 4 + (index // 3) * LEGEND_ROW
         name = source if len(source) <= 38 else source[:37] + "…"
@@ -82,6 +89,11 @@ def _legend(colours: dict[str, str]) -> list[str]:
             f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>'
             f'<text x="{x + 17}" y="{y + 10}">{escape(name)}<title>{escape(source)}</title></text>'
         )
+    if len(colours) > CHART_SOURCES:
+        index = CHART_SOURCES
+        x, y = LEFT + (index % 3) * column, 4 + (index // 3) * LEGEND_ROW
+        more = len(colours) - CHART_SOURCES
+        parts.append(f'<text x="{x}" y="{y + 10}">and {more:,} more sources</text>')
     parts.append("</g>")
     return parts
 
@@ -136,6 +148,9 @@ class _Scale:
 def _panel(finding: Finding, colours: dict[str, str], top: int) -> list[str]:
     scale = _Scale(finding, top)
     title = f"{finding.category}: {consensus_words(finding)}"
+    drawn = finding.figures[:CHART_FIGURES]
+    if len(drawn) < len(finding.figures):
+        title += f" (the first {len(drawn):,} of {len(finding.figures):,} figures drawn)"
     parts = [
         f'<g class="panel" data-category="{escape(finding.category)}">',
         f'<text x="{LEFT}" y="{scale.top - 10}" font-weight="bold">{escape(title)}</text>',
@@ -149,7 +164,7 @@ def _panel(finding: Finding, colours: dict[str, str], top: int) -> list[str]:
             f'fill="#999" fill-opacity="0.18"><title>{escape("consensus: " + title)}</title></rect>'
         )
     by_source: dict[str, list[Figure]] = {}
-    for figure in finding.figures:
+    for figure in drawn:
         by_source.setdefault(figure.primary_source, []).append(figure)
     count = len(by_source)
     for index, (source, figures) in enumerate(by_source.items()):
@@ -214,7 +229,8 @@ def _series(
         marks, anchor = _marks(figure, interval, x, scale)
         if not figure.negated and figure.part is None:
             points.append((x, anchor))
-        tip = f"{source}: {figure_label(figure)} — “{figure.text}” ({figure.outlet}"
+        words = excerpt(figure.text, figure.text)
+        tip = f"{source}: {figure_label(figure)} — “{words}” ({figure.outlet}"
         tip += f", {figure.published})" if figure.published else ")"
         tip += f"; part: {figure.part}" if figure.part else ""
         faded = ' opacity="0.4"' if figure.superseded_by or figure.negated or figure.part else ""

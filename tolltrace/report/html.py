@@ -3,7 +3,9 @@
 The page has no script and makes no request: styles are inline, the chart is inline SVG
 (`tolltrace.report.chart`), and a Content-Security-Policy forbids anything else. Texts come
 from hostile web pages, so the template escapes everything (autoescape on), and only http(s)
-addresses become links.
+addresses become links. Each list shows at most `HTML_ROWS` rows and says how many more
+there are, and quotes are cut to `QUOTE_LIMIT` characters: a page has a size bound whatever
+the event holds (the findings export has every row).
 """
 
 from __future__ import annotations
@@ -17,11 +19,20 @@ from markupsafe import Markup
 
 from tolltrace.model import Event, Figure, Finding
 from tolltrace.reconcile.bodies import BodySizeDisagreement
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.reconcile.sources import SourceDocument
 from tolltrace.report.chart import figures_chart_svg, source_colours
-from tolltrace.report.words import consensus_words, figure_label, figure_note
+from tolltrace.report.words import (
+    consensus_words,
+    contradicted_claims,
+    figure_label,
+    figure_note,
+    more_words,
+)
 
-__all__ = ["event_report_html"]
+__all__ = ["HTML_ROWS", "event_report_html"]
+
+HTML_ROWS = 200  # rows of each list of a report
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,6 +48,7 @@ def _environment() -> Environment:
     environment.filters["figure_label"] = figure_label
     environment.filters["consensus"] = consensus_words
     environment.filters["safe_url"] = _safe_url
+    environment.filters["quote"] = excerpt
     return environment
 
 
@@ -57,27 +69,51 @@ def event_report_html(
     sections = []
     for finding in findings:
         figures = {figure.claim: figure for figure in finding.figures}
+        contradicted = contradicted_claims(finding)
+        shown = finding.contradictions[:HTML_ROWS]
         sections.append(
             {
                 "finding": finding,
-                "rows": [(f, figure_note(f, finding)) for f in finding.figures],
-                "contradictions": [
-                    (c, figures.get(c.first), figures.get(c.second)) for c in finding.contradictions
+                "rows": [
+                    (f, figure_note(f, finding, contradicted)) for f in finding.figures[:HTML_ROWS]
                 ],
+                "more_figures": _more(len(finding.figures), "figures", finding.event),
+                "contradictions": [(c, figures.get(c.first), figures.get(c.second)) for c in shown],
+                "more_contradictions": _more(
+                    len(finding.contradictions), "contradictions", finding.event
+                ),
+                "support": finding.support[:HTML_ROWS],
+                "more_support": _more(len(finding.support), "figures", finding.event),
                 "sources": len({s for item in finding.support for s in item.sources}),
             }
         )
     used = {figure.document for finding in findings for figure in finding.figures}
     used.update(statement.document for body in bodies for statement in body.statements)
+    listed = [documents[d] for d in sorted(used) if d in documents]
     template = _environment().get_template("event.html")
     return template.render(
         event=event,
         sections=sections,
-        documents=[documents[d] for d in sorted(used) if d in documents],
-        bodies=bodies,
+        documents=listed[:HTML_ROWS],
+        more_documents=_more(len(listed), "documents"),
+        evidence=event.evidence[:HTML_ROWS],
+        bodies=bodies[:HTML_ROWS],
+        rows=HTML_ROWS,
         chart=Markup(figures_chart_svg(findings)),  # escaped where it is built
         colours=source_colours(findings),
         own_voice=_own_voice,
+    )
+
+
+def _more(total: int, what: str, event: str | None = None) -> str:
+    """What a list cut to `HTML_ROWS` leaves out, and where to find it; "" when nothing."""
+    if total <= HTML_ROWS:
+        return ""
+    note = more_words(HTML_ROWS, total, what)
+    return (
+        f"{note}: `tolltrace findings --event {event[:12]} --format jsonl` has all"
+        if event
+        else note
     )
 
 

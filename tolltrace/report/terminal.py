@@ -1,7 +1,9 @@
 """Reconciled findings on the terminal (rich): one event in detail, or an overview of events.
 
 Every text that comes from a document is passed to rich as `Text`, never as markup, so a
-page that contains "[bold]" or "[link=...]" is printed as it is.
+page that contains "[bold]" or "[link=...]" is printed as it is. Each table shows at most
+`rows` lines (`REPORT_ROWS` by default) and says how many more there are, and quotes are cut
+to `QUOTE_LIMIT` characters, so a report has a size bound whatever the event holds.
 """
 
 from __future__ import annotations
@@ -15,10 +17,20 @@ from rich.text import Text
 
 from tolltrace.model import Event, Figure, Finding
 from tolltrace.reconcile.bodies import BodySizeDisagreement
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.render import OWN_VOICE, category_style
-from tolltrace.report.words import consensus_words, figure_label, figure_note
+from tolltrace.report.words import (
+    consensus_words,
+    contradicted_claims,
+    figure_label,
+    figure_note,
+    more_words,
+)
 
-__all__ = ["render_event_report", "render_events_overview"]
+__all__ = ["REPORT_ROWS", "render_event_report", "render_events_overview"]
+
+REPORT_ROWS = 50  # lines of each table of an event report; the exports hold them all
+TERMINAL_QUOTE = 300  # characters of a sentence quoted in a contradiction
 
 
 def render_event_report(
@@ -26,6 +38,7 @@ def render_event_report(
     findings: Sequence[Finding],
     console: Console,
     bodies: Sequence[BodySizeDisagreement] = (),
+    rows: int = REPORT_ROWS,
 ) -> None:
     """One event: per category the figures side by side, consensus, contradictions, sources."""
     console.print(_event_heading(event))
@@ -34,13 +47,13 @@ def render_event_report(
     for finding in findings:
         console.print()
         console.print(_finding_heading(finding))
-        console.print(figures_table(finding))
+        console.print(figures_table(finding, rows))
         if finding.contradictions:
-            console.print(contradictions_table(finding))
-        console.print(support_table(finding))
+            console.print(contradictions_table(finding, rows))
+        console.print(support_table(finding, rows))
     if bodies:
         console.print()
-        console.print(bodies_table(bodies))
+        console.print(bodies_table(bodies, rows))
 
 
 def render_events_overview(
@@ -103,9 +116,20 @@ def _finding_heading(finding: Finding) -> Text:
     return heading
 
 
-def figures_table(finding: Finding) -> Table:
+def _caption(shown: int, total: int, what: str, event: str | None = None) -> str | None:
+    if shown >= total:
+        return None
+    if event is None:
+        return more_words(shown, total, what)
+    everything = f"tolltrace findings --event {event[:12]} --format jsonl"
+    return f"{more_words(shown, total, what)}: `{everything}` has all"
+
+
+def figures_table(finding: Finding, rows: int = REPORT_ROWS) -> Table:
     """The figures of a finding side by side, in publication order (the timeline)."""
-    table = Table(box=box.SIMPLE_HEAD, title_justify="left")
+    shown = finding.figures[:rows]
+    caption = _caption(len(shown), len(finding.figures), "figures", finding.event)
+    table = Table(box=box.SIMPLE_HEAD, title_justify="left", caption=caption)
     table.add_column("published", no_wrap=True)
     table.add_column("figure", no_wrap=True)
     table.add_column("qualifier", no_wrap=True)
@@ -114,13 +138,14 @@ def figures_table(finding: Finding) -> Table:
     table.add_column("outlet", ratio=1)
     table.add_column("doc", no_wrap=True)
     table.add_column("note", ratio=1)
-    for figure in finding.figures:
-        note = figure_note(figure, finding)
+    contradicted = contradicted_claims(finding)
+    for figure in shown:
+        note = figure_note(figure, finding, contradicted)
         table.add_row(
             figure.published or "undated",
             Text(figure_label(figure), style="strike" if figure.negated else ""),
             figure.qualifier,
-            Text(figure.text, style=category_style(finding.category)),
+            Text(excerpt(figure.text, figure.text), style=category_style(finding.category)),
             _source(figure),
             Text(figure.outlet),
             figure.document[:8],
@@ -138,16 +163,20 @@ def _source(figure: Figure) -> Text:
     return source
 
 
-def contradictions_table(finding: Finding) -> Table:
+def contradictions_table(finding: Finding, rows: int = REPORT_ROWS) -> Table:
     """Each pair of figures that cannot both hold, with both quotes and the reason."""
     figures: Mapping[str, Figure] = {figure.claim: figure for figure in finding.figures}
-    table = Table(title="contradictions", title_justify="left", box=box.SIMPLE_HEAD)
+    shown = finding.contradictions[:rows]
+    caption = _caption(len(shown), len(finding.contradictions), "contradictions", finding.event)
+    table = Table(
+        title="contradictions", title_justify="left", box=box.SIMPLE_HEAD, caption=caption
+    )
     table.add_column("reason", ratio=2, style="red")
     table.add_column("first", ratio=3)
     table.add_column("second", ratio=3)
-    for contradiction in finding.contradictions:
+    for contradiction in shown:
         table.add_row(
-            Text(contradiction.reason),
+            Text(excerpt(contradiction.reason, contradiction.reason)),
             _quote(figures.get(contradiction.first)),
             _quote(figures.get(contradiction.second)),
         )
@@ -157,7 +186,7 @@ def contradictions_table(finding: Finding) -> Table:
 def _quote(figure: Figure | None) -> Text:
     if figure is None:
         return Text("(claim not in this finding)", style="dim")
-    quote = Text(f"“{figure.sentence or figure.text}”")
+    quote = Text(f"“{excerpt(figure.sentence or figure.text, figure.text, TERMINAL_QUOTE)}”")
     quote.append(
         f"\n— {figure.primary_source}, {figure.outlet}, {figure.published or 'undated'}",
         style="dim",
@@ -165,14 +194,18 @@ def _quote(figure: Figure | None) -> Text:
     return quote
 
 
-def support_table(finding: Finding) -> Table:
+def support_table(finding: Finding, rows: int = REPORT_ROWS) -> Table:
     """How many independent sources state each distinct figure, and who only relays them."""
-    table = Table(title="independent sources", title_justify="left", box=box.SIMPLE_HEAD)
+    shown = finding.support[:rows]
+    caption = _caption(len(shown), len(finding.support), "figures", finding.event)
+    table = Table(
+        title="independent sources", title_justify="left", box=box.SIMPLE_HEAD, caption=caption
+    )
     table.add_column("figure", no_wrap=True)
     table.add_column("independent", justify="right")
     table.add_column("sources", ratio=2)
     table.add_column("relayed by", ratio=2)
-    for support in finding.support:
+    for support in shown:
         table.add_row(
             support.figure,
             str(support.independent),
@@ -182,21 +215,24 @@ def support_table(finding: Finding) -> Table:
     return table
 
 
-def bodies_table(bodies: Sequence[BodySizeDisagreement]) -> Table:
+def bodies_table(bodies: Sequence[BodySizeDisagreement], rows: int = REPORT_ROWS) -> Table:
     """Bodies (commissions, panels...) stated with different sizes, with every statement."""
-    table = Table(title="body sizes that disagree", title_justify="left", box=box.SIMPLE_HEAD)
+    statements = [(body, index, s) for body in bodies for index, s in enumerate(body.statements)]
+    caption = _caption(min(rows, len(statements)), len(statements), "statements")
+    table = Table(
+        title="body sizes that disagree", title_justify="left", box=box.SIMPLE_HEAD, caption=caption
+    )
     table.add_column("body", ratio=1)
     table.add_column("size", justify="right")
     table.add_column("words", ratio=2)
     table.add_column("outlet", ratio=1)
     table.add_column("published", no_wrap=True)
-    for body in bodies:
-        for index, statement in enumerate(body.statements):
-            table.add_row(
-                Text(body.label if index == 0 else ""),
-                str(statement.size.size),
-                Text(f"“{statement.size.text}”"),
-                Text(statement.outlet),
-                statement.published or "undated",
-            )
+    for body, index, statement in statements[:rows]:
+        table.add_row(
+            Text(body.label if index == 0 else ""),
+            str(statement.size.size),
+            Text(f"“{excerpt(statement.size.text, statement.size.text)}”"),
+            Text(statement.outlet),
+            statement.published or "undated",
+        )
     return table

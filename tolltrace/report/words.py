@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from tolltrace.model import Figure, Finding
 from tolltrace.reconcile.sources import figure_words
 
-__all__ = ["consensus_words", "figure_label", "figure_note", "interval_words"]
+__all__ = [
+    "consensus_words",
+    "contradicted_claims",
+    "figure_label",
+    "figure_note",
+    "interval_words",
+    "more_words",
+]
 
 
 def interval_words(low: int | None, high: int | None) -> str:
@@ -33,8 +42,17 @@ def figure_label(figure: Figure) -> str:
     return figure_words(figure.low, figure.high, figure.qualifier)
 
 
-def figure_note(figure: Figure, finding: Finding) -> str:
-    """Why a figure reads differently: denied, updated later, or part of a contradiction."""
+def contradicted_claims(finding: Finding) -> set[str]:
+    """The claims of a finding's figures that some contradiction names."""
+    return {claim for c in finding.contradictions for claim in (c.first, c.second)}
+
+
+def figure_note(
+    figure: Figure, finding: Finding, contradicted: Container[str] | None = None
+) -> str:
+    """Why a figure reads differently: denied, updated later, or part of a contradiction.
+
+    `contradicted` is `contradicted_claims(finding)`, given once for a whole table."""
     notes = []
     if figure.negated:
         notes.append("denied or disputed in the text")
@@ -42,6 +60,16 @@ def figure_note(figure: Figure, finding: Finding) -> str:
         notes.append(f"part: {figure.part}")
     if figure.superseded_by is not None:
         notes.append("updated by a later count")
-    if any(figure.claim in (c.first, c.second) for c in finding.contradictions):
+    if figure.contradicts:
+        others = figure.contradicts
+        notes.append(f"contradicted by {others:,} other figure{'s' if others != 1 else ''}")
+    elif figure.claim in (
+        contradicted if contradicted is not None else contradicted_claims(finding)
+    ):
         notes.append("contradicted")
     return "; ".join(notes)
+
+
+def more_words(shown: int, total: int, what: str) -> str:
+    """The note under a list cut to a page: "350 more figures not shown (400 in all)"."""
+    return f"{total - shown:,} more {what} not shown ({total:,} in all)"

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from tolltrace import __version__
 from tolltrace.model import CATEGORIES, QUALIFIERS
+from tolltrace.reconcile.quotes import excerpt
 from tolltrace.render import interval
 from tolltrace.store import open_store
 from tolltrace.store.base import Store
@@ -40,6 +41,7 @@ _environment = Environment(
 _environment.globals.update(
     version=__version__, categories=CATEGORIES, qualifiers=QUALIFIERS, interval=interval
 )
+_environment.filters["quote"] = excerpt  # a long sentence as the words around a claim
 templates = Jinja2Templates(env=_environment)
 
 

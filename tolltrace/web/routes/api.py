@@ -32,6 +32,7 @@ from tolltrace.web.context import (
     page,
     store_of,
 )
+from tolltrace.web.routes.events import finding_window, list_sizes
 from tolltrace.web.routes.search import search_all
 from tolltrace.web.throttle import checked_sign_in
 
@@ -206,14 +207,28 @@ def events(
     }
 
 
-@router.get("/events/{event_id}", summary="One event, its findings and its claims")
-def event(request: Request, event_id: str) -> dict[str, Any]:
+@router.get("/events/{event_id}", summary="One event, its findings and its claims, by windows")
+def event(
+    request: Request,
+    event_id: str,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> dict[str, Any]:
+    """Each long list (every finding's figures, contradictions and support, and the claims)
+    holds `limit` rows from `offset`; a finding's `sizes` and `claim_count` count them all."""
     store, _ = page(request)
     found = store.get_event(checked(event_id, LINK_ID, "event"))
+    claims = store.event_claims(found.id)
     return {
         "event": asdict(found),
-        "findings": [asdict(f) for f in store.findings(found.id)],
-        "claims": [_claim_json(c) for c in store.event_claims(found.id)],
+        "findings": [
+            {**asdict(finding_window(f, offset, limit)), "sizes": list_sizes(f)}
+            for f in store.findings(found.id)
+        ],
+        "claims": [_claim_json(c) for c in claims[offset : offset + limit]],
+        "claim_count": len(claims),
+        "offset": offset,
+        "limit": limit,
     }
 
 
