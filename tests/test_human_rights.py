@@ -204,3 +204,9 @@ def test_a_partitive_put_first_leaves_the_count_its_own_predicate() -> None:
 
 def test_numbers_in_scraped_script_data_are_no_counts() -> None:
     assert claims('[{"id":"1548762","sort":"3183717","pic":"/img/killed.jpg"}]') == []
+
+
+def test_at_least_one_per_family_is_no_total() -> None:
+    assert claims("Almost every family in Dunmarra has at least one person who was killed.") == []
+    assert claims("In nine of ten households at least one relative is still missing.") == []
+    assert [c.low for c in claims("At least one person was killed in the blast.")] == [1]

@@ -207,6 +207,8 @@ def _count_claim(
     claimed: set[int],
     counts: tuple[Count, ...] = (),
 ) -> ClaimDraft | None:
+    if _per_unit(sentence.text, count):
+        return None
     span = tallies.tokens_of(sentence, sentence.start + count.start, sentence.start + count.end)
     if not span or set(span) <= claimed:
         return None  # already summed into an earlier count ("two men and [two women]")
@@ -287,6 +289,24 @@ def _labelled(sentence: ParsedSentence, span: list[int]) -> Reading | None:
         if category is not None and category != "victims":
             return Reading(category, word.i, 0.6)
     return None
+
+
+# A distributive frame before "at least one": "every family has at least one person who was
+# killed", "in nine of ten households at least one relative is missing". The one is per family
+# or household, no total of people.
+_DISTRIBUTIVE = re.compile(
+    rf"\b(?:every|each|per|most|many)\b"
+    rf"|\b{tallies.SMALL_NUMBER}\s+(?:out\s+)?of\s+(?:every\s+)?{tallies.SMALL_NUMBER}\b",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(text: str, count: Count) -> bool:
+    return (
+        count.low == 1
+        and count.qualifier == "at_least"
+        and _DISTRIBUTIVE.search(text, 0, count.start) is not None
+    )
 
 
 def _span_root(sentence: ParsedSentence, span: list[int]) -> int:

@@ -51,9 +51,9 @@ _FATAL_PART = re.compile(
 )
 _OF_THEM = re.compile(r"\bof\s+(?:whom|them|those)\b", re.IGNORECASE)  # "and three of them died"
 # "Five porters were shot and one was killed": a bare number, the people just counted.
-_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _BARE_PART = re.compile(
-    rf"\A{_SMALL_NUMBER}\s+(?:later\s+)?"
+    rf"\A{SMALL_NUMBER}\s+(?:later\s+)?"
     r"(?:(?:was|were|has|have|had)\s+)?(?:been\s+)?(?:later\s+)?(?:killed|died|fatally)\b",
     re.IGNORECASE,
 )
@@ -328,13 +328,13 @@ def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
 # A count that is a part of the people just counted, by a bare number ("two are in critical
 # condition", "one died at the scene") or a partitive ("two of the victims were ...").
 _GROUP = re.compile(
-    rf"\A{_SMALL_NUMBER}\s+"
+    rf"\A{SMALL_NUMBER}\s+"
     r"(?:of\s+(?:the|them|those)\b|(?:were|was|are|is|remain(?:s|ed)?|suffered|sustained|"
     r"died|had|have|has)\b)",
     re.IGNORECASE,
 )
 # "three were treated and [two of them] are in grave condition": of the group before
-_PART_OF_GROUP = re.compile(rf"\A{_SMALL_NUMBER}\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
+_PART_OF_GROUP = re.compile(rf"\A{SMALL_NUMBER}\s+of\s+(?:them|those|whom)\b", re.IGNORECASE)
 _GROUP_JOIN = re.compile(r"(?:,|;)?\s*(?:and|while)?\s*\Z")
 _GROUP_GAP = 80  # characters from one group's words to the next's
 
@@ -608,7 +608,7 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 
 # "the other five victims", "the remaining three": the count's own words, before its number
 # (several: "the other woman" is the other of a pair, who may be among the dead)
-_SEVERAL = re.compile(rf"\A(?!one\b){_SMALL_NUMBER}\b", re.IGNORECASE)
+_SEVERAL = re.compile(rf"\A(?!one\b){SMALL_NUMBER}\b", re.IGNORECASE)
 _OTHER_BEFORE = re.compile(r"\b(?:other|remaining|surviving)\s+\Z", re.IGNORECASE)
 # "An officer was also shot", "A mother and her son were also shot": besides the people
 # told before (the verb may follow the count's words)
@@ -622,9 +622,7 @@ _PAIR = re.compile(r"\bone\b[^.;]*\band\s+\Z", re.IGNORECASE)
 # "Another man", "A fourth victim": one more person than those told so far
 _ONE_MORE = re.compile(rf"\A(?:another|an?\s+(?:{'|'.join(_ORDINALS)}))\b", re.IGNORECASE)
 # "two more were shot", "the two remaining victims"
-_MORE_AFTER = re.compile(
-    rf"\A{_SMALL_NUMBER}\s+(?:more|other|remaining|surviving)\b", re.IGNORECASE
-)
+_MORE_AFTER = re.compile(rf"\A{SMALL_NUMBER}\s+(?:more|other|remaining|surviving)\b", re.IGNORECASE)
 _BEFORE_REACH = 12
 # a death after the people were taken away: "died at the hospital", "died upon arrival"
 _DIED_IN_CARE = re.compile(
