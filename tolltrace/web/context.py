@@ -11,9 +11,9 @@ import re
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -30,6 +30,9 @@ HERE = Path(__file__).parent
 DOCUMENT_ID = re.compile(r"[0-9a-f]{64}")
 CLAIM_ID = re.compile(r"[0-9a-f]{8,64}")
 LINK_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")  # event and entity ids
+# SQLite integers are 64-bit, so a larger offset would overflow; no store holds 10**12 rows.
+MAX_OFFSET = 10**12
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 _environment = Environment(
     loader=FileSystemLoader(HERE / "templates"),

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from tolltrace.model import Finding
 from tolltrace.store.links import EventQuery
-from tolltrace.web.context import LINK_ID, checked, page, render
+from tolltrace.web.context import LINK_ID, Offset, checked, page, render
 
 router = APIRouter(include_in_schema=False)
 EVENTS_PAGE = 50
@@ -33,7 +33,7 @@ def chart_data_uri(findings: list[Finding]) -> str:
 def events_page(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Response:
     store, who = page(request)
     query = EventQuery(text=q or None, limit=EVENTS_PAGE, offset=offset)
