@@ -29,6 +29,17 @@ OTHER_STYLE = "bold cyan"
 OWN_VOICE = "(own voice)"  # the document states the figure itself
 
 
+# Control characters (C0 but newline and tab, DEL, C1) shown as inert symbols on a terminal:
+# a document's ESC sequences could otherwise retitle the window or clear the screen.
+_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if chr(code) not in "\n\t"}
+_CONTROLS |= {0x7F: "\u2421"} | {code: "\ufffd" for code in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """`text` with every control character but newline and tab replaced by a visible symbol."""
+    return text.translate(_CONTROLS)
+
+
 def category_style(category: str) -> str:
     return CATEGORY_STYLES.get(category, OTHER_STYLE)
 

@@ -9,17 +9,52 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import Any, TypeVar
 
 import click
-from rich.console import Console
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderHook,
+    RenderResult,
+    RichCast,
+)
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.segment import Segment
 
 from tolltrace import __version__
 from tolltrace.errors import TolltraceError
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
+from tolltrace.render import printable
 from tolltrace.store import Store, open_store
 
-console = Console()
-err_console = Console(stderr=True)
+
+class _Printable:
+    """A renderable whose text segments have their control characters made visible."""
+
+    def __init__(self, renderable: ConsoleRenderable | RichCast) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            # Rich's own cursor and screen controls are `control` segments: kept as they are.
+            yield segment if segment.control else Segment(printable(segment.text), segment.style)
+
+
+class PrintableHook(RenderHook):
+    """Everything a console prints goes through `printable`: documents are hostile input."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Printable(renderable) for renderable in renderables]
+
+
+def safe_console(**options: Any) -> Console:
+    made = Console(**options)
+    made.push_render_hook(PrintableHook())
+    return made
+
+
+console = safe_console()
+err_console = safe_console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ITEMS_FAILED = 1  # the batch finished but some items failed, or verify found tampering

@@ -30,7 +30,7 @@ from tolltrace.cli.common import (
 )
 from tolltrace.model import IngestSummary
 from tolltrace.pipeline import IngestOptions, ingest
-from tolltrace.render import claim_legend, highlight_claims
+from tolltrace.render import claim_legend, highlight_claims, printable
 from tolltrace.store import Store
 from tolltrace.store.base import ClaimQuery
 from tolltrace.verify import verify_store
@@ -196,8 +196,9 @@ def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) 
         if claims and console.is_terminal:
             console.print(highlight_claims(text, claims, spans), soft_wrap=True)
         else:
-            # Plain echo: the text must come out exactly as stored, never re-wrapped.
-            click.echo(text)
+            # Plain echo: the text must come out exactly as stored, never re-wrapped (on a
+            # terminal, its control characters shown as symbols).
+            click.echo(printable(text) if console.is_terminal else text)
         if claims:
             console.rule()
             console.print(claim_legend(claims, spans, console.width))

@@ -1,0 +1,62 @@
+"""Hostile text on a terminal: a document's control characters never reach it raw.
+
+Regression for issue 21, item 7: `tolltrace show` printed a document's ESC sequences (set the
+window title, clear the screen) as they were. The document is fictional.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tolltrace.pipeline as pipeline
+from tests.fake_extractor import FAKE_VERSION, fake_extract
+from tolltrace.cli import cli
+from tolltrace.cli.common import console
+from tolltrace.render import printable
+
+TITLE = "\x1b]0;owned\x07"  # sets a terminal's window title
+CLEAR = "\x1b[2J"  # clears the screen
+HOSTILE = (
+    f"Koss wire {TITLE}report\n\n"
+    f"Koss, May 2, 2031 - {CLEAR}Police said 12 students were detained in Koss on Friday "
+    "after the march, and the Valdorian Rights Monitor said 40 students were arrested.\n"
+)
+
+
+@pytest.fixture(name="hostile_db")
+def hostile_db_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "hostile.txt"), "--db", db]).exit_code == 0
+    assert runner.invoke(cli, ["extract", "--db", db]).exit_code == 0
+    return db, str(tmp_path / "hostile.txt")
+
+
+def test_printable_shows_controls_as_symbols_and_keeps_lines() -> None:
+    assert printable("a\x1b[2Jb\tc\nd\x9b\x7f") == "a\u241b[2Jb\tc\nd\ufffd\u2421"
+
+
+@pytest.mark.parametrize("options", [[], ["--original"], ["--no-claims"], ["--removed"]])
+def test_show_on_a_terminal_never_prints_a_documents_escapes(
+    hostile_db: tuple[str, str], monkeypatch: pytest.MonkeyPatch, options: list[str]
+) -> None:
+    terminal = io.StringIO()
+    monkeypatch.setattr(console, "file", terminal)
+    monkeypatch.setattr(console, "_force_terminal", True)  # the CLI's own console, as on a tty
+    result = CliRunner().invoke(cli, ["show", hostile_db[1], "--db", hostile_db[0], *options])
+    shown = terminal.getvalue() + result.output
+    assert result.exit_code == 0, shown
+    assert "\x1b]" not in shown and CLEAR not in shown and "\x07" not in shown
+    assert "\u241b" in shown  # shown as a symbol, not dropped
+
+
+def test_piped_show_keeps_the_text_exactly(hostile_db: tuple[str, str]) -> None:
+    result = CliRunner().invoke(cli, ["show", hostile_db[1], "--db", hostile_db[0], "--no-claims"])
+    assert TITLE in result.output  # not a terminal: the text exactly as stored
