@@ -6,9 +6,11 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 from rich.console import (
     Console,
     ConsoleOptions,
@@ -22,7 +24,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.segment import Segment
 
 from tolltrace import __version__
-from tolltrace.errors import TolltraceError
+from tolltrace.errors import StoreNotFound, TolltraceError
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
 from tolltrace.render import printable
 from tolltrace.store import Store, open_store
@@ -82,10 +84,38 @@ def clean_errors() -> Iterator[None]:
 
 
 @contextmanager
-def opened(db: str) -> Iterator[Store]:
-    """Open the store; library errors become one clean message and an exit code."""
-    with clean_errors(), open_store(db) as store:
-        yield store
+def opened(db: str, create: bool = False) -> Iterator[Store]:
+    """Open the store; library errors become one clean message and an exit code.
+
+    Only commands that add documents `create` a store: any other, given a path where there is
+    none, says which store it looked for and how to make one.
+    """
+    with clean_errors():
+        if not create:
+            check_store_exists(db)
+        with open_store(db) as store:
+            yield store
+
+
+def check_store_exists(db: str) -> None:
+    """Raise StoreNotFound, naming where `db` came from, when no SQLite file is there."""
+    if "://" in db and not db.startswith("sqlite:///"):
+        return  # a database server: it says itself whether the database exists
+    path = Path(db.removeprefix("sqlite:///"))
+    if path.is_file():
+        return
+    context = click.get_current_context(silent=True)
+    source = context.get_parameter_source("db") if context is not None else None
+    given = "from --db"
+    if source is ParameterSource.ENVIRONMENT:
+        given = "from TOLLTRACE_DB"
+    elif source is ParameterSource.DEFAULT:
+        given = "the default, as neither --db nor TOLLTRACE_DB was given"
+    raise StoreNotFound(
+        f"no store at {db} ({given}); make one with `tolltrace run PATH... --db {db}` "
+        f"(or `tolltrace ingest PATH... --db {db}`), or point --db or TOLLTRACE_DB at an "
+        "existing store"
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -46,7 +46,7 @@ def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: boo
     with a text/content field and optional uri, title, date). Re-running is safe: originals
     already stored are skipped. Exit code 1 if any item failed.
     """
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         summary = run_ingest_job(store, paths, max_size, workers, quiet)
         print_ingest_summary(summary)
     if summary.failed:
