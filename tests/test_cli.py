@@ -2,6 +2,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tolltrace.cli import cli
@@ -65,6 +66,8 @@ def test_verify_exit_code_on_tampering(tmp_path: Path) -> None:
 
 
 def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE)
+    _invoke("ingest", str(tmp_path / "article.txt"), "--db", str(tmp_path / "t.db"))
     result = CliRunner().invoke(cli, ["show", "abcdef", "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 3
     assert "no document matches" in result.output
@@ -84,3 +87,41 @@ def test_every_command_has_help() -> None:
         code, _ = _invoke(name, "--help")
         assert code == 0
         assert command.help, f"{name} has no help text"
+
+
+READ_COMMANDS = [
+    ["docs"],
+    ["show", "abc"],
+    ["claims"],
+    ["search", "killed"],
+    ["verify"],
+    ["errors"],
+    ["extract"],
+    ["link"],
+    ["entities"],
+    ["entity", "Koss"],
+    ["events"],
+    ["findings"],
+    ["report"],
+    ["users", "list"],
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0] + "-" + c[-1])
+def test_a_read_command_never_creates_a_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Regression (issue 21): `docs` without --db made an empty ./tolltrace.db, then said
+    # "0 documents".
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TOLLTRACE_DB", raising=False)
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 3, result.output
+    assert "T305" in result.output and "./tolltrace.db" in result.output
+    assert "neither --db nor TOLLTRACE_DB" in result.output
+    assert "tolltrace run PATH" in result.output  # how to make one
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("TOLLTRACE_DB", str(tmp_path / "elsewhere.db"))
+    from_env = CliRunner().invoke(cli, command)
+    assert "elsewhere.db (from TOLLTRACE_DB)" in from_env.output
+    assert list(tmp_path.iterdir()) == []

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import tolltrace.cli.claims as cli_claims
 import tolltrace.pipeline as pipeline
 from tests.fake_extractor import FAKE_VERSION, fake_extract
 from tolltrace.cli import cli
@@ -31,6 +32,7 @@ HOSTILE = (
 def hostile_db_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
     monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(cli_claims, "extractor_version", lambda: FAKE_VERSION)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = str(tmp_path / "t.db")
     runner = CliRunner()

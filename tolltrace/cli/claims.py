@@ -30,7 +30,7 @@ from tolltrace.evaluate.extractor import extractor_for
 from tolltrace.evaluate.scoring import DATASETS
 from tolltrace.evaluate.scoring import run as run_evaluation
 from tolltrace.export import export_claims, format_for
-from tolltrace.extract.stage import ExtractOptions
+from tolltrace.extract.stage import ExtractOptions, extractor_version
 from tolltrace.model import CATEGORIES, Claim
 from tolltrace.pipeline import ExtractSummary, extract
 from tolltrace.render import claims_table
@@ -51,6 +51,15 @@ def extract_cli(workers: int, time_limit: float, quiet: bool, db: str) -> None:
     ones). Exit code 1 if any document failed.
     """
     with opened(db) as store:
+        # Loading the models and starting workers takes seconds: not for nothing to do.
+        version = extractor_version()
+        if not store.pending_extraction(version):
+            console.print(
+                f"nothing to extract: all {store.count_documents():,} documents are up to date "
+                f"with extractor {version}",
+                highlight=False,
+            )
+            return
         summary = run_extract_job(store, time_limit, workers, quiet)
         print_extract_summary(summary)
     if summary.failed:

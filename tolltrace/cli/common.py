@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
@@ -174,19 +175,52 @@ def short_item(item: str) -> str:
     return item[:12] if re.fullmatch(r"[0-9a-f]{64}", item) else item
 
 
+# With standard error not a terminal (a log file, a pipe), long work prints a line this often.
+PROGRESS_LINE_SECONDS = 5.0
+
+
+class ProgressLines:
+    """A progress callback printing "what: done of total" to standard error every few seconds.
+
+    For redirected output, where a bar cannot be drawn; `in_bytes` shows megabytes.
+    """
+
+    def __init__(self, description: str, in_bytes: bool = False) -> None:
+        self.description = description
+        self.in_bytes = in_bytes
+        self.last = time.monotonic()
+
+    def _amount(self, value: int) -> str:
+        return f"{value / 2**20:,.1f} MB" if self.in_bytes else f"{value:,}"
+
+    def __call__(self, done: int, total: int | None) -> None:
+        now = time.monotonic()
+        if now - self.last < PROGRESS_LINE_SECONDS:
+            return
+        self.last = now
+        line = f"{self.description}: {self._amount(done)}"
+        if total:
+            line += f" of {self._amount(total)} ({100 * done // total}%)"
+        err_console.print(line, highlight=False, markup=False)
+
+
 @contextmanager
 def counting_progress(description: str, quiet: bool) -> Iterator[Callable[[int, int], None]]:
-    """A progress bar of items done out of a total, on standard error when it is a terminal.
+    """A progress bar of items done out of a total, on standard error when it is a terminal,
+    else a line every few seconds (see `ProgressLines`).
 
     Yields the callback a job reports to: (done, total).
     """
+    if not quiet and not err_console.is_terminal:
+        yield ProgressLines(description)
+        return
     with Progress(
         "[progress.description]{task.description}",
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
         console=err_console,
-        disable=quiet or not err_console.is_terminal,
+        disable=quiet,
         transient=True,
     ) as bar:
         task = bar.add_task(description, total=None)

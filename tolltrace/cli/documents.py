@@ -20,6 +20,7 @@ from rich.text import Text
 
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
+    ProgressLines,
     cli,
     console,
     db_option,
@@ -57,12 +58,14 @@ def run_ingest_job(
     store: Store, paths: tuple[str, ...], max_size: float, workers: int, quiet: bool
 ) -> IngestSummary:
     options = IngestOptions(max_bytes=int(max_size * 2**20), workers=workers)
+    if not quiet and not err_console.is_terminal:
+        return ingest(store, paths, options, progress=ProgressLines("ingesting", in_bytes=True))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
     with Progress(
         "[progress.description]{task.description}",
         *columns,
         console=err_console,
-        disable=quiet or not err_console.is_terminal,
+        disable=quiet,
         transient=True,
     ) as bar:
         task = bar.add_task("ingesting", total=None)
