@@ -256,3 +256,30 @@ def test_redirected_output_gets_progress_lines(
     assert "extracting" not in extracted.stdout  # the report stays clean
     quiet = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", db, "--quiet"])
     assert "ingesting" not in quiet.stderr
+
+
+@pytest.mark.usefixtures("fake")
+def test_ctrl_c_says_what_was_kept_and_how_to_resume(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): Ctrl-C printed only click's "Aborted!".
+    seen: list[str] = []
+
+    def interrupted_after_one(
+        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
+    ) -> tuple[Claim, ...]:
+        if seen:
+            raise KeyboardInterrupt
+        seen.append(doc_id)
+        return fake_extract(doc_id, uri, clean, options)
+
+    monkeypatch.setattr(pipeline, "extract_document", interrupted_after_one)
+    result = CliRunner().invoke(cli, ["extract", "--db", db])
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr and "Aborted!" not in result.output
+    assert f"written to {db} before now is kept" in result.stderr
+    assert "`tolltrace extract` again to resume" in result.stderr
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    resumed = _invoke("extract", "--db", db)
+    assert "from 3 documents" in resumed.output or "from 2 documents" in resumed.output
+    assert _invoke("verify", "--db", db).exit_code == 0

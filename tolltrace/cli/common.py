@@ -62,6 +62,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ITEMS_FAILED = 1  # the batch finished but some items failed, or verify found tampering
 EXIT_ERROR = 3  # the command could not run (store unusable, document not found, ...)
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a process ended by SIGINT
 
 
 def db_option(function: F) -> F:
@@ -95,7 +96,25 @@ def opened(db: str, create: bool = False) -> Iterator[Store]:
         if not create:
             check_store_exists(db)
         with open_store(db) as store:
-            yield store
+            try:
+                yield store
+            except KeyboardInterrupt:
+                interrupted(db)
+
+
+def interrupted(db: str) -> None:
+    """Ctrl-C: say what was kept and how to resume, instead of click's bare "Aborted!"."""
+    context = click.get_current_context(silent=True)
+    words = context.command_path.split()[1:] if context is not None else []
+    command = " ".join(["tolltrace", *words])  # the program's name, however it was invoked
+    err_console.print(
+        f"\n[yellow]interrupted[/yellow]: everything written to {escape(db)} before now is kept "
+        "(only the batch in flight is lost). Run the same "
+        f"`{escape(command)}` again to resume: it skips what is already done.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def check_store_exists(db: str) -> None:
