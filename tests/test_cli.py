@@ -125,3 +125,34 @@ def test_a_read_command_never_creates_a_store(
     from_env = CliRunner().invoke(cli, command)
     assert "elsewhere.db (from TOLLTRACE_DB)" in from_env.output
     assert list(tmp_path.iterdir()) == []
+
+
+def _first_column(output: str) -> str:
+    """The first column of a boxed table, its folded lines joined: what a reader reads whole."""
+    cells = [line.split("│")[1] for line in output.splitlines() if line.startswith("│")]
+    return "".join(cell.strip() for cell in cells)
+
+
+def test_failure_tables_keep_the_whole_item_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): the item column was cut ("documents.jsonl:1…"), losing the line.
+    monkeypatch.setenv("COLUMNS", "80")
+    deep = tmp_path / "a-rather-long-folder-name" / "another-long-folder-of-scrapes"
+    deep.mkdir(parents=True)
+    corpus = deep / "documents.jsonl"
+    corpus.write_text('{"text": "12 people were detained in Koss."}\n{"text": \n')
+    db = str(tmp_path / "t.db")
+    ingested = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db])
+    assert ingested.exit_code == 1
+    assert "…" not in ingested.output
+    assert f"{corpus}:2" in _first_column(ingested.output)
+    listed = CliRunner().invoke(cli, ["errors", "--db", db])
+    assert "…" not in listed.output and f"{corpus}:2" in _first_column(listed.output)
+    records = CliRunner().invoke(cli, ["errors", "--format", "jsonl", "--db", db]).output
+    (record,) = [json.loads(line) for line in records.splitlines()]
+    assert record["item"] == f"{corpus}:2" and record["code"] == "T106"
+    assert set(record) == {"run", "at", "item", "stage", "code", "message"}
+    table = CliRunner().invoke(cli, ["errors", "--format", "csv", "--db", db]).output
+    assert table.splitlines()[0] == "run,at,item,stage,code,message"
+    assert f"{corpus}:2,ingest,T106" in table

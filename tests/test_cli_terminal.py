@@ -62,3 +62,30 @@ def test_show_on_a_terminal_never_prints_a_documents_escapes(
 def test_piped_show_keeps_the_text_exactly(hostile_db: tuple[str, str]) -> None:
     result = CliRunner().invoke(cli, ["show", hostile_db[1], "--db", hostile_db[0], "--no-claims"])
     assert TITLE in result.output  # not a terminal: the text exactly as stored
+
+
+def test_tables_at_80_columns_fold_and_never_cut_a_figure_or_a_name() -> None:
+    # Regression (issue 21): "killed: no consistent f", "Associati…", a `when` cut to "2".
+    from tests.fake_extractor import make_claim
+    from tolltrace.cli.common import safe_console
+    from tolltrace.render import claims_table
+
+    claim = make_claim(
+        "ab" * 32,
+        "2,650 people had been detained",
+        0,
+        "detained",
+        low=2650,
+        high=2650,
+        subject="people",
+        attributed_to="the Sarenna Bar Association of Independent Advocates",
+        when="2025-03-07/2025-03-09",
+    )
+    out = io.StringIO()
+    narrow = safe_console(file=out, width=80)
+    narrow.print(claims_table([claim] * 3, 3, narrow.width))
+    shown = out.getvalue()
+    assert "…" not in shown
+    assert "2,650" in shown and "(people)" in shown and "Association" in shown
+    assert "2025-03-07/" in shown and "2025-03-09" in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80

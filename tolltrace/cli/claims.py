@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.table import Table
-from rich.text import Text
 
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
@@ -20,11 +18,11 @@ from tolltrace.cli.common import (
     db_option,
     err_console,
     opened,
-    short_item,
     status_spinner,
     time_limit_option,
     workers_option,
 )
+from tolltrace.cli.documents import failures_table
 from tolltrace.evaluate.datasets import EvalDocument
 from tolltrace.evaluate.extractor import extractor_for
 from tolltrace.evaluate.scoring import DATASETS
@@ -186,10 +184,7 @@ def print_extract_summary(summary: ExtractSummary) -> None:
     )
     console.print(f"[dim]extractor {summary.extractor}[/dim]", highlight=False)
     if summary.errors:
-        table = Table("document", "code", "reason", title="failed documents", title_justify="left")
-        for error in summary.errors[:50]:
-            table.add_row(short_item(error.item), error.code, Text(error.message))
-        console.print(table)
+        console.print(failures_table(summary.errors[:50], "failed documents"))
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
         console.print("failed documents are tried again by the next `tolltrace extract`")

@@ -23,11 +23,12 @@ from rich.console import (
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.segment import Segment
+from rich.table import Table
 
 from tolltrace import __version__
 from tolltrace.errors import StoreNotFound, TolltraceError
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
-from tolltrace.render import printable
+from tolltrace.render import printable, unclipped
 from tolltrace.store import Store, open_store
 
 
@@ -44,10 +45,14 @@ class _Printable:
 
 
 class PrintableHook(RenderHook):
-    """Everything a console prints goes through `printable`: documents are hostile input."""
+    """Everything a console prints goes through `printable` (documents are hostile input),
+    and every table is `unclipped` (a figure or a name is never cut short)."""
 
     def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
-        return [_Printable(renderable) for renderable in renderables]
+        return [
+            _Printable(unclipped(renderable) if isinstance(renderable, Table) else renderable)
+            for renderable in renderables
+        ]
 
 
 def safe_console(**options: Any) -> Console:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -29,7 +31,7 @@ from tolltrace.cli.common import (
     opened,
     short_item,
 )
-from tolltrace.model import IngestSummary
+from tolltrace.model import IngestSummary, ItemError
 from tolltrace.pipeline import IngestOptions, ingest
 from tolltrace.render import claim_legend, highlight_claims, printable
 from tolltrace.store import Store
@@ -84,10 +86,7 @@ def print_ingest_summary(summary: IngestSummary) -> None:
         f"failed [bold]{summary.failed}[/bold]  (run {summary.run_id})"
     )
     if summary.errors:
-        table = Table("item", "stage", "code", "reason", title="failed items", title_justify="left")
-        for error in summary.errors[:50]:
-            table.add_row(error.item, error.stage, error.code, error.message)
-        console.print(table)
+        console.print(failures_table(summary.errors[:50], "failed items"))
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
 
@@ -218,9 +217,10 @@ def search_cli(query: str, limit: int, db: str) -> None:
         if not hits:
             console.print(f"no document matches {query!r}")
             return
-        table = Table("id", "title", "match", title=f"{len(hits)} documents", title_justify="left")
+        found = f"{len(hits)} document" + ("" if len(hits) == 1 else "s")
+        table = Table("id", "title", "match", title=found, title_justify="left")
         for hit in hits:
-            table.add_row(hit.document.id[:12], Text((hit.title or "")[:50]), Text(hit.snippet))
+            table.add_row(hit.document.id[:12], Text(hit.title or ""), Text(hit.snippet))
         console.print(table)
 
 
@@ -247,8 +247,12 @@ def verify_cli(db: str) -> None:
 
 @cli.command("errors")
 @click.option("--run", "run_id", help="Only this run's errors (the run id ingest prints).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+    show_default=True, help="A table, or one record per line (JSON Lines, CSV) for scripts.",
+)  # fmt: skip
 @db_option
-def errors_cli(run_id: str | None, db: str) -> None:
+def errors_cli(run_id: str | None, fmt: str, db: str) -> None:
     """List items that failed, with the stage, a stable code and the reason.
 
     Covers every stage: reading and decoding files, cleaning, and claim extraction (a
@@ -256,13 +260,38 @@ def errors_cli(run_id: str | None, db: str) -> None:
     """
     with opened(db) as store:
         records = store.errors(run_id)
+    rows = [
+        {"run": r.run, "at": r.at} | {k: v for k, v in asdict(r.error).items()} for r in records
+    ]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, ["run", "at", "item", "stage", "code", "message"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
     if not records:
         console.print("no errors recorded")
         return
-    table = Table("run", "item", "stage", "code", "reason", title_justify="left")
-    for record in records:
-        error = record.error
-        table.add_row(
-            record.run, Text(short_item(error.item)), error.stage, error.code, Text(error.message)
-        )
-    console.print(table)
+    console.print(failures_table([r.error for r in records], None, [r.run for r in records]))
+
+
+def failures_table(
+    errors: Sequence[ItemError], title: str | None, runs: Sequence[str] | None = None
+) -> Table:
+    """Failed items: the item whole (a path keeps its line number), stage and code, reason.
+
+    Long items fold onto more lines rather than being cut; the run goes under the stage.
+    """
+    table = Table(title=title, title_justify="left")
+    table.add_column("item", ratio=2, overflow="fold")
+    table.add_column("stage, code" if runs is None else "run, stage, code", no_wrap=True)
+    table.add_column("reason", ratio=3)
+    for index, error in enumerate(errors):
+        where = f"{error.stage} {error.code}"
+        if runs is not None:
+            where = f"{runs[index]}\n{where}"
+        table.add_row(Text(short_item(error.item)), where, Text(error.message))
+    return table
