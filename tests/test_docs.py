@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import click
+
 from tolltrace.cli import cli
 
 README = (Path(__file__).parents[1] / "README.md").read_text()
@@ -24,3 +26,34 @@ def test_the_readme_starts_with_the_two_commands() -> None:
     head = README[:1500]
     assert "make demo" in head
     assert "make test" in head
+
+
+def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _commands(command, f"{prefix}{name} ")
+        else:
+            found.append((prefix + name, command))
+    return found
+
+
+def test_every_command_and_option_has_help_text() -> None:
+    # Regression (issue 21): `docs --limit/--offset/--format` and `search --limit` had none.
+    commands = _commands(cli)
+    assert len(commands) > 20
+    for name, command in commands:
+        assert command.help, f"`tolltrace {name}` has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{param.opts[0]} of `tolltrace {name}` has no help text"
+
+
+def test_worker_help_says_what_the_workers_do() -> None:
+    helps = {
+        name: next(p.help for p in command.params if p.name == "workers")
+        for name, command in _commands(cli)
+        if any(p.name == "workers" for p in command.params)
+    }
+    assert "extraction" not in (helps["ingest"] or "")  # ingest does not extract
+    assert "extraction" in (helps["extract"] or "") and "extraction" in (helps["run"] or "")

@@ -37,7 +37,7 @@ from tolltrace.store.base import ClaimQuery
 
 
 @cli.command("extract")
-@workers_option
+@workers_option("extraction")
 @time_limit_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @db_option

@@ -154,27 +154,32 @@ def cli() -> None:
     """
 
 
-def ingest_options(function: F) -> F:
-    function = click.option(
-        "--max-size",
-        type=click.FloatRange(min=0.001),
-        default=50,
-        show_default=True,
-        help="Largest single document to accept, in MB.",
-    )(function)
-    function = workers_option(function)
-    function = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(function)
-    return click.argument("paths", nargs=-1, required=True)(function)
+def ingest_options(work: str) -> Callable[[F], F]:
+    """The options of commands that ingest PATHS; `work` is what their --workers do."""
+
+    def add(function: F) -> F:
+        function = click.option(
+            "--max-size",
+            type=click.FloatRange(min=0.001),
+            default=50,
+            show_default=True,
+            help="Largest single document to accept, in MB.",
+        )(function)
+        function = workers_option(work)(function)
+        function = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(function)
+        return click.argument("paths", nargs=-1, required=True)(function)
+
+    return add
 
 
-def workers_option(function: F) -> F:
+def workers_option(work: str) -> Callable[[F], F]:
     return click.option(
         "--workers",
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Processes for cleaning and extraction (use 2+ for large corpora).",
-    )(function)
+        help=f"Processes for {work} (use 2+ for large corpora).",
+    )
 
 
 def time_limit_option(function: F) -> F:

@@ -40,7 +40,7 @@ from tolltrace.verify import verify_store
 
 
 @cli.command("ingest")
-@ingest_options
+@ingest_options("cleaning")
 @db_option
 def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, db: str) -> None:
     """Ingest files, folders (recursively) and glob patterns.
@@ -92,9 +92,20 @@ def print_ingest_summary(summary: IngestSummary) -> None:
 
 
 @cli.command("docs")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="List at most this many documents.",
+)
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Skip this many documents first."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+    show_default=True, help="A table, or one JSON object per document (JSON Lines).",
+)  # fmt: skip
 @db_option
 def docs_cli(limit: int, offset: int, fmt: str, db: str) -> None:
     """List ingested documents: id, date, title, where they came from."""
@@ -208,7 +219,10 @@ def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) 
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True,
+    help="Show at most this many documents, the best matches first.",
+)  # fmt: skip
 @db_option
 def search_cli(query: str, limit: int, db: str) -> None:
     """Full-text search over documents (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""

@@ -23,7 +23,7 @@ from tolltrace.store.base import ClaimQuery
 
 
 @cli.command("run")
-@ingest_options
+@ingest_options("cleaning and extraction")
 @time_limit_option
 @affiliations_option
 @db_option
