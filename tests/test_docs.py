@@ -1,5 +1,6 @@
 """The README documents every command and option the CLI has (docs that match the code)."""
 
+import re
 from pathlib import Path
 
 import click
@@ -57,3 +58,25 @@ def test_worker_help_says_what_the_workers_do() -> None:
     }
     assert "extraction" not in (helps["ingest"] or "")  # ingest does not extract
     assert "extraction" in (helps["extract"] or "") and "extraction" in (helps["run"] or "")
+
+
+def _error_classes(kind: type) -> list[type]:
+    found = [kind]
+    for sub in kind.__subclasses__():
+        found += _error_classes(sub)
+    return found
+
+
+def test_every_error_code_is_in_the_one_catalogue() -> None:
+    # Regression (issue 21): T302, T310, T312, T320 and T323 were used but documented as
+    # "T3xx: the store cannot be used".
+    import tolltrace.store.reviews
+    import tolltrace.web.auth
+    import tolltrace.web.throttle  # noqa: F401  (they define codes of their own)
+    from tolltrace.errors import TolltraceError
+
+    codes = {kind.code for kind in _error_classes(TolltraceError)}
+    assert {"T101", "T201", "T302", "T312", "T323", "T330"} <= codes
+    documented = set(re.findall(r"^\| (T\d{3}) \|", README, flags=re.MULTILINE))
+    assert codes - documented == set(), "codes used but not in the README's catalogue"
+    assert documented - codes == set(), "codes in the README that nothing uses"
