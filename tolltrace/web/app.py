@@ -61,6 +61,14 @@ def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
     def home() -> Response:
         return RedirectResponse("/search", status_code=303)
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for it on every page; an SVG under this name serves them all.
+        icon = (HERE / "static" / "favicon.svg").read_bytes()
+        return Response(
+            icon, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"}
+        )
+
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)  # added last: it runs first, before any body is read
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

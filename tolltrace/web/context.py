@@ -41,7 +41,10 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.globals.update(
-    version=__version__, categories=CATEGORIES, qualifiers=QUALIFIERS, interval=interval
+    version=__version__,
+    categories=CATEGORIES,
+    qualifiers=QUALIFIERS,
+    interval=interval,
 )
 templates = Jinja2Templates(env=_environment)
 
@@ -89,10 +92,42 @@ def now(request: Request) -> datetime:
     return moment
 
 
+_URL_IN_TITLE = re.compile(r"\s*[-–—|:·]?\s*<?https?://\S+>?\s*")
+
+
+def display_title(title: str | None, uri: str) -> str:
+    """A document's title for people: any URL in it removed; without one, where it came from
+    (a URL without its scheme, or a path's file name)."""
+    shown = _URL_IN_TITLE.sub(" ", title or "").strip(" -–—|:·")
+    if shown:
+        return shown
+    if "://" in uri:
+        return uri.split("://", 1)[1].removeprefix("www.")
+    return Path(uri).name or uri
+
+
+_environment.globals["display_title"] = display_title
+
+
+class DocumentLabels:
+    """Documents' titles for a page's links (read once each, only when a page shows them)."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.known: dict[str, tuple[str | None, str]] = {}
+
+    def title(self, doc_id: str) -> str:
+        if doc_id not in self.known:
+            self.known |= store_of(self.request).document_labels([doc_id])
+        found = self.known.get(doc_id)
+        return display_title(*found) if found else doc_id[:10]
+
+
 def render(
     request: Request, who: Visitor, template: str, status_code: int = 200, **values: Any
 ) -> HTMLResponse:
     values.update(request=request, who=who, csrf=who.csrf)
+    values.setdefault("labels", DocumentLabels(request))
     return templates.TemplateResponse(request, template, values, status_code=status_code)
 
 
