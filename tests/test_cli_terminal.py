@@ -50,7 +50,7 @@ def test_show_on_a_terminal_never_prints_a_documents_escapes(
     hostile_db: tuple[str, str], monkeypatch: pytest.MonkeyPatch, options: list[str]
 ) -> None:
     terminal = io.StringIO()
-    monkeypatch.setattr(console, "file", terminal)
+    monkeypatch.setattr(console, "_file", terminal)  # restored to None: sys.stdout again
     monkeypatch.setattr(console, "_force_terminal", True)  # the CLI's own console, as on a tty
     result = CliRunner().invoke(cli, ["show", hostile_db[1], "--db", hostile_db[0], *options])
     shown = terminal.getvalue() + result.output
