@@ -73,6 +73,9 @@ def test_html_pages_go_through_main_text_extraction_with_offsets() -> None:
          "kossdaily.example"),
         ("Police detained 12.\nhttps://news.tarn.example/a/b\n", {}, "news.tarn.example"),
         ("Police detained 12.\n", {"site": "Tarn Gazette"}, "Tarn Gazette"),
+        ("THE TARN HERALD — News of the valley\nHome | Region\n\nPolice detained 12.\n", {},
+         "The Tarn Herald"),
+        ("POLICE DETAIN 12 IN TARN\n\nPolice detained 12.\n", {}, None),  # a headline
         # A link in the running text is another page's, not the scrape's own address.
         ("Police detained 12, the report at https://monitor.example/r says.\n", {}, None),
     ],

@@ -1,9 +1,10 @@
 """The outlet of a plain-text scrape, which has no HTML metadata to name it.
 
 Found, in order, in a corpus record's field, in the page's own address written near the top
-or the bottom of the text ("URL: https://...", a line that is only a URL), or in its
-copyright line ("© Dunmarra Coast Gazette 2025"). Otherwise there is none, and the outlet
-falls back to the host of the document's URL or its file name.
+or the bottom of the text ("URL: https://...", a line that is only a URL), in its
+copyright line ("© Dunmarra Coast Gazette 2025"), or in a masthead in capitals at its top
+that names a kind of newspaper ("THE ORVANE HERALD — Regional news"). Otherwise there is
+none, and the outlet falls back to the host of the document's URL or its file name.
 """
 
 from __future__ import annotations
@@ -26,6 +27,18 @@ _COPYRIGHT = re.compile(
 )
 
 
+# Words that end an outlet's name in a masthead; other lines in capitals may be headlines.
+_MASTHEAD_WORDS = frozenset(
+    (
+        "post", "herald", "times", "news", "observer", "gazette", "courier", "tribune",
+        "journal", "daily", "ledger", "press", "wire", "chronicle", "telegraph", "guardian",
+        "star", "mail", "express", "review", "record", "standard", "independent", "agency",
+        "report", "bulletin", "dispatch", "sentinel", "monitor", "today",
+    )
+)  # fmt: skip
+_MASTHEAD_LINES = 4
+
+
 def scrape_site(raw_text: str, fields: Mapping[str, Any]) -> str | None:
     """The outlet a scrape names for itself, or None (see the module's docstring)."""
     for name in SITE_FIELDS:
@@ -42,6 +55,16 @@ def scrape_site(raw_text: str, fields: Mapping[str, Any]) -> str | None:
         found = _COPYRIGHT.match(line)
         if found:
             return found.group("name").strip(" .,-–")
+    return _masthead(lines[:_MASTHEAD_LINES])
+
+
+def _masthead(lines: list[str]) -> str | None:
+    """ "THE ORVANE HERALD — Regional news" -> "The Orvane Herald"."""
+    for line in lines:
+        name = re.split(r"\s+[—–|-]\s+|\s{2,}", line.strip())[0]
+        words = name.split()
+        if 2 <= len(words) <= 6 and name.isupper() and words[-1].lower() in _MASTHEAD_WORDS:
+            return " ".join(word.capitalize() for word in words)
     return None
 
 
