@@ -89,3 +89,27 @@ def test_tables_at_80_columns_fold_and_never_cut_a_figure_or_a_name() -> None:
     assert "2,650" in shown and "(people)" in shown and "Association" in shown
     assert "2025-03-07/" in shown and "2025-03-09" in shown
     assert max(len(line) for line in shown.splitlines()) <= 80
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_export_to_a_terminal_shows_control_characters_as_symbols(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    from tolltrace.cli.common import export_stdout
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    with export_stdout() as out:
+        out.write(f"id,text\nc1,{CLEAR}killed 12\n")
+    assert CLEAR not in terminal.getvalue() and "\u241b[2Jkilled 12" in terminal.getvalue()
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", piped)
+    with export_stdout() as out:
+        out.write(CLEAR)
+    assert piped.getvalue() == CLEAR  # piped: the bytes as stored

@@ -17,6 +17,7 @@ from tolltrace.cli.common import (
     counting_progress,
     db_option,
     err_console,
+    export_stdout,
     opened,
     status_spinner,
     time_limit_option,
@@ -117,7 +118,8 @@ def claims_cli(
         if fmt == "table":
             print_claims(store, ClaimQuery(categories, doc_id, source, limit or 100))
             return
-        written = export_claims(store.claims(query), fmt, output, sys.stdout)
+        with export_stdout() as stdout:
+            written = export_claims(store.claims(query), fmt, output, stdout)
     if output is not None:
         err_console.print(f"wrote {written} claims to {output}", highlight=False)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 from click.core import ParameterSource
@@ -141,6 +142,18 @@ def check_store_exists(db: str) -> None:
         f"(or `tolltrace ingest PATH... --db {db}`), or point --db or TOLLTRACE_DB at an "
         "existing store"
     )
+
+
+@contextmanager
+def export_stdout() -> Iterator[IO[str]]:
+    """Standard output for an export: as it is when piped; on a terminal, collected and then
+    printed with its control characters shown as symbols (a CSV cell holds raw text)."""
+    if not sys.stdout.isatty():
+        yield sys.stdout
+        return
+    collected = io.StringIO()
+    yield collected
+    sys.stdout.write(printable(collected.getvalue()))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

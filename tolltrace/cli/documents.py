@@ -27,6 +27,7 @@ from tolltrace.cli.common import (
     console,
     db_option,
     err_console,
+    export_stdout,
     ingest_options,
     opened,
     short_item,
@@ -282,9 +283,10 @@ def errors_cli(run_id: str | None, fmt: str, db: str) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, ["run", "at", "item", "stage", "code", "message"])
-        writer.writeheader()
-        writer.writerows(rows)
+        with export_stdout() as stdout:
+            writer = csv.DictWriter(stdout, ["run", "at", "item", "stage", "code", "message"])
+            writer.writeheader()
+            writer.writerows(rows)
         return
     if not records:
         console.print("no errors recorded")
