@@ -86,6 +86,7 @@ def test_lists_show_mention_counts_and_headline_figures(web: tuple) -> None:
 
 def test_the_favicon_is_served(web: tuple) -> None:
     client, _, _ = web
+    assert client.head("/favicon.ico").status_code == 200
     icon = client.get("/favicon.ico")
     assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert icon.headers["X-Content-Type-Options"] == "nosniff"

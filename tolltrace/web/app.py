@@ -61,7 +61,7 @@ def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
     def home() -> Response:
         return RedirectResponse("/search", status_code=303)
 
-    @app.get("/favicon.ico", include_in_schema=False)
+    @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
     def favicon() -> Response:
         # Browsers ask for it on every page; an SVG under this name serves them all.
         icon = (HERE / "static" / "favicon.svg").read_bytes()
