@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from rich import box
+from rich.errors import MarkupError
 from rich.table import Table
 from rich.text import Text
 
@@ -60,14 +61,16 @@ def unclipped(table: Table) -> Table:
 
 def _cell_width(cell: object) -> int:
     """The widest line of a cell (0 for other renderables: rich measures those itself)."""
-    text = (
-        cell
-        if isinstance(cell, Text)
-        else Text.from_markup(cell)
-        if isinstance(cell, str)
-        else None
-    )
-    return max((line.cell_len for line in text.split()), default=0) if text is not None else 0
+    if isinstance(cell, Text):
+        text = cell
+    elif isinstance(cell, str):
+        try:
+            text = Text.from_markup(cell)
+        except MarkupError:  # document text with brackets: measured as it is
+            text = Text(cell)
+    else:
+        return 0
+    return max((line.cell_len for line in text.split()), default=0)
 
 
 def category_style(category: str) -> str:
