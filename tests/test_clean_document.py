@@ -1,6 +1,9 @@
 """The clean stage as a whole: the right cleaner per media type, titles and dates with evidence."""
 
+import pytest
+
 from tolltrace.clean.document import clean_document
+from tolltrace.reconcile.sources import outlet_name
 
 SCRAPE = """Tuesday, 20 May 2025
 
@@ -59,3 +62,29 @@ def test_html_pages_go_through_main_text_extraction_with_offsets() -> None:
     start = clean.text.index("Families")
     raw_start, raw_end = clean.offsets.span_to_raw(start, start + len("Families gathered"))
     assert PAGE[raw_start:raw_end] == "Families gathered"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields", "site"),
+    [
+        ("Koss Daily\n\nPolice detained 12.\n\n© 2031 The Koss Daily Courier. All rights "
+         "reserved. | Privacy\n", {}, "The Koss Daily Courier"),
+        ("URL: https://www.kossdaily.example/2031/05/police\nPolice detained 12.\n", {},
+         "kossdaily.example"),
+        ("Police detained 12.\nhttps://news.tarn.example/a/b\n", {}, "news.tarn.example"),
+        ("Police detained 12.\n", {"site": "Tarn Gazette"}, "Tarn Gazette"),
+        ("THE TARN HERALD — News of the valley\nHome | Region\n\nPolice detained 12.\n", {},
+         "The Tarn Herald"),
+        ("POLICE DETAIN 12 IN TARN\n\nPolice detained 12.\n", {}, None),  # a headline
+        # A link in the running text is another page's, not the scrape's own address.
+        ("Police detained 12, the report at https://monitor.example/r says.\n", {}, None),
+    ],
+)  # fmt: skip
+def test_a_plain_scrape_names_its_outlet(
+    raw: str, fields: dict[str, str], site: str | None
+) -> None:
+    # Regression (issue 21): plain-text scrapes showed their file name as the outlet.
+    clean = clean_document(raw, "text/plain", uri="/corpus/0042_scrape.txt", fields=fields)
+    assert clean.site == site
+    expected = site or "0042_scrape"
+    assert outlet_name("/corpus/0042_scrape.txt", clean.site) == expected

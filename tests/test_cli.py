@@ -2,6 +2,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tolltrace.cli import cli
@@ -65,6 +66,8 @@ def test_verify_exit_code_on_tampering(tmp_path: Path) -> None:
 
 
 def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "article.txt").write_text(ARTICLE)
+    _invoke("ingest", str(tmp_path / "article.txt"), "--db", str(tmp_path / "t.db"))
     result = CliRunner().invoke(cli, ["show", "abcdef", "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 3
     assert "no document matches" in result.output
@@ -84,3 +87,72 @@ def test_every_command_has_help() -> None:
         code, _ = _invoke(name, "--help")
         assert code == 0
         assert command.help, f"{name} has no help text"
+
+
+READ_COMMANDS = [
+    ["docs"],
+    ["show", "abc"],
+    ["claims"],
+    ["search", "killed"],
+    ["verify"],
+    ["errors"],
+    ["extract"],
+    ["link"],
+    ["entities"],
+    ["entity", "Koss"],
+    ["events"],
+    ["findings"],
+    ["report"],
+    ["users", "list"],
+]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0] + "-" + c[-1])
+def test_a_read_command_never_creates_a_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    # Regression (issue 21): `docs` without --db made an empty ./tolltrace.db, then said
+    # "0 documents".
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TOLLTRACE_DB", raising=False)
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 3, result.output
+    assert "T305" in result.output and "./tolltrace.db" in result.output
+    assert "neither --db nor TOLLTRACE_DB" in result.output
+    assert "tolltrace run PATH" in result.output  # how to make one
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv("TOLLTRACE_DB", str(tmp_path / "elsewhere.db"))
+    from_env = CliRunner().invoke(cli, command)
+    assert "elsewhere.db (from TOLLTRACE_DB)" in from_env.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def _first_column(output: str) -> str:
+    """The first column of a boxed table, its folded lines joined: what a reader reads whole."""
+    cells = [line.split("│")[1] for line in output.splitlines() if line.startswith("│")]
+    return "".join(cell.strip() for cell in cells)
+
+
+def test_failure_tables_keep_the_whole_item_at_80_columns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): the item column was cut ("documents.jsonl:1…"), losing the line.
+    monkeypatch.setenv("COLUMNS", "80")
+    deep = tmp_path / "a-rather-long-folder-name" / "another-long-folder-of-scrapes"
+    deep.mkdir(parents=True)
+    corpus = deep / "documents.jsonl"
+    corpus.write_text('{"text": "12 people were detained in Koss."}\n{"text": \n')
+    db = str(tmp_path / "t.db")
+    ingested = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db])
+    assert ingested.exit_code == 1
+    assert "…" not in ingested.output
+    assert f"{corpus}:2" in _first_column(ingested.output)
+    listed = CliRunner().invoke(cli, ["errors", "--db", db])
+    assert "…" not in listed.output and f"{corpus}:2" in _first_column(listed.output)
+    records = CliRunner().invoke(cli, ["errors", "--format", "jsonl", "--db", db]).output
+    (record,) = [json.loads(line) for line in records.splitlines()]
+    assert record["item"] == f"{corpus}:2" and record["code"] == "T106"
+    assert set(record) == {"run", "at", "item", "stage", "code", "message"}
+    table = CliRunner().invoke(cli, ["errors", "--format", "csv", "--db", db]).output
+    assert table.splitlines()[0] == "run,at,item,stage,code,message"
+    assert f"{corpus}:2,ingest,T106" in table

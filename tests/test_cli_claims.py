@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.console import Console
 
+import tolltrace.cli.claims as cli_claims
+import tolltrace.cli.common as cli_common
 import tolltrace.cli.documents as cli_module
 import tolltrace.pipeline as pipeline
 from tests.fake_extractor import FAKE_VERSION, fake_extract
@@ -33,6 +35,7 @@ def _invoke(*args: str) -> Result:
 def fake(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
     monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
+    monkeypatch.setattr(cli_claims, "extractor_version", lambda *profiles: FAKE_VERSION)
 
 
 @pytest.fixture
@@ -61,7 +64,8 @@ def test_extract_is_incremental(db: str) -> None:
     assert "extracted 4 claims from 3 documents, failed 0" in result.output
     assert FAKE_VERSION in result.output
     again = _invoke("extract", "--db", db)
-    assert "extracted 0 claims from 0 documents, failed 0" in again.output
+    # Checked before any model is loaded or worker started (issue 21).
+    assert "nothing to extract: all 3 documents are up to date" in again.output
     assert _invoke("verify", "--db", db).exit_code == 0
 
 
@@ -236,3 +240,46 @@ def test_eval_on_a_wrong_folder_is_a_clean_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "does not exist" in result.output
     result = CliRunner().invoke(cli, ["eval", "nonsense", "--data", str(tmp_path)])
     assert result.exit_code == 2
+
+
+@pytest.mark.usefixtures("fake")
+def test_redirected_output_gets_progress_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): with standard error not a terminal, long work printed nothing.
+    monkeypatch.setattr(cli_common, "PROGRESS_LINE_SECONDS", 0.0)  # a line at every step
+    db = str(tmp_path / "t.db")
+    ingested = CliRunner().invoke(cli, ["ingest", str(write_corpus(tmp_path)), "--db", db])
+    assert re.search(r"ingesting: [\d.]+ MB", ingested.stderr), ingested.stderr
+    extracted = CliRunner().invoke(cli, ["extract", "--db", db])
+    assert re.search(r"extracting: \d of 3 \(\d+%\)", extracted.stderr), extracted.stderr
+    assert "extracting" not in extracted.stdout  # the report stays clean
+    quiet = CliRunner().invoke(cli, ["ingest", str(tmp_path / "corpus"), "--db", db, "--quiet"])
+    assert "ingesting" not in quiet.stderr
+
+
+@pytest.mark.usefixtures("fake")
+def test_ctrl_c_says_what_was_kept_and_how_to_resume(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): Ctrl-C printed only click's "Aborted!".
+    seen: list[str] = []
+
+    def interrupted_after_one(
+        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
+    ) -> tuple[Claim, ...]:
+        if seen:
+            raise KeyboardInterrupt
+        seen.append(doc_id)
+        return fake_extract(doc_id, uri, clean, options)
+
+    monkeypatch.setattr(pipeline, "extract_document", interrupted_after_one)
+    result = CliRunner().invoke(cli, ["extract", "--db", db])
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr and "Aborted!" not in result.output
+    assert f"written to {db} before now is kept" in result.stderr
+    assert "`tolltrace extract` again to resume" in result.stderr
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    resumed = _invoke("extract", "--db", db)
+    assert "from 3 documents" in resumed.output or "from 2 documents" in resumed.output
+    assert _invoke("verify", "--db", db).exit_code == 0

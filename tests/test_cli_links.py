@@ -229,6 +229,7 @@ def test_export_acled(db: str, tmp_path: Path) -> None:
 
 def test_an_empty_store_lists_nothing(tmp_path: Path) -> None:
     path = str(tmp_path / "empty.db")
+    SQLiteStore(path).close()  # an existing store without documents (a missing one is T305)
     assert "0 entities" in _invoke("entities", "--db", path).stdout
     assert "0 events" in _invoke("events", "--db", path).stdout
     assert "0 findings" in _invoke("findings", "--db", path).stdout

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from tolltrace.cli import cli
 from tolltrace.model import Event, Finding
 from tolltrace.pipeline import extract, ingest, link
 from tolltrace.store.sqlite import SQLiteStore
@@ -77,3 +81,37 @@ def test_counts_of_a_part_are_shown_but_not_contradictions(store: SQLiteStore) -
     }
     small = [f for f in parts if (f.low or 0) < 23]
     assert small and all(f.claim not in contradicted for f in small)
+
+
+README = (Path(__file__).parents[1] / "README.md").read_text()
+# Commands of the README that cannot run here: a server runs until stopped, and the
+# evaluation data sets live outside the project.
+NOT_RUN = ("serve", "eval")
+
+
+def _readme_commands() -> list[list[str]]:
+    """Every `.venv/bin/tolltrace ...` command of the README: in code blocks and inline."""
+    lines = re.findall(r"^\.venv/bin/tolltrace (.+)$", README, flags=re.MULTILINE)
+    lines += re.findall(r"`\.venv/bin/tolltrace ([^`]+)`", README)
+    commands = [shlex.split(line, comments=True) for line in lines]
+    return [command for command in commands if command[0] not in NOT_RUN]
+
+
+def test_every_readme_command_runs_against_the_demo_store(
+    store: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression (issue 21): `show 3fa9c1` was T302 and the search example found nothing.
+    assert "export TOLLTRACE_DB=demo.db" in README
+    demo = str(store.path)
+    (tmp_path / "examples").symlink_to(EXAMPLES)
+    monkeypatch.chdir(tmp_path)
+    commands = _readme_commands()
+    assert len(commands) >= 12
+    for command in commands:
+        args = [demo if word == "demo.db" else word for word in command]
+        result = CliRunner().invoke(
+            cli, args, env={"TOLLTRACE_DB": demo}, input="a long password\n" * 2
+        )
+        assert result.exit_code == 0, (command, result.output)
+        assert "no document matches" not in result.output, command
+        assert result.output.strip(), command  # every example shows something

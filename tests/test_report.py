@@ -125,3 +125,58 @@ def test_terminal_overview() -> None:
     assert "1 events" in text and "ev-harbo" in text
     assert "killed: no consistent figure" in text
     assert "contradiction" in text
+
+
+def _panel_labels(svg: str, anchor: str) -> list[str]:
+    return re.findall(rf'text-anchor="{anchor}">([^<]+)</text>', svg)
+
+
+def test_chart_axis_ticks_are_round_numbers() -> None:
+    # Regression (issue 21): ticks read "138,002" (a quarter of 1.15 times the largest value).
+    big = [claim("c-big", "gov", "138,002 people were killed", 138002, 138002, "exact", None)]
+    svg = figures_chart_svg(reconcile_event(EVENT, big, DOCUMENTS))
+    ticks = [int(label.replace(",", "")) for label in _panel_labels(svg, "end")]
+    assert ticks[0] == 0 and len(ticks) >= 3 and ticks[-1] >= 138002
+    step = ticks[1]
+    assert str(step).rstrip("0") in ("1", "2", "25", "5")  # 1, 2, 2.5 or 5 times a power of 10
+    assert ticks == list(range(0, ticks[-1] + 1, step))
+
+
+def test_a_year_alone_is_plotted_and_labelled_as_a_year() -> None:
+    # Regression (issue 21): "1995" was plotted as 1 January 1995 and labelled 1995-01-01.
+    yearly = {
+        "a": SourceDocument("a", "https://a.example/r", "A Monitor", "1995"),
+        "b": SourceDocument("b", "https://b.example/r", "B Herald", "1997"),
+    }
+    claims = [
+        Claim(
+            id=f"c-{d}", document=d, uri=yearly[d].uri, text="30 people were killed",
+            sentence="30 people were killed.", start=0, end=21, raw_start=0, raw_end=21,
+            low=30, high=30, qualifier="exact", category="killed", subject="people",
+            event=EVENT_ID, attributed_to=None,
+        )
+        for d in yearly
+    ]  # fmt: skip
+    svg = figures_chart_svg(reconcile_event(EVENT, claims, yearly))
+    dates = [label for label in _panel_labels(svg, "middle") if label[:1].isdigit()]
+    assert dates and all(re.fullmatch(r"\d{4}", label) for label in dates), dates
+    assert "-01-01" not in svg
+
+
+def test_the_report_links_its_sources_and_counts_in_words() -> None:
+    page = event_report_html(EVENT, FINDINGS, DOCUMENTS, BODIES)
+    assert f"{len(EVENT.documents)} documents ·" in page
+    assert '<a href="#doc-vrw" title="vrw">Veloria Rights Watch</a>' in page  # its outlet
+    assert '<tr id="doc-vrw">' in page
+    one = Event("ev-1", "one", "killed", None, None, documents=("gov",), claims=("c-gov",))
+    assert "1 document ·" in event_report_html(one, [], DOCUMENTS)
+
+
+def test_the_report_index_is_styled_and_counts_in_words() -> None:
+    from tolltrace.report.html import events_index_html
+
+    one = Event("ev-1", "one <b>", "killed", None, None, documents=("gov",), claims=("c",))
+    index = events_index_html([(EVENT, FINDINGS), (one, [])])
+    assert "<style>" in index and "Content-Security-Policy" in index
+    assert '<a href="ev-1.html">one &lt;b&gt;</a>' in index
+    assert "2 events" in index and "no consistent figure" in index

@@ -427,3 +427,15 @@ def test_a_version_2_store_is_migrated_with_its_documents_and_claims(
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
         indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         assert {"claims_event", "event_documents", "entity_names", "findings"} <= indexes
+
+
+def test_a_name_shared_by_a_place_and_a_persons_alias_is_the_person(store: SQLiteStore) -> None:
+    # Regression (issue 21): the place's exact name was found before the person's alias.
+    pellamy = Entity("p-pellamy", "Idris Pellamy", "person", (Alias("Pellamy", "surname"),))
+    town = Entity("pl-pellamy", "Pellamy", "place")
+    store.replace_links([town, pellamy], [], [], "link-1")
+    assert store.get_entity("pellamy").id == "p-pellamy"
+    other = Entity("p-pellamy-2", "Mara Pellamy", "person", (Alias("Pellamy", "surname"),))
+    store.replace_links([town, pellamy, other], [], [], "link-2")
+    with pytest.raises(AmbiguousReference, match="p-pellamy-2"):
+        store.get_entity("Pellamy")  # two people: the reader must choose

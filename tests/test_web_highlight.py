@@ -140,7 +140,7 @@ def test_hostile_text_ids_and_names_stay_escaped_and_well_formed() -> None:
     ]
     html = _render(pieces(text, marks))
     parsed = well_formed(html)
-    assert set(parsed.tags) == {"a"}  # no <script>, <b>, <i> or <img> from the text or ids
+    assert set(parsed.tags) == {"a", "bdi"}  # no <script>, <b>, <i> or <img> from the text or ids
     assert parsed.text == text
     assert "<script" not in html and "&lt;script&gt;" in html
     assert 'href="/entities/e%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"' in html
@@ -178,3 +178,15 @@ def test_any_spans_render_well_formed_with_the_text_unchanged() -> None:
 def test_the_checker_itself_refuses_what_the_page_must_never_be(html: str) -> None:
     with pytest.raises(AssertionError):
         well_formed(html)
+
+
+def test_a_direction_override_in_the_text_cannot_reorder_a_claims_words() -> None:
+    # Regression (issue 21, item 11): a right-to-left override before the claim ran on into
+    # the marked words; each mark's words are isolated in a <bdi>, which the override cannot
+    # enter.
+    text = "Witnesses \u202esaid\u202c the Guard killed 12 dockers."
+    at = text.index("killed 12 dockers")
+    html = _render(pieces(text, [_claim(at, at + len("killed 12 dockers"))]))
+    assert '"><bdi>killed 12 dockers</bdi></a>' in html
+    assert "\u202esaid\u202c" in html  # the document's own characters are kept, never dropped
+    well_formed(html)

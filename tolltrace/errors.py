@@ -83,6 +83,12 @@ class BackendMissing(StoreError):
     code = "T304"
 
 
+class StoreNotFound(StoreError):
+    """A command that reads a store was given one that does not exist (it never creates one)."""
+
+    code = "T305"
+
+
 # Store, link results: an entity, event or manual decision cannot be found or used.
 class EntityNotFound(StoreError):
     code = "T310"

@@ -177,7 +177,7 @@ def test_a_form_without_its_csrf_token_is_refused(
         page.click("#do-confirm")
     assert "CSRF" in page.content()
     page.goto(f"{base}/claims/{ids['other_claim']}")
-    assert "None yet." in page.locator("#review-history").inner_text()
+    assert "No decision yet." in page.locator("#review-history").inner_text()
 
 
 def test_a_hostile_document_renders_inert(page: Any, site: tuple[str, dict[str, str]]) -> None:
@@ -248,3 +248,30 @@ def test_repeated_failed_sign_ins_get_a_clear_refusal(page: Any, tmp_path: Path)
         assert refusal.startswith("Too many failed sign-ins") and "15 minutes" in refusal
         _shot(page, "11-sign-in-refused")
         assert page.url == f"{base}/login"
+
+
+def test_a_direction_override_cannot_reorder_a_claims_words(page: Any) -> None:
+    # Regression (issue 21, item 11): a right-to-left override before a claim reversed the
+    # order in which its highlighted words were drawn.
+    from tolltrace.web.context import templates
+    from tolltrace.web.highlight import Mark, pieces
+
+    text = "Witnesses \u202esaid that guards killed 12 dockers at dawn."
+    at = text.index("killed 12 dockers")
+    mark = Mark(at, at + len("killed 12 dockers"), "claim", "c1", "cat-killed", "12 killed")
+    macro = templates.env.get_template("macros.html").module.pieces_html  # type: ignore[attr-defined]
+    page.set_content(f"<!doctype html><p id='t'>{macro(pieces(text, [mark]))}</p>")
+    lefts = page.evaluate(
+        """() => {
+          const mark = document.querySelector('#t a');
+          const node = mark.firstChild.firstChild || mark.firstChild;  // in its <bdi>, or not
+          return ['killed', '12', 'dockers'].map(word => {
+            const range = document.createRange();
+            const at = node.data.indexOf(word);
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            return range.getBoundingClientRect().left;
+          });
+        }"""
+    )
+    assert lefts == sorted(lefts), lefts  # drawn left to right, as written

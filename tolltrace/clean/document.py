@@ -14,6 +14,7 @@ from tolltrace.clean.dates import best_date, find_dates
 from tolltrace.clean.html import clean_html
 from tolltrace.clean.normalize import normalize
 from tolltrace.clean.offsets import OffsetMap, insert_break
+from tolltrace.clean.outlet import scrape_site
 from tolltrace.clean.text import clean_plain
 from tolltrace.errors import NoText
 from tolltrace.model import EMPTY, CleanText, DateCandidate
@@ -51,6 +52,7 @@ def clean_document(
         dates=dates,
         removed=plain.removed,
         cleaner=CLEANER,
+        site=scrape_site(raw_text, fields),
     )
 
 

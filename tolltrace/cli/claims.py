@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import click
-from rich.table import Table
-from rich.text import Text
 
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
@@ -19,13 +17,14 @@ from tolltrace.cli.common import (
     counting_progress,
     db_option,
     err_console,
+    export_stdout,
     opened,
     profile_option,
-    short_item,
     status_spinner,
     time_limit_option,
     workers_option,
 )
+from tolltrace.cli.documents import failures_table
 from tolltrace.evaluate.datasets import EvalDocument
 from tolltrace.evaluate.extractor import extractor_for
 from tolltrace.evaluate.metrics import Report
@@ -35,7 +34,7 @@ from tolltrace.evaluate.scoring import EVALUATIONS
 from tolltrace.evaluate.scoring import run as run_evaluation
 from tolltrace.export import export_claims, format_for
 from tolltrace.extract.profile import DEFAULT_PROFILES, load_lexicon
-from tolltrace.extract.stage import ExtractOptions
+from tolltrace.extract.stage import ExtractOptions, extractor_version
 from tolltrace.model import CATEGORIES, Claim
 from tolltrace.pipeline import ExtractSummary, extract
 from tolltrace.render import claims_table
@@ -44,7 +43,7 @@ from tolltrace.store.base import ClaimQuery
 
 
 @cli.command("extract")
-@workers_option
+@workers_option("extraction")
 @time_limit_option
 @profile_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
@@ -59,6 +58,15 @@ def extract_cli(
     ones). Exit code 1 if any document failed.
     """
     with opened(db) as store:
+        # Loading the models and starting workers takes seconds: not for nothing to do.
+        version = extractor_version(profiles or DEFAULT_PROFILES)
+        if not store.pending_extraction(version):
+            console.print(
+                f"nothing to extract: all {store.count_documents():,} documents are up to date "
+                f"with extractor {version}",
+                highlight=False,
+            )
+            return
         summary = run_extract_job(store, time_limit, workers, quiet, profiles)
         print_extract_summary(summary)
     if summary.failed:
@@ -118,7 +126,8 @@ def claims_cli(
         if fmt == "table":
             print_claims(store, ClaimQuery(categories, doc_id, source, limit or 100))
             return
-        written = export_claims(store.claims(query), fmt, output, sys.stdout)
+        with export_stdout() as stdout:
+            written = export_claims(store.claims(query), fmt, output, stdout)
     if output is not None:
         err_console.print(f"wrote {written} claims to {output}", highlight=False)
 
@@ -208,10 +217,7 @@ def print_extract_summary(summary: ExtractSummary) -> None:
     )
     console.print(f"[dim]extractor {summary.extractor}[/dim]", highlight=False)
     if summary.errors:
-        table = Table("document", "code", "reason", title="failed documents", title_justify="left")
-        for error in summary.errors[:50]:
-            table.add_row(short_item(error.item), error.code, Text(error.message))
-        console.print(table)
+        console.print(failures_table(summary.errors[:50], "failed documents"))
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
         console.print("failed documents are tried again by the next `tolltrace extract`")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -20,24 +22,26 @@ from rich.text import Text
 
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
+    ProgressLines,
     cli,
     console,
     db_option,
     err_console,
+    export_stdout,
     ingest_options,
     opened,
     short_item,
 )
-from tolltrace.model import IngestSummary
+from tolltrace.model import IngestSummary, ItemError
 from tolltrace.pipeline import IngestOptions, ingest
-from tolltrace.render import claim_legend, highlight_claims
+from tolltrace.render import claim_legend, highlight_claims, printable
 from tolltrace.store import Store
 from tolltrace.store.base import ClaimQuery
 from tolltrace.verify import verify_store
 
 
 @cli.command("ingest")
-@ingest_options
+@ingest_options("cleaning")
 @db_option
 def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, db: str) -> None:
     """Ingest files, folders (recursively) and glob patterns.
@@ -46,7 +50,7 @@ def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: boo
     with a text/content field and optional uri, title, date). Re-running is safe: originals
     already stored are skipped. Exit code 1 if any item failed.
     """
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         summary = run_ingest_job(store, paths, max_size, workers, quiet)
         print_ingest_summary(summary)
     if summary.failed:
@@ -57,12 +61,14 @@ def run_ingest_job(
     store: Store, paths: tuple[str, ...], max_size: float, workers: int, quiet: bool
 ) -> IngestSummary:
     options = IngestOptions(max_bytes=int(max_size * 2**20), workers=workers)
+    if not quiet and not err_console.is_terminal:
+        return ingest(store, paths, options, progress=ProgressLines("ingesting", in_bytes=True))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
     with Progress(
         "[progress.description]{task.description}",
         *columns,
         console=err_console,
-        disable=quiet or not err_console.is_terminal,
+        disable=quiet,
         transient=True,
     ) as bar:
         task = bar.add_task("ingesting", total=None)
@@ -81,18 +87,26 @@ def print_ingest_summary(summary: IngestSummary) -> None:
         f"failed [bold]{summary.failed}[/bold]  (run {summary.run_id})"
     )
     if summary.errors:
-        table = Table("item", "stage", "code", "reason", title="failed items", title_justify="left")
-        for error in summary.errors[:50]:
-            table.add_row(error.item, error.stage, error.code, error.message)
-        console.print(table)
+        console.print(failures_table(summary.errors[:50], "failed items"))
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
 
 
 @cli.command("docs")
-@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
-@click.option("--offset", type=click.IntRange(min=0), default=0)
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="List at most this many documents.",
+)
+@click.option(
+    "--offset", type=click.IntRange(min=0), default=0, help="Skip this many documents first."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+    show_default=True, help="A table, or one JSON object per document (JSON Lines).",
+)  # fmt: skip
 @db_option
 def docs_cli(limit: int, offset: int, fmt: str, db: str) -> None:
     """List ingested documents: id, date, title, where they came from."""
@@ -196,8 +210,9 @@ def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) 
         if claims and console.is_terminal:
             console.print(highlight_claims(text, claims, spans), soft_wrap=True)
         else:
-            # Plain echo: the text must come out exactly as stored, never re-wrapped.
-            click.echo(text)
+            # Plain echo: the text must come out exactly as stored, never re-wrapped (on a
+            # terminal, its control characters shown as symbols).
+            click.echo(printable(text) if console.is_terminal else text)
         if claims:
             console.rule()
             console.print(claim_legend(claims, spans, console.width))
@@ -205,7 +220,10 @@ def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) 
 
 @cli.command("search")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True,
+    help="Show at most this many documents, the best matches first.",
+)  # fmt: skip
 @db_option
 def search_cli(query: str, limit: int, db: str) -> None:
     """Full-text search over documents (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
@@ -214,9 +232,10 @@ def search_cli(query: str, limit: int, db: str) -> None:
         if not hits:
             console.print(f"no document matches {query!r}")
             return
-        table = Table("id", "title", "match", title=f"{len(hits)} documents", title_justify="left")
+        found = f"{len(hits)} document" + ("" if len(hits) == 1 else "s")
+        table = Table("id", "title", "match", title=found, title_justify="left")
         for hit in hits:
-            table.add_row(hit.document.id[:12], Text((hit.title or "")[:50]), Text(hit.snippet))
+            table.add_row(hit.document.id[:12], Text(hit.title or ""), Text(hit.snippet))
         console.print(table)
 
 
@@ -243,8 +262,12 @@ def verify_cli(db: str) -> None:
 
 @cli.command("errors")
 @click.option("--run", "run_id", help="Only this run's errors (the run id ingest prints).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+    show_default=True, help="A table, or one record per line (JSON Lines, CSV) for scripts.",
+)  # fmt: skip
 @db_option
-def errors_cli(run_id: str | None, db: str) -> None:
+def errors_cli(run_id: str | None, fmt: str, db: str) -> None:
     """List items that failed, with the stage, a stable code and the reason.
 
     Covers every stage: reading and decoding files, cleaning, and claim extraction (a
@@ -252,13 +275,39 @@ def errors_cli(run_id: str | None, db: str) -> None:
     """
     with opened(db) as store:
         records = store.errors(run_id)
+    rows = [
+        {"run": r.run, "at": r.at} | {k: v for k, v in asdict(r.error).items()} for r in records
+    ]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        with export_stdout() as stdout:
+            writer = csv.DictWriter(stdout, ["run", "at", "item", "stage", "code", "message"])
+            writer.writeheader()
+            writer.writerows(rows)
+        return
     if not records:
         console.print("no errors recorded")
         return
-    table = Table("run", "item", "stage", "code", "reason", title_justify="left")
-    for record in records:
-        error = record.error
-        table.add_row(
-            record.run, Text(short_item(error.item)), error.stage, error.code, Text(error.message)
-        )
-    console.print(table)
+    console.print(failures_table([r.error for r in records], None, [r.run for r in records]))
+
+
+def failures_table(
+    errors: Sequence[ItemError], title: str | None, runs: Sequence[str] | None = None
+) -> Table:
+    """Failed items: the item whole (a path keeps its line number), stage and code, reason.
+
+    Long items fold onto more lines rather than being cut; the run goes under the stage.
+    """
+    table = Table(title=title, title_justify="left")
+    table.add_column("item", ratio=2, overflow="fold")
+    table.add_column("stage, code" if runs is None else "run, stage, code", no_wrap=True)
+    table.add_column("reason", ratio=3)
+    for index, error in enumerate(errors):
+        where = f"{error.stage} {error.code}"
+        if runs is not None:
+            where = f"{runs[index]}\n{where}"
+        table.add_row(Text(short_item(error.item)), where, Text(error.message))
+    return table

@@ -7,7 +7,6 @@ show and export what the last `tolltrace link` stored, and record manual entity 
 from __future__ import annotations
 
 import getpass
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,7 +14,7 @@ from typing import Any, TypeVar
 import click
 from rich.text import Text
 
-from tolltrace.cli.common import cli, console, db_option, err_console, opened
+from tolltrace.cli.common import cli, console, db_option, err_console, export_stdout, opened
 from tolltrace.errors import AmbiguousId, EntityNotFound
 from tolltrace.export import format_for
 from tolltrace.export_links import (
@@ -99,9 +98,10 @@ def entities_cli(
             total = store.count_entities(query)
             console.print(entities_table(shown, total, counts))
             return
-        written = export_entities(
-            store.entities(EntityQuery(kind, name, limit)), fmt, output, sys.stdout
-        )
+        with export_stdout() as stdout:
+            written = export_entities(
+                store.entities(EntityQuery(kind, name, limit)), fmt, output, stdout
+            )
     _wrote(written, "entities", output)
 
 
@@ -211,7 +211,8 @@ def events_cli(
             shown = EventQuery(kind, text, doc_id, limit or TABLE_ROWS)
             console.print(events_table(store.events(shown), store.count_events(query)))
             return
-        written = export_events(store.events(query), fmt, output, sys.stdout)
+        with export_stdout() as stdout:
+            written = export_events(store.events(query), fmt, output, stdout)
     _wrote(written, "events", output)
 
 
@@ -231,7 +232,8 @@ def findings_cli(event_ref: str | None, fmt: str | None, output: Path | None, db
             labels = {e.id: e.label for e in store.events() if e.id in events}
             console.print(findings_table(findings, labels))
             return
-        written = export_findings(store.findings(event_id), fmt, output, sys.stdout)
+        with export_stdout() as stdout:
+            written = export_findings(store.findings(event_id), fmt, output, stdout)
     _wrote(written, "findings", output)
 
 
@@ -260,5 +262,6 @@ def export_acled_cli(output: Path, fmt: str | None, db: str) -> None:
     fmt = fmt or format_for(output) or "csv"
     with opened(db) as store:
         rows = acled_rows(store.events(), store.findings(), store.claims())
-        written = export_acled(rows, fmt, output, sys.stdout)
+        with export_stdout() as stdout:
+            written = export_acled(rows, fmt, output, stdout)
     err_console.print(Text(f"wrote {written} events to {output}"))

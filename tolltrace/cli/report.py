@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape as html_escape
 from pathlib import Path
 
 import click
@@ -19,7 +18,7 @@ from tolltrace.cli.common import (
 from tolltrace.pipeline import LinkOptions, LinkSummary, link
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, load_affiliations
 from tolltrace.report.gather import gather_event, largest_events
-from tolltrace.report.html import event_report_html
+from tolltrace.report.html import event_report_html, events_index_html
 from tolltrace.report.terminal import render_event_report, render_events_overview
 from tolltrace.store import Store
 
@@ -117,20 +116,11 @@ def report_cli(event: str | None, html_path: Path | None, limit: int, db: str) -
 def _write_html_folder(store: Store, event_ids: list[str], folder: Path) -> None:
     """One page per event and an index linking them."""
     folder.mkdir(parents=True, exist_ok=True)
-    links = []
+    entries = []
     for event_id in event_ids:
         report = gather_event(store, event_id)
         page = event_report_html(report.event, report.findings, report.documents, report.bodies)
         (folder / f"{event_id}.html").write_text(page, encoding="utf-8")
-        links.append(
-            f'<li><a href="{event_id}.html">{html_escape(report.event.label)}</a> '
-            f"({len(report.event.documents)} documents)</li>"
-        )
-    index = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-        "<title>tolltrace events</title></head><body><h1>Events</h1><ul>"
-        + "".join(links)
-        + "</ul></body></html>\n"
-    )
-    (folder / "index.html").write_text(index, encoding="utf-8")
+        entries.append((report.event, report.findings))
+    (folder / "index.html").write_text(events_index_html(entries), encoding="utf-8")
     err_console.print(f"wrote {len(event_ids)} event pages and index.html to {folder}")

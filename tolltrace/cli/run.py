@@ -24,7 +24,7 @@ from tolltrace.store.base import ClaimQuery
 
 
 @cli.command("run")
-@ingest_options
+@ingest_options("cleaning and extraction")
 @time_limit_option
 @profile_option
 @affiliations_option
@@ -46,7 +46,7 @@ def run_cli(
     lists the documents, the claims, the events, and the report of the event with the most
     claims. Exit code 1 if any item failed.
     """
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         ingested = run_ingest_job(store, paths, max_size, workers, quiet)
         print_ingest_summary(ingested)
         extracted = run_extract_job(store, time_limit, workers, quiet, profiles)

@@ -62,7 +62,7 @@ def users_add(db: str, name: str, role: str, password_stdin: bool) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with opened(db) as store:
+    with opened(db, create=True) as store:
         user = add_account(store, name, role, password)
     console.print(f"added {user.name} ({user.role})", highlight=False)
 

@@ -99,16 +99,35 @@ def _legend(colours: dict[str, str]) -> list[str]:
 
 
 def _day(published: str | None) -> int | None:
-    """A publication date as a day number (the first day of a month or year given alone)."""
+    """A publication date as a day number: a month or a year given alone is placed at its
+    middle (the 15th, the 2nd of July), never at its first day, which it does not claim."""
     if not published:
         return None
     pieces = published[:10].split("-")
     try:
         numbers = [int(piece) for piece in pieces if piece]
-        month, day = [*numbers[1:3], 1, 1][:2]
-        return date(numbers[0], month, day).toordinal()
+        if len(numbers) == 1:
+            return date(numbers[0], 7, 2).toordinal()
+        if len(numbers) == 2:
+            return date(numbers[0], numbers[1], 15).toordinal()
+        return date(numbers[0], numbers[1], numbers[2]).toordinal()
     except (ValueError, IndexError):
         return None
+
+
+def _precision(published: str | None) -> int:
+    """How many of year, month, day a date gives (0: none)."""
+    return len([piece for piece in (published or "")[:10].split("-") if piece])
+
+
+def nice_step(maximum: float, ticks: int = 4) -> int:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about `ticks` steps."""
+    raw = max(maximum / ticks, 1)
+    power = 10 ** (len(str(int(raw))) - 1)
+    for multiple in (1, 2, 2.5, 5, 10):
+        if multiple * power >= raw:
+            return max(1, int(multiple * power))
+    return int(10 * power)
 
 
 class _Scale:
@@ -129,7 +148,10 @@ class _Scale:
                 values.append(interval[1] if interval[1] is not None else interval[0])
         if finding.low is not None:
             values.append(finding.high if finding.high is not None else finding.low)
-        self.maximum = max(1, int(max(values) * 1.15) + 1)
+        self.step = nice_step(max(values) * 1.15)
+        # The top of the axis is a round number, so every tick is one ("25,000", not "24,871").
+        self.maximum = self.step * max(1, -(-int(max(values) * 1.15 + 1) // self.step))
+        self.precision = max((_precision(f.published) for f in finding.figures), default=3)
 
     def x(self, published: str | None) -> float:
         day = _day(published)
@@ -181,8 +203,7 @@ def _axes(scale: _Scale) -> list[str]:
         f'<line x1="{scale.left}" y1="{scale.top}" x2="{scale.left}" y2="{scale.bottom}" '
         'stroke="#333"/>',
     ]
-    for step in range(5):
-        value = round(scale.maximum * step / 4)
+    for value in range(0, scale.maximum + 1, scale.step):
         y = scale.y(value)
         parts.append(
             f'<line x1="{scale.left - 4}" y1="{y:.1f}" x2="{scale.left}" y2="{y:.1f}" '
@@ -194,8 +215,9 @@ def _axes(scale: _Scale) -> list[str]:
         days.insert(1, (scale.first + scale.last) // 2)
     if scale.first or scale.last:
         for day in days:
-            label = date.fromordinal(day).isoformat()
-            x = scale.x(label)
+            x = scale.x(date.fromordinal(day).isoformat())
+            # At the figures' own precision: a year stated alone is labelled as a year.
+            label = date.fromordinal(day).isoformat()[: {1: 4, 2: 7}.get(scale.precision, 10)]
             parts.append(
                 f'<text x="{x:.1f}" y="{scale.bottom + 16}" text-anchor="middle">{label}</text>'
             )

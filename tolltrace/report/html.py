@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from tolltrace import __version__
 from tolltrace.model import Event, Figure, Finding
 from tolltrace.reconcile.bodies import BodySizeDisagreement
 from tolltrace.reconcile.quotes import excerpt
@@ -30,7 +31,7 @@ from tolltrace.report.words import (
     more_words,
 )
 
-__all__ = ["HTML_ROWS", "event_report_html"]
+__all__ = ["HTML_ROWS", "event_report_html", "events_index_html"]
 
 HTML_ROWS = 200  # rows of each list of a report
 
@@ -49,7 +50,14 @@ def _environment() -> Environment:
     environment.filters["consensus"] = consensus_words
     environment.filters["safe_url"] = _safe_url
     environment.filters["quote"] = excerpt
+    environment.filters["plural"] = plural
+    environment.globals["version"] = __version__
     return environment
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 document", "2 documents"."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _safe_url(uri: str | None) -> str | None:
@@ -102,6 +110,7 @@ def event_report_html(
         chart=Markup(figures_chart_svg(findings)),  # escaped where it is built
         colours=source_colours(findings),
         own_voice=_own_voice,
+        document_link=lambda doc_id: _document_link(doc_id, documents),
     )
 
 
@@ -115,6 +124,18 @@ def _more(total: int, what: str, event: str | None = None) -> str:
         if event
         else note
     )
+
+
+def _document_link(doc_id: str, documents: Mapping[str, SourceDocument]) -> Markup:
+    """A link to the document's row in the page's list of sources, named by its title."""
+    found = documents.get(doc_id)
+    name = (found.title or found.outlet) if found is not None else doc_id[:8]
+    return Markup('<a href="#doc-{0}" title="{0}">{1}</a>').format(doc_id, name)
+
+
+def events_index_html(entries: Sequence[tuple[Event, Sequence[Finding]]]) -> str:
+    """The index of a folder of event reports: each event with its figures, linking its page."""
+    return _environment().get_template("index.html").render(entries=entries)
 
 
 def _own_voice(figure: Figure) -> bool:

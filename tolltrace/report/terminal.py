@@ -65,11 +65,11 @@ def render_events_overview(
         by_event.setdefault(finding.event, []).append(finding)
     table = Table(title=f"{len(events)} events", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("event", no_wrap=True)
-    table.add_column("label", ratio=2, min_width=16)
+    table.add_column("label", ratio=2)
     table.add_column("when", no_wrap=True)
     table.add_column("where", ratio=1)
     table.add_column("docs", justify="right")
-    table.add_column("figures", ratio=3, min_width=20)
+    table.add_column("figures", ratio=3)
     for event in events:
         table.add_row(
             event.id[:8],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +86,10 @@ class Store(LinkTables, ReviewTables, ABC):
 
     @abstractmethod
     def original(self, doc_id: str) -> bytes: ...
+
+    @abstractmethod
+    def document_labels(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """Document id -> (title, uri) for each stored one, read without their texts."""
 
     @abstractmethod
     def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]: ...

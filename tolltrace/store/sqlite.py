@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -330,6 +330,20 @@ class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Stor
                 cleaner=cleaner,
             )
         return StoredDocument(document, clean, raw_text or "")
+
+    def document_labels(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        wanted = list(dict.fromkeys(doc_ids))
+        labels: dict[str, tuple[str | None, str]] = {}
+        for start in range(0, len(wanted), 500):  # within SQLite's limit of bound parameters
+            chunk = wanted[start : start + 500]
+            rows = self._db.execute(
+                "SELECT d.id, t.title, d.uri FROM documents d "
+                "LEFT JOIN texts t ON t.doc_rowid = d.rowid "
+                f"WHERE d.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            labels |= {str(row[0]): (row[1], str(row[2])) for row in rows}
+        return labels
 
     def original(self, doc_id: str) -> bytes:
         row = self._db.execute(

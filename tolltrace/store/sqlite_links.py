@@ -244,14 +244,14 @@ class SQLiteLinkTables(LinkTables):
     def get_entity(self, reference: str) -> Entity:
         reference = reference.strip()
         ids = self._entity_ids("SELECT id FROM entities WHERE id = ?", reference)
-        if not ids:
+        if not ids:  # a name or an alias: one place's name never hides a person's alias
             ids = self._entity_ids(
-                "SELECT id FROM entities WHERE name = ? COLLATE NOCASE", reference
+                "SELECT id FROM entities WHERE name = ? COLLATE NOCASE "
+                "UNION SELECT entity FROM entity_names WHERE name = ?",
+                reference,
+                reference.casefold(),
             )
-        if not ids:
-            ids = self._entity_ids(
-                "SELECT entity FROM entity_names WHERE name = ?", reference.casefold()
-            )
+            ids = self._the_person_among(ids)
         if not ids and reference:
             ids = self._entity_ids(
                 "SELECT id FROM entities WHERE id >= ? AND id < ?", reference, reference + _LAST
@@ -270,6 +270,16 @@ class SQLiteLinkTables(LinkTables):
                 f"{reference!r} matches several entities: {candidates}; give one of these ids"
             )
         return self._entity_by_id(ids[0], True)
+
+    def _the_person_among(self, ids: list[str]) -> list[str]:
+        """Of several entities a name fits, the one person if there is exactly one."""
+        if len(ids) < 2:
+            return ids
+        marks = ", ".join("?" * len(ids))
+        people = self._db.execute(
+            f"SELECT id FROM entities WHERE type = 'person' AND id IN ({marks})", ids
+        ).fetchall()
+        return [str(people[0][0])] if len(people) == 1 else ids
 
     def _entity_ids(self, sql: str, *params: str) -> list[str]:
         rows = self._db.execute(sql + " LIMIT 6", params).fetchall()

@@ -431,6 +431,10 @@ def _check_decision(action: str, changes: Mapping[str, Any], reason: str) -> Non
         raise InvalidReview(f"give a reason to {action} a claim")
 
 
+# SQLite integers are 64-bit; no count of people comes near this.
+MAX_COUNT = 10**12
+
+
 def _checked_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
     checked: dict[str, Any] = {}
     for name, value in changes.items():
@@ -440,9 +444,11 @@ def _checked_changes(changes: Mapping[str, Any]) -> dict[str, Any]:
             )
         if name in ("low", "high"):
             if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 0
+                isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT
             ):
-                raise InvalidReview(f"{name} must be a whole number of people or empty")
+                raise InvalidReview(
+                    f"{name} must be a whole number of people (at most {MAX_COUNT:,}) or empty"
+                )
         elif name == "qualifier" and value not in QUALIFIERS:
             raise InvalidReview(f"unknown qualifier {value!r}: one of {', '.join(QUALIFIERS)}")
         elif name == "category" and value not in CATEGORIES:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Response
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -13,6 +13,7 @@ from tolltrace import __version__
 from tolltrace.store import open_store
 from tolltrace.web import errors
 from tolltrace.web.context import HERE, StoreHolder
+from tolltrace.web.guard import BodyLimit, SecurityHeaders
 from tolltrace.web.routes import (
     admin,
     api,
@@ -26,22 +27,6 @@ from tolltrace.web.routes import (
     search,
 )
 from tolltrace.web.throttle import Clock, utc_now
-
-# Pages load scripts, styles and images only from this server; nothing is sent elsewhere.
-# The original of a scraped page is shown in a sandboxed srcdoc frame under its own stricter
-# policy (see `documents.original_srcdoc`).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; frame-src 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-}
 
 
 def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
@@ -72,23 +57,20 @@ def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
     app.state.clock = clock
     errors.install(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/") or "text/html" in response.headers.get(
-            "content-type", ""
-        ):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
     @app.get("/", include_in_schema=False)
     def home() -> Response:
         return RedirectResponse("/search", status_code=303)
 
+    @app.api_route("/favicon.ico", methods=["GET", "HEAD"], include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for it on every page; an SVG under this name serves them all.
+        icon = (HERE / "static" / "favicon.svg").read_bytes()
+        return Response(
+            icon, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"}
+        )
+
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit)  # added last: it runs first, before any body is read
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (login, admin, search, documents, claims, review, events, entities, docs, api):
         app.include_router(module.router)

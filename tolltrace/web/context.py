@@ -11,9 +11,9 @@ import re
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -31,6 +31,9 @@ HERE = Path(__file__).parent
 DOCUMENT_ID = re.compile(r"[0-9a-f]{64}")
 CLAIM_ID = re.compile(r"[0-9a-f]{8,64}")
 LINK_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")  # event and entity ids
+# SQLite integers are 64-bit, so a larger offset would overflow; no store holds 10**12 rows.
+MAX_OFFSET = 10**12
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 _environment = Environment(
     loader=FileSystemLoader(HERE / "templates"),
@@ -39,7 +42,10 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.globals.update(
-    version=__version__, categories=CATEGORIES, qualifiers=QUALIFIERS, interval=interval
+    version=__version__,
+    categories=CATEGORIES,
+    qualifiers=QUALIFIERS,
+    interval=interval,
 )
 _environment.filters["quote"] = excerpt  # a long sentence as the words around a claim
 templates = Jinja2Templates(env=_environment)
@@ -88,10 +94,42 @@ def now(request: Request) -> datetime:
     return moment
 
 
+_URL_IN_TITLE = re.compile(r"\s*[-–—|:·]?\s*<?https?://\S+>?\s*")
+
+
+def display_title(title: str | None, uri: str) -> str:
+    """A document's title for people: any URL in it removed; without one, where it came from
+    (a URL without its scheme, or a path's file name)."""
+    shown = _URL_IN_TITLE.sub(" ", title or "").strip(" -–—|:·")
+    if shown:
+        return shown
+    if "://" in uri:
+        return uri.split("://", 1)[1].removeprefix("www.")
+    return Path(uri).name or uri
+
+
+_environment.globals["display_title"] = display_title
+
+
+class DocumentLabels:
+    """Documents' titles for a page's links (read once each, only when a page shows them)."""
+
+    def __init__(self, request: Request) -> None:
+        self.request = request
+        self.known: dict[str, tuple[str | None, str]] = {}
+
+    def title(self, doc_id: str) -> str:
+        if doc_id not in self.known:
+            self.known |= store_of(self.request).document_labels([doc_id])
+        found = self.known.get(doc_id)
+        return display_title(*found) if found else doc_id[:10]
+
+
 def render(
     request: Request, who: Visitor, template: str, status_code: int = 200, **values: Any
 ) -> HTMLResponse:
     values.update(request=request, who=who, csrf=who.csrf)
+    values.setdefault("labels", DocumentLabels(request))
     return templates.TemplateResponse(request, template, values, status_code=status_code)
 
 

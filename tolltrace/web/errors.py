@@ -30,6 +30,7 @@ from tolltrace.store.reviews import (
 )
 from tolltrace.web.auth import NotSignedIn, visitor
 from tolltrace.web.context import render, store_of
+from tolltrace.web.guard import is_api, secure
 from tolltrace.web.throttle import TooManySignIns
 
 _STATUS: tuple[tuple[type[TolltraceError], int], ...] = (
@@ -64,12 +65,8 @@ def error_body(status: int, code: str, message: str, detail: Any = None) -> dict
     return {"error": error}
 
 
-def _is_api(request: Request) -> bool:
-    return request.url.path.startswith("/api/")
-
-
 def _respond(request: Request, status: int, code: str, message: str, detail: Any) -> Response:
-    if _is_api(request):
+    if is_api(request.url.path):
         return JSONResponse(error_body(status, code, message, detail), status_code=status)
     if status == 401 and request.method == "GET":
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
@@ -118,7 +115,8 @@ def install(app: FastAPI) -> None:
 
     async def unexpected(request: Request, exc: Exception) -> Response:
         message = f"an unexpected error ({type(exc).__name__}): please report it"
-        return _respond(request, 500, "T200", message, None)
+        # A 500 is answered outside every middleware: it gets its headers here.
+        return secure(request.url.path, _respond(request, 500, "T200", message, None))
 
     app.add_exception_handler(TolltraceError, tolltrace_error)
     app.add_exception_handler(HTTPException, http_error)

@@ -26,6 +26,7 @@ from tolltrace.web.context import (
     CLAIM_ID,
     DOCUMENT_ID,
     LINK_ID,
+    Offset,
     checked,
     client_address,
     now,
@@ -85,9 +86,9 @@ def sign_out(request: Request, response: Response) -> dict[str, Any]:
 
 
 @router.get("/documents", summary="Documents in ingest order")
-def documents(request: Request, limit: Limit = 100, offset: int = 0) -> dict[str, Any]:
+def documents(request: Request, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     store, _ = page(request)
-    found = [asdict(doc) for doc in store.documents(limit=limit, offset=max(offset, 0))]
+    found = [asdict(doc) for doc in store.documents(limit=limit, offset=offset)]
     return {"total": store.count_documents(), "documents": found}
 
 
@@ -170,10 +171,10 @@ def review(request: Request, claim_id: str, body: ReviewDecision) -> dict[str, A
 
 
 @router.get("/queue", summary="Unreviewed claims, contradicted ones first")
-def queue(request: Request, limit: Limit = 50, offset: int = 0) -> dict[str, Any]:
+def queue(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     """Each claim also says whether a finding says it `contradicted` another."""
     store, _ = page(request)
-    found = store.review_queue(limit=limit, offset=max(offset, 0))
+    found = store.review_queue(limit=limit, offset=offset)
     return {
         "counts": store.review_counts(),
         "claims": [{**_claim_json(q.claim), "contradicted": q.contradicted} for q in found],
@@ -197,10 +198,10 @@ def search(request: Request, q: Annotated[str, Query(max_length=500)]) -> dict[s
 
 @router.get("/events", summary="Events, by date")
 def events(
-    request: Request, q: str | None = None, limit: Limit = 100, offset: int = 0
+    request: Request, q: str | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     store, _ = page(request)
-    query = EventQuery(text=q, limit=limit, offset=max(offset, 0))
+    query = EventQuery(text=q, limit=limit, offset=offset)
     return {
         "total": store.count_events(query),
         "events": [asdict(e) for e in store.events(query)],
@@ -234,10 +235,10 @@ def event(
 
 @router.get("/entities", summary="Entities, the most mentioned first")
 def entities(
-    request: Request, q: str | None = None, limit: Limit = 100, offset: int = 0
+    request: Request, q: str | None = None, limit: Limit = 100, offset: Offset = 0
 ) -> dict[str, Any]:
     store, _ = page(request)
-    query = EntityQuery(name=q, limit=limit, offset=max(offset, 0), mentions=False)
+    query = EntityQuery(name=q, limit=limit, offset=offset, mentions=False)
     return {
         "total": store.count_entities(query),
         "entities": [asdict(e) for e in store.entities(query)],

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from tolltrace.errors import TolltraceError
 from tolltrace.model import Claim, Entity, Event, Review
 from tolltrace.store.base import Store
+from tolltrace.store.links import EventQuery
 from tolltrace.web.auth import Visitor
 from tolltrace.web.context import CLAIM_ID, checked, page, render
 from tolltrace.web.highlight import sentence_pieces
@@ -24,6 +25,15 @@ def claim_event(store: Store, claim: Claim) -> Event | None:
         return store.get_event(claim.event)
     except TolltraceError:  # linked to an event a re-link removed
         return None
+
+
+def event_choices(store: Store, claim: Claim) -> list[Event]:
+    """The events a reviewer may move the claim to by name: its document's, and its own."""
+    choices = {e.id: e for e in store.events(EventQuery(document=claim.document, limit=50))}
+    current = claim_event(store, claim)
+    if current is not None:
+        choices.setdefault(current.id, current)
+    return list(choices.values())
 
 
 def claim_source(store: Store, claim: Claim) -> Entity | None:
@@ -67,9 +77,10 @@ def render_claim(
         sentence=sentence_pieces(claim),
         document=store.get_document(claim.document).document,
         event=claim_event(store, claim),
+        event_choices=event_choices(store, claim),
         source=claim_source(store, claim),
         reviews=reviews,
-        version=len(reviews),
+        review_version=len(reviews),  # not `version`: that is tolltrace's, in the footer
         conflict=conflict,
         error=error,
         values=values,

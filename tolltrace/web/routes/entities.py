@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from tolltrace.model import ENTITY_TYPES
 from tolltrace.store.links import EntityQuery
-from tolltrace.web.context import LINK_ID, checked, page, render
+from tolltrace.web.context import LINK_ID, Offset, checked, page, render
 
 router = APIRouter(include_in_schema=False)
 ENTITIES_PAGE = 50
@@ -22,7 +22,7 @@ def entities_page(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
     type: Annotated[str, Query(pattern="^(|person|organisation|place)$")] = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Response:
     store, who = page(request)
     query = EntityQuery(
@@ -35,7 +35,8 @@ def entities_page(
         q=q,
         type=type,
         types=ENTITY_TYPES,
-        entities=list(store.entities(query)),
+        entities=(found := list(store.entities(query))),
+        mention_counts={entity.id: store.entity_mention_count(entity.id) for entity in found},
         total=store.count_entities(query),
         offset=offset,
         page_size=ENTITIES_PAGE,

@@ -17,8 +17,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from tolltrace.model import Claim, Finding
 from tolltrace.reconcile.quotes import excerpt
+from tolltrace.report.words import consensus_words
 from tolltrace.store.links import EventQuery
-from tolltrace.web.context import LINK_ID, checked, page, render
+from tolltrace.web.context import LINK_ID, Offset, checked, page, render
 
 router = APIRouter(include_in_schema=False)
 EVENTS_PAGE = 50
@@ -37,11 +38,28 @@ def chart_data_uri(findings: list[Finding]) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
+def headline(findings: list[Finding], most: int = 3) -> list[tuple[str, str]]:
+    """An event's figures at a glance: (category, what its figures say), for `most` of them.
+
+    A consistent finding gives its consensus; a contradictory one the span of its figures.
+    """
+    lines = []
+    for finding in findings[:most]:
+        words = consensus_words(finding)
+        lows = [
+            f.low for f in finding.figures if f.low is not None and not f.negated and not f.part
+        ]
+        if not finding.consistent and lows:
+            words = f"{min(lows):,} to {max(lows):,}, contradictory"
+        lines.append((finding.category, words))
+    return lines
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(
     request: Request,
     q: Annotated[str, Query(max_length=500)] = "",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Response:
     store, who = page(request)
     query = EventQuery(text=q or None, limit=EVENTS_PAGE, offset=offset)
@@ -50,7 +68,8 @@ def events_page(
         who,
         "events.html",
         q=q,
-        events=list(store.events(query)),
+        events=(found := list(store.events(query))),
+        headlines={event.id: headline(list(store.findings(event.id))) for event in found},
         total=store.count_events(query),
         offset=offset,
         page_size=EVENTS_PAGE,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tolltrace.model import REVIEWABLE_FIELDS, Claim
 from tolltrace.store.reviews import InvalidReview, ReviewConflict
 from tolltrace.web.auth import check_csrf
-from tolltrace.web.context import CLAIM_ID, checked, page, render
+from tolltrace.web.context import CLAIM_ID, Offset, checked, page, render
 from tolltrace.web.routes.claims import render_claim
 
 router = APIRouter(include_in_schema=False)
@@ -30,7 +30,7 @@ def form_changes(claim: Claim, submitted: dict[str, str]) -> dict[str, Any]:
         value: Any
         if name in ("low", "high"):
             digits = raw.replace(",", "").replace("_", "")
-            if digits and not digits.isdigit():
+            if digits and not (digits.isascii() and digits.isdigit() and len(digits) <= 13):
                 raise InvalidReview(f"{name} must be a whole number of people or empty: {raw!r}")
             value = int(digits) if digits else None
         else:
@@ -83,7 +83,7 @@ def review_form(
 
 
 @router.get("/queue", response_class=HTMLResponse)
-def queue_page(request: Request, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+def queue_page(request: Request, offset: Offset = 0) -> Response:
     store, who = page(request)
     queued = store.review_queue(limit=QUEUE_PAGE, offset=offset)
     return render(
