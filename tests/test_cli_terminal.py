@@ -31,8 +31,8 @@ HOSTILE = (
 @pytest.fixture(name="hostile_db")
 def hostile_db_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
-    monkeypatch.setattr(cli_claims, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
+    monkeypatch.setattr(cli_claims, "extractor_version", lambda *profiles: FAKE_VERSION)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     db = str(tmp_path / "t.db")
     runner = CliRunner()

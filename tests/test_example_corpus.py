@@ -104,6 +104,7 @@ def test_every_readme_command_runs_against_the_demo_store(
     assert "export TOLLTRACE_DB=demo.db" in README
     demo = str(store.path)
     (tmp_path / "examples").symlink_to(EXAMPLES)
+    (tmp_path / "profiles").symlink_to(EXAMPLES.parent / "profiles")
     monkeypatch.chdir(tmp_path)
     commands = _readme_commands()
     assert len(commands) >= 12
