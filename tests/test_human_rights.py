@@ -210,3 +210,8 @@ def test_at_least_one_per_family_is_no_total() -> None:
     assert claims("Almost every family in Dunmarra has at least one person who was killed.") == []
     assert claims("In nine of ten households at least one relative is still missing.") == []
     assert [c.low for c in claims("At least one person was killed in the blast.")] == [1]
+
+
+def test_one_figure_read_twice_is_one_claim() -> None:
+    text = "Soldiers beat a protester in Sarenna on Tuesday night © Wire Photo"
+    assert [(c.low, c.category) for c in claims(text)] == [(1, "victims")]

@@ -70,6 +70,7 @@ def extract_document(
     drafts = tallies.with_one_more_added(drafts, clean.text)
     drafts = tallies.with_suicide_added(drafts, clean.text)
     drafts = earlier_states(drafts, clean.text)
+    drafts = tallies.without_second_readings(drafts)
     version = extractor_version(options.profiles)
     return tuple(_claim(doc_id, uri, clean, draft, version) for draft in drafts)
 

@@ -642,3 +642,27 @@ def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
             break
         found.append(i)
     return found
+
+
+def without_second_readings(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """One figure read twice is one claim: drafts of one category whose words start at the
+    same place and whose count is the same ("6,800 have been injured" and "6,800 have been injured, 700 are
+    in critical condition"; "at least 30" read once as at least and once as exact). The first
+    in text order stays; of two on the same words, the one with a qualifier beyond "exact"."""
+    kept: list[ClaimDraft] = []
+    for draft in drafts:
+        twin = next(
+            (
+                i
+                for i, other in enumerate(kept)
+                if other.category == draft.category
+                and (other.low, other.high) == (draft.low, draft.high)
+                and other.start == draft.start  # the same words, not a neighbour's count
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+        elif kept[twin].qualifier == "exact" and draft.qualifier != "exact":
+            kept[twin] = draft
+    return kept
