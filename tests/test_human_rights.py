@@ -215,3 +215,24 @@ def test_at_least_one_per_family_is_no_total() -> None:
 def test_one_figure_read_twice_is_one_claim() -> None:
     text = "Soldiers beat a protester in Sarenna on Tuesday night © Wire Photo"
     assert [(c.low, c.category) for c in claims(text)] == [(1, "victims")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activists say 70 people were killed; the government says 12.",
+         [(70, "killed", "Activists"), (12, "killed", "government")]),
+        ("The ministry said 700 people were detained. Activists put the figure at more than 2,000.",
+         [(700, "detained", "ministry"), (2000, "detained", "Activists")]),
+        ("The ministry said 40,000 people had fled to Orvane, up from 31,000 in April.",
+         [(40000, "displaced", "ministry"), (31000, "displaced", "ministry")]),
+    ],
+)  # fmt: skip
+def test_a_figure_that_points_back_takes_the_count_before_it(
+    text: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert [(c.low, c.category, c.attributed_to) for c in claims(text)] == expected
+
+
+def test_a_figure_pointing_back_to_nothing_is_no_claim() -> None:
+    assert claims("The government says 12.") == []

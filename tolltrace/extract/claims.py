@@ -44,7 +44,14 @@ from tolltrace.extract.where import claim_place
 from tolltrace.model import Count
 from tolltrace.nlp.parse import ParsedSentence, Token
 
-__all__ = ["WOUNDED", "ClaimDraft", "find_claims", "resolve_wounded"]
+__all__ = [
+    "POINTING_BACK",
+    "WOUNDED",
+    "ClaimDraft",
+    "find_claims",
+    "resolve_pointing_back",
+    "resolve_wounded",
+]
 
 _NOUNS = frozenset(("NOUN", "PROPN", "PRON", "ADJ", "NUM"))
 _SUBJECT_SKIP = frozenset(("of", "the", "a", "an", "these", "those", "its", "their", "his", "her"))
@@ -244,7 +251,12 @@ def _count_claim(
         # own predicate says what it counts; the group it is taken from is the fallback
         own = _read(sentence, number, number, span)
         reading = own if own is not None and own.category not in (WOUNDED, "victims") else None
-    reading = reading or _read(sentence, governing, noun, span) or _labelled(sentence, span)
+    reading = (
+        reading
+        or _read(sentence, governing, noun, span)
+        or _labelled(sentence, span)
+        or _pointing_back(sentence, number, noun)
+    )
     if reading is None:
         return None
     if reading.category == "victims" and not people_like(sentence, number, noun):
@@ -267,6 +279,77 @@ def _count_claim(
         published,
         text,
     )
+
+
+# The provisional category of a figure that points back to a count before it ("Activists
+# put the figure at 2,000", "the government says 12"): the category of that count, settled
+# once the document's claims are known (`resolve_pointing_back`).
+POINTING_BACK = "earlier?"
+_BACK_REACH = 600  # characters back, within the paragraph, where the count pointed to may be
+_BARE_FIGURE_VERBS = frozenset(("say", "put", "give", "report", "claim", "count", "estimate"))
+
+
+def _pointing_back(sentence: ParsedSentence, number: int, noun: int) -> Reading | None:
+    """A figure whose words name no category but point back: the value of a toll, figure or
+    number named without what it counts ("put the figure at 2,000", "the total rose to 90"),
+    or a bare number a source gives ("the government says 12")."""
+    if noun != number:
+        return None
+    tokens = sentence.tokens
+    token = tokens[number]
+    if token.dep in ("dobj", "ccomp", "attr") and tokens[token.head].lemma in _BARE_FIGURE_VERBS:
+        return Reading(POINTING_BACK, token.head, 0.5)
+    preposition = tokens[token.head]
+    if (
+        token.dep == "pobj"
+        and preposition.lower == "from"
+        and tokens[preposition.head].lower in ("up", "down")
+    ):  # "..., up from 31,000 in April": the same figure earlier
+        return Reading(POINTING_BACK, preposition.head, 0.5)
+    current = number
+    for _ in range(4):
+        head = tokens[current].head
+        if head == current:
+            return None
+        if tokens[head].lemma in lx.CARRIERS or any(
+            tokens[c].lemma in lx.CARRIERS and tokens[c].dep in ("nsubj", "dobj", "nsubjpass")
+            for c in sentence.children[head]
+        ):
+            return Reading(POINTING_BACK, head, 0.5)
+        if tokens[current].dep not in ("pobj", "prep", "attr", "dobj", "nummod", "quantmod"):
+            return None
+        current = head
+    return None
+
+
+def resolve_pointing_back(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+    """A figure that points back takes the category of the nearest count before it in its
+    paragraph; with none, it is no claim."""
+    settled: list[ClaimDraft] = []
+    for draft in drafts:
+        if draft.category != POINTING_BACK:
+            settled.append(draft)
+            continue
+        before = [
+            d
+            for d in settled
+            if d.end <= draft.start
+            and draft.start - d.end <= _BACK_REACH
+            and "\n\n" not in text[d.end : draft.start]
+        ]
+        if not before:
+            continue
+        antecedent = before[-1]
+        settled.append(replace(draft, category=antecedent.category))
+        if draft.attributed_to is None and antecedent.sentence == draft.sentence:
+            # "the ministry said 40,000 had fled, up from 31,000": one source for both
+            settled[-1] = replace(
+                settled[-1],
+                attributed_to=antecedent.attributed_to,
+                attributed_as=antecedent.attributed_as,
+                attribution_cue=antecedent.attribution_cue,
+            )
+    return settled
 
 
 _LABEL_WORDS = 5  # words of a label before its colon: "Total detentions (2031): 412"

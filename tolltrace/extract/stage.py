@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from tolltrace.errors import TimeLimit
 from tolltrace.extract import lexicon, tallies
-from tolltrace.extract.claims import ClaimDraft, find_claims, resolve_wounded
+from tolltrace.extract.claims import (
+    ClaimDraft,
+    find_claims,
+    resolve_pointing_back,
+    resolve_wounded,
+)
 from tolltrace.extract.numbers import find_counts
 from tolltrace.extract.outcomes import earlier_states
 from tolltrace.extract.profile import DEFAULT_PROFILES, load_lexicon
@@ -64,6 +69,7 @@ def extract_document(
             drafts.extend(find_claims(parsed, clean.published, clean.text))
     drafts = tallies.with_fatal_parts_across(drafts, clean.text)
     drafts = resolve_wounded(drafts, clean.published, clean.text, clean.title or "")
+    drafts = resolve_pointing_back(drafts, clean.text)
     drafts = tallies.with_others_added(drafts, clean.text)
     drafts = tallies.with_groups_added(drafts, clean.text)
     drafts = tallies.with_individuals_added(drafts, clean.text)

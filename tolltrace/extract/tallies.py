@@ -646,9 +646,10 @@ def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
 
 def without_second_readings(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
     """One figure read twice is one claim: drafts of one category whose words start at the
-    same place and whose count is the same ("6,800 have been injured" and "6,800 have been injured, 700 are
-    in critical condition"; "at least 30" read once as at least and once as exact). The first
-    in text order stays; of two on the same words, the one with a qualifier beyond "exact"."""
+    same place and whose count is the same ("6,800 have been injured" and "6,800 have been
+    injured, 700 are in critical condition"; "at least 30" read once as at least and once as
+    exact). The first in text order stays; of two on the same words, the one with a
+    qualifier beyond "exact"."""
     kept: list[ClaimDraft] = []
     for draft in drafts:
         twin = next(
