@@ -139,9 +139,11 @@ def test_pdf_library_warnings_go_to_the_log_not_stderr(
     pdf = make_pdf(["The Monitor counted 120 people detained in Koss."])
     cut = pdf[: pdf.rindex(b"%%EOF")]  # no end-of-file marker: pypdf warns and reads on
     (tmp_path / "report.pdf").write_bytes(cut)
-    with caplog.at_level(logging.INFO, logger="tolltrace.ingest"):
-        with SQLiteStore(tmp_path / "t.db") as store:
-            summary = ingest(store, [str(tmp_path)])
+    with (
+        caplog.at_level(logging.INFO, logger="tolltrace.ingest"),
+        SQLiteStore(tmp_path / "t.db") as store,
+    ):
+        summary = ingest(store, [str(tmp_path)])
     assert len(summary.ingested) + summary.failed == 1
     assert "EOF marker" not in capfd.readouterr().err
     assert any("report.pdf" in r.getMessage() and "pypdf" in r.getMessage() for r in caplog.records)

@@ -41,17 +41,26 @@ from tolltrace.store.base import ClaimQuery
 @cli.command("extract")
 @workers_option
 @time_limit_option
+@click.option(
+    "--retry-timeouts",
+    is_flag=True,
+    help="Also try again documents that ran out of this time limit (or a larger one) before.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @db_option
-def extract_cli(workers: int, time_limit: float, quiet: bool, db: str) -> None:
+def extract_cli(
+    workers: int, time_limit: float, retry_timeouts: bool, quiet: bool, db: str
+) -> None:
     """Extract claims from every document this extractor version has not processed yet.
 
     Incremental: re-running does nothing new unless documents were added, an earlier run
-    failed on some (they are retried), or the extractor changed (its claims replace the old
-    ones). Exit code 1 if any document failed.
+    failed on some (they are retried; those that ran out of time only under a larger
+    --time-limit or with --retry-timeouts), or the extractor changed (its claims replace the
+    old ones). Two extract processes on one store share the documents. Exit code 1 if any
+    document failed.
     """
     with opened(db) as store:
-        summary = run_extract_job(store, time_limit, workers, quiet)
+        summary = run_extract_job(store, time_limit, workers, quiet, retry_timeouts)
         print_extract_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
@@ -163,9 +172,12 @@ def eval_cli(name: str, data: Path, json_path: Path | None) -> None:
         err_console.print(f"wrote the report to {json_path}", highlight=False)
 
 
-def run_extract_job(store: Store, time_limit: float, workers: int, quiet: bool) -> ExtractSummary:
+def run_extract_job(
+    store: Store, time_limit: float, workers: int, quiet: bool, retry_timeouts: bool = False
+) -> ExtractSummary:
     with counting_progress("extracting", quiet) as progress:
-        return extract(store, ExtractOptions(time_limit=time_limit), workers, progress)
+        options = ExtractOptions(time_limit=time_limit)
+        return extract(store, options, workers, progress, retry_timeouts)
 
 
 def print_extract_summary(summary: ExtractSummary) -> None:
@@ -176,6 +188,17 @@ def print_extract_summary(summary: ExtractSummary) -> None:
         highlight=False,
     )
     console.print(f"[dim]extractor {summary.extractor}[/dim]", highlight=False)
+    if summary.timed_out_before:
+        console.print(
+            f"{summary.timed_out_before} documents ran out of time before under this limit "
+            "and were left out: raise --time-limit, or add --retry-timeouts",
+            highlight=False,
+        )
+    if summary.leased_elsewhere:
+        console.print(
+            f"{summary.leased_elsewhere} documents are being extracted by another process",
+            highlight=False,
+        )
     if summary.errors:
         table = Table("document", "code", "reason", title="failed documents", title_justify="left")
         for error in summary.errors[:50]:
@@ -183,4 +206,7 @@ def print_extract_summary(summary: ExtractSummary) -> None:
         console.print(table)
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
-        console.print("failed documents are tried again by the next `tolltrace extract`")
+        console.print(
+            "failed documents are tried again by the next `tolltrace extract` (those out of "
+            "time only under a larger --time-limit or with --retry-timeouts)"
+        )
