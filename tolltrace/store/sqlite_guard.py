@@ -80,10 +80,19 @@ class SQLiteCustodyGuard:
                 for name in missing + altered:
                     self._db.execute(f"DROP TRIGGER IF EXISTS {name}")
                     self._db.execute(CUSTODY_TRIGGERS[name])
+                # What the head said before this entry moves it: entries deleted meanwhile.
+                head = self._db.execute("SELECT seq FROM custody_head WHERE id = 1").fetchone()
+                last = self._db.execute("SELECT max(seq) FROM custody").fetchone()
                 self.append_custody(
                     "guard",
                     "custody triggers",
-                    {"missing": missing, "altered": altered, "restored": True},
+                    {
+                        "missing": missing,
+                        "altered": altered,
+                        "restored": True,
+                        "recorded_last": head[0] if head else None,
+                        "found_last": last[0] if last else None,
+                    },
                 )
         except sqlite3.DatabaseError as exc:  # a read-only file: verify still says so
             self.guard_problems = tuple(
