@@ -11,6 +11,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
 from multiprocessing.connection import wait
 from typing import Any, Generic, TypeVar
 
@@ -55,9 +56,13 @@ def map_with_deadline(
     a new worker takes the dead one's place. `warm` runs in each worker before its first
     item, outside any item's time (loading a model).
     """
+    numbered = iter(enumerate(items))
+    first = next(numbered, None)
+    if first is None:
+        return  # nothing to do: no worker started, no model loaded
+    source = chain([first], numbered)
     context = multiprocessing.get_context("fork" if "fork" in _METHODS else "spawn")
     pool = [_Worker(context, function, warm) for _ in range(max(1, workers))]
-    source = iter(enumerate(items))
     done: dict[int, tuple[In, Out]] = {}
     following, exhausted = 0, False
     try:
@@ -82,7 +87,7 @@ def map_with_deadline(
                 outcome = worker.collect(seconds, failed)
                 if outcome is not None:
                     done[outcome[0]] = outcome[1]
-                if not worker.process.is_alive() and worker.task is None:
+                if not worker.process.is_alive() and worker.task is None and not exhausted:
                     worker.stop()
                     pool[number] = _Worker(context, function, warm)
     finally:

