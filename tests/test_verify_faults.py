@@ -1,5 +1,6 @@
 """Tampering `verify` missed or crashed on (issue 21): each one is now a named problem."""
 
+import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -199,3 +200,23 @@ def test_a_rewritten_chain_is_caught_by_the_expected_head(tmp_path: Path) -> Non
     caught = runner.invoke(cli, ["verify", "--db", str(db), "--expect-head", head])
     assert caught.exit_code == 1
     assert "the chain was rewritten or cut short" in " ".join(caught.output.split())
+
+
+def test_an_older_extract_entry_is_checked_by_its_claim_ids(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    ids = _filled(db)
+    with SQLiteStore(db) as store:
+        kept = sorted([ids["killed"], ids["detained"]])
+        digest = hashlib.sha256("\n".join(kept).encode()).hexdigest()
+        # What an extraction recorded before claim fields were hashed.
+        store.append_custody(
+            "extract",
+            ids["first"],
+            {"run": "old", "extractor": FAKE_VERSION, "claims": 2, "claim_ids_sha256": digest},
+        )
+        assert verify_store(store).ok
+    with sqlite3.connect(db) as raw:
+        raw.execute("DELETE FROM claims WHERE id = ?", (ids["killed"],))
+    (problem,) = _problems(db)
+    assert "its claims are not those its extraction stored" in problem
+    assert "1 now, 2 then" in problem
