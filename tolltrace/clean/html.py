@@ -42,6 +42,7 @@ BLOCKS = frozenset({
     "th", "thead", "tr", "ul",
 })
 # fmt: on
+_LINKS_ONLY_MAX = 2000  # characters: a menu's text, not an article's
 _LETTERS = re.compile(r"[\W_]+")  # what is left out when comparing words with link words
 SKIPPED = frozenset(["script", "style", "title"])  # content never shown as page text
 HIDDEN = frozenset(["nav", "aside", "footer", "noscript"])  # left out of the visible fallback
@@ -248,8 +249,9 @@ def project(raw: str) -> Projection:
 
 
 def _only_links(text: str, tree: HtmlElement | None) -> bool:
-    """Whether every word of `text` is the words of a link (a menu, a list of headlines)."""
-    if tree is None:
+    """Whether every word of a short `text` is the words of a link (a menu, a few headlines).
+    A long text is taken as read: the check costs its length times the number of links."""
+    if tree is None or len(text) > _LINKS_ONLY_MAX:
         return False
     try:
         anchors = [_LETTERS.sub("", a.text_content()) for a in tree.iter("a")]
