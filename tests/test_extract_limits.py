@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -126,9 +127,12 @@ def test_two_extract_processes_at_once_share_the_work(tmp_path: Path) -> None:
         subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in range(2)
     ]
+    shares = []
     for child in children:
-        _, err = child.communicate(timeout=600)
+        out, err = child.communicate(timeout=600)
         assert child.returncode == 0, err.decode()
+        shares.append(int(re.search(r"from (\d+) documents", out.decode()).group(1)))
+    assert sum(shares) == records and min(shares) > 0  # both worked, on different documents
     with SQLiteStore(db) as store:
         extracted = [e.subject for e in store.custody() if e.action == "extract"]
         assert len(extracted) == records  # each document extracted once
