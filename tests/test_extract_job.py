@@ -15,7 +15,7 @@ import tolltrace.pipeline as pipeline
 from tests.conftest import prepared
 from tests.fake_extractor import FAKE_VERSION, fake_extract, make_claim
 from tests.small_corpus import ARTICLES, write_corpus
-from tolltrace.errors import TimeLimit
+from tolltrace.errors import StageError, TimeLimit
 from tolltrace.extract.stage import ExtractOptions, extract_document, extractor_version
 from tolltrace.model import Claim, CleanText
 from tolltrace.pipeline import extract, ingest
@@ -114,9 +114,11 @@ def test_a_failing_document_is_recorded_and_retried(
     assert filled.count_claims() == 0  # the quiet article states no count
 
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
-    retry = extract(filled)
-    assert sorted(retry.processed) == sorted([tarn, koss])
+    retry = extract(filled)  # a document out of time is not retried under the same limit
+    assert retry.processed == [koss] and retry.timed_out_before == 1
     assert retry.failed == 0
+    larger = extract(filled, ExtractOptions(time_limit=120))
+    assert larger.processed == [tarn] and larger.failed == 0
     assert filled.count_claims(ClaimQuery(document=koss)) == 3
     (denied,) = filled.claims(ClaimQuery(document=tarn))
     assert denied.negated and denied.low == 12 and denied.category == "killed"
@@ -168,15 +170,12 @@ def test_a_claim_that_misses_its_words_fails_its_document(
 def test_the_time_limit_reaches_the_stage(
     filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seen: list[float] = []
-
     def spy(doc_id: str, uri: str, clean: CleanText, options: ExtractOptions) -> tuple[Claim, ...]:
-        seen.append(options.time_limit)
-        return ()
+        raise StageError(f"limit {options.time_limit}")  # the stage runs in a worker process
 
     monkeypatch.setattr(pipeline, "extract_document", spy)
-    extract(filled, ExtractOptions(time_limit=7.5))
-    assert seen == [7.5] * len(ARTICLES)
+    summary = extract(filled, ExtractOptions(time_limit=7.5))
+    assert [e.message for e in summary.errors] == ["limit 7.5"] * len(ARTICLES)
 
 
 KILL_RECORDS = 600

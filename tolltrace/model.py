@@ -106,6 +106,7 @@ class CustodyEntry:
     details: Mapping[str, Any]
     prev_hash: str
     hash: str
+    damage: str | None = None  # why the stored entry could not be read as it was written
 
 
 @dataclass(slots=True)

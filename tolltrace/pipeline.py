@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from tolltrace import __version__
 from tolltrace.clean.document import CLEANER, clean_document
-from tolltrace.errors import StageError, TolltraceError
+from tolltrace.errors import StageError, TimeLimit, TolltraceError
 from tolltrace.extract.stage import (
     DEFAULT_OPTIONS,
     ExtractOptions,
@@ -40,11 +40,12 @@ from tolltrace.model import (
     SourceItem,
 )
 from tolltrace.nlp.mentions import find_mentions_many, finder_version
+from tolltrace.nlp.parse import load_model
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
 from tolltrace.reconcile.findings import reconcile_event
 from tolltrace.reconcile.sources import SourceDocument, outlet_name
-from tolltrace.runner import map_ordered
-from tolltrace.store.base import ClaimQuery, Store
+from tolltrace.runner import map_ordered, map_with_deadline
+from tolltrace.store.base import ClaimQuery, Store, lease_owner
 from tolltrace.store.custody import now_utc
 from tolltrace.store.links import CachedMentions
 
@@ -184,6 +185,8 @@ class ExtractSummary:
     processed: list[str] = field(default_factory=list)  # documents whose claims were stored
     claims: int = 0
     errors: list[ItemError] = field(default_factory=list)
+    timed_out_before: int = 0  # left pending: they ran out of this time limit before
+    leased_elsewhere: int = 0  # left pending: another extract process is on them
 
     @property
     def failed(self) -> int:
@@ -224,33 +227,49 @@ def extract(
     options: ExtractOptions = DEFAULT_OPTIONS,
     workers: int = 1,
     progress: Progress | None = None,
+    retry_timeouts: bool = False,
 ) -> ExtractSummary:
     """Extract claims from every document the current extractor has not processed yet.
 
     Incremental and safe to re-run: a document's claims are replaced as a whole, documents
-    that failed are recorded (stage `extract`) and tried again by the next run. `progress`
-    receives (documents done, documents to do).
+    that failed are recorded (stage `extract`) and tried again by the next run, except those
+    that ran out of time: they are tried again only under a larger `options.time_limit`, or
+    with `retry_timeouts`. Each document is extracted in a worker process killed at its time
+    limit. Documents are leased in the store while extracted, so two extract processes on one
+    store share the work. `progress` receives (documents done, documents to do).
     """
     version = extractor_version(options.profiles)
     summary = ExtractSummary(run_id=f"extract-{uuid.uuid4().hex[:12]}", extractor=version)
-    pending = store.pending_extraction(version)
-    summary.pending = len(pending)
+    owner = lease_owner(summary.run_id)
+    if not retry_timeouts:
+        summary.timed_out_before = store.timed_out(version, options.time_limit)
+    summary.leased_elsewhere = store.leased_elsewhere(version, owner)
+    pending = len(store.pending_extraction(version))
+    summary.pending = max(0, pending - summary.timed_out_before - summary.leased_elsewhere)
     work = partial(extract_claims, options=options)
-    results = _reported(
-        map_ordered(work, _extract_tasks(store, pending), workers), len(pending), progress
-    )
-    # Extraction is slow: run it outside any transaction, then write each batch in a short one,
-    # so other writers (a concurrent ingest) are never locked out for long.
-    while batch := list(islice(results, EXTRACT_BATCH_SIZE)):
-        with store.batch():
-            for task, result in batch:
-                if isinstance(result, ItemError):
-                    store.record_extraction_error(summary.run_id, task.doc_id, version, result)
-                    summary.errors.append(result)
-                else:
-                    stored = store.store_claims(task.doc_id, version, result, summary.run_id)
-                    summary.claims += stored
-                    summary.processed.append(task.doc_id)
+    leases = _Leases(store, version, owner, options, workers, retry_timeouts)
+    try:
+        results = _reported(
+            map_with_deadline(
+                work,
+                _extract_tasks(store, leases.documents()),
+                workers,
+                options.time_limit,
+                partial(_extraction_failed, limit=options.time_limit),
+                _warm_extractor,
+            ),
+            summary.pending,
+            progress,
+        )
+        # Extraction is slow: run it outside any transaction, then write each batch in a
+        # short one, so other writers (a concurrent ingest) are never locked out for long.
+        while batch := list(islice(results, EXTRACT_BATCH_SIZE)):
+            with store.batch():
+                for task, result in batch:
+                    _store_extraction(store, summary, task.doc_id, result, options)
+                store.release_leases(owner, [task.doc_id for task, _ in batch])
+    finally:
+        store.release_leases(owner)
     store.append_custody(
         "run",
         summary.run_id,
@@ -266,6 +285,79 @@ def extract(
         },
     )
     return summary
+
+
+def _store_extraction(
+    store: Store,
+    summary: ExtractSummary,
+    doc_id: str,
+    result: tuple[Claim, ...] | ItemError,
+    options: ExtractOptions,
+) -> None:
+    if isinstance(result, ItemError):
+        store.record_extraction_error(summary.run_id, doc_id, summary.extractor, result)
+        if result.code == TimeLimit.code:
+            store.record_timeout(doc_id, summary.extractor, options.time_limit)
+        summary.errors.append(result)
+    else:
+        summary.claims += store.store_claims(doc_id, summary.extractor, result, summary.run_id)
+        summary.processed.append(doc_id)
+
+
+class _Leases:
+    """The documents this run extracts, leased from the store a few at a time."""
+
+    def __init__(
+        self,
+        store: Store,
+        version: str,
+        owner: str,
+        options: ExtractOptions,
+        workers: int,
+        retry_timeouts: bool,
+    ) -> None:
+        self.store, self.version, self.owner = store, version, owner
+        self.limit, self.retry = options.time_limit, retry_timeouts
+        self.chunk = max(8, workers * 8)  # what the runner keeps in flight
+        # Long enough for a chunk and the one before it, each document at its time limit.
+        self.seconds = (2 * self.chunk / max(1, workers) + 1) * (options.time_limit + 30)
+
+    def documents(self) -> Iterator[str]:
+        after = 0
+        while chunk := self.store.lease_extraction(
+            self.version,
+            self.owner,
+            self.chunk,
+            self.seconds,
+            self.limit,
+            after=after,
+            retry_timeouts=self.retry,
+        ):
+            after = chunk[-1][0]
+            for _, document in chunk:
+                yield document
+
+
+def _extraction_failed(task: ExtractTask, reason: str, limit: float) -> ItemError:
+    """What a worker killed at the time limit, or one that died, leaves for its document."""
+    if reason == "time":
+        error: TolltraceError = TimeLimit(
+            f"extraction took longer than {limit:g} s and was stopped; it is not tried again "
+            "under this limit: raise --time-limit, or split the document"
+        )
+    else:
+        error = StageError("the extraction process died on this document (out of memory?)")
+    return ItemError(task.doc_id, "extract", error.code, error.message)
+
+
+def _warm_extractor() -> None:
+    """Load the parser in a worker before the clock of its first document starts (only the
+    real stage needs it, not a stand-in extractor)."""
+    if extract_document is _STAGE_EXTRACT:
+        load_model()
+
+
+_STAGE_EXTRACT = extract_document
 
 
 def _extract_tasks(store: Store, doc_ids: Iterable[str]) -> Iterator[ExtractTask]:

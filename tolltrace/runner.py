@@ -5,10 +5,17 @@ A cluster runner (Spark) can map the same functions: they take and return plain 
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from itertools import chain
+from multiprocessing.connection import wait
+from typing import Any, Generic, TypeVar
+
+from tolltrace.errors import TolltraceError
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -32,3 +39,148 @@ def map_ordered(
         while window:
             head, future = window.popleft()
             yield head, future.result()
+
+
+def map_with_deadline(
+    function: Callable[[In], Out],
+    items: Iterable[In],
+    workers: int,
+    seconds: float,
+    failed: Callable[[In, str], Out],
+    warm: Callable[[], object] | None = None,
+) -> Iterator[tuple[In, Out]]:
+    """Yield (item, function(item)) in input order, each computed in one of `workers` worker
+    processes that is killed when the item takes longer than `seconds`.
+
+    A killed item yields `failed(item, "time")`, one whose worker died `failed(item, "died")`;
+    a new worker takes the dead one's place. `warm` runs in each worker before its first
+    item, outside any item's time (loading a model).
+    """
+    numbered = iter(enumerate(items))
+    first = next(numbered, None)
+    if first is None:
+        return  # nothing to do: no worker started, no model loaded
+    source = chain([first], numbered)
+    context = multiprocessing.get_context("fork" if "fork" in _METHODS else "spawn")
+    pool = [_Worker(context, function, warm) for _ in range(max(1, workers))]
+    done: dict[int, tuple[In, Out]] = {}
+    following, exhausted = 0, False
+    try:
+        while True:
+            for worker in pool:
+                if exhausted or worker.task is not None or not worker.ready:
+                    continue
+                if len(done) >= len(pool) * 8:  # results wait for a slow head: hold back
+                    break
+                entry = next(source, None)
+                if entry is None:
+                    exhausted = True
+                    break
+                worker.give(*entry)
+            while following in done:
+                yield done.pop(following)
+                following += 1
+            if exhausted and not done and all(w.task is None for w in pool):
+                return
+            _wait(pool, seconds)
+            for number, worker in enumerate(pool):
+                outcome = worker.collect(seconds, failed)
+                if outcome is not None:
+                    done[outcome[0]] = outcome[1]
+                if not worker.process.is_alive() and worker.task is None and not exhausted:
+                    worker.stop()
+                    pool[number] = _Worker(context, function, warm)
+    finally:
+        for worker in pool:
+            worker.stop()
+
+
+_METHODS = multiprocessing.get_all_start_methods()
+
+
+class _Worker(Generic[In, Out]):
+    """One worker process, fed one item at a time through a pipe."""
+
+    def __init__(
+        self,
+        context: Any,
+        function: Callable[[In], Out],
+        warm: Callable[[], object] | None,
+    ) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, function, warm), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+        self.task: tuple[int, In, float] | None = None  # position, item, when it was given
+
+    def give(self, position: int, item: In) -> None:
+        self.connection.send((position, item))
+        self.task = (position, item, time.monotonic())
+
+    def collect(
+        self, seconds: float, failed: Callable[[In, str], Out]
+    ) -> tuple[int, tuple[In, Out]] | None:
+        """The item's result when it came, or its failure when the worker died or ran out of
+        time (the worker is then killed); None while it is still at work."""
+        try:
+            if self.connection.poll():
+                message = self.connection.recv()
+                if message[0] == "ready":
+                    self.ready = True
+                    return None
+                if message[0] == "raised":
+                    if isinstance(message[1], TolltraceError):
+                        raise message[1]  # a model that cannot load: the command says so
+                    raise RuntimeError(f"a worker process failed: {message[1]!r}") from message[1]
+                _, position, result = message
+                assert self.task is not None and self.task[0] == position
+                item, self.task = self.task[1], None
+                return position, (item, result)
+        except (EOFError, OSError):
+            pass  # the worker is gone: below
+        if self.task is None:
+            if not self.process.is_alive():
+                self.ready = False
+            return None
+        position, item, given = self.task
+        if self.process.is_alive() and time.monotonic() - given < seconds:
+            return None
+        reason = "died" if not self.process.is_alive() else "time"
+        self.process.kill()
+        self.process.join()
+        self.task = None
+        return position, (item, failed(item, reason))
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _wait(pool: Sequence[_Worker[Any, Any]], seconds: float) -> None:
+    """Until a worker has something to say or dies, or the first deadline passes."""
+    now = time.monotonic()
+    deadlines = [w.task[2] + seconds - now for w in pool if w.task is not None]
+    timeout = max(0.0, min(deadlines)) + 0.01 if deadlines else 1.0
+    watched = [w.connection for w in pool] + [w.process.sentinel for w in pool]
+    wait(watched, timeout)
+
+
+def _serve(
+    connection: Any, function: Callable[[Any], Any], warm: Callable[[], object] | None
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers itself
+    try:
+        if warm is not None:
+            warm()
+        connection.send(("ready",))
+        while True:
+            try:
+                position, item = connection.recv()
+            except EOFError:
+                return
+            connection.send(("done", position, function(item)))
+    except Exception as exc:  # the parent raises it: what failed is no item's fault
+        connection.send(("raised", exc))

@@ -42,6 +42,8 @@ BLOCKS = frozenset({
     "th", "thead", "tr", "ul",
 })
 # fmt: on
+_LINKS_ONLY_MAX = 2000  # characters: a menu's text, not an article's
+_LETTERS = re.compile(r"[\W_]+")  # what is left out when comparing words with link words
 SKIPPED = frozenset(["script", "style", "title"])  # content never shown as page text
 HIDDEN = frozenset(["nav", "aside", "footer", "noscript"])  # left out of the visible fallback
 
@@ -114,6 +116,11 @@ def clean_html(raw: str, url: str | None = None) -> HtmlClean:
     tree = _load_tree(raw)
     body = _main_text(tree, url) or _visible_text(projection)
     text, offsets, aligned = align(body, projection)
+    if text and _only_links(text, tree):
+        raise NoText(
+            f"this HTML page ({len(raw)} characters) holds only navigation links "
+            f"({text[:60]!r}), no article text: ingest the article pages themselves"
+        )
     if not text:
         raise NoText(
             f"no text found in this HTML page ({len(raw)} characters): it has nothing to read "
@@ -239,6 +246,22 @@ def _decode(entity: re.Match[str]) -> tuple[str, int]:
 def project(raw: str) -> Projection:
     """The visible text of `raw` (no tags, comments, scripts, styles), mapped to `raw`."""
     return _Projector(raw).run()
+
+
+def _only_links(text: str, tree: HtmlElement | None) -> bool:
+    """Whether every word of a short `text` is the words of a link (a menu, a few headlines).
+    A long text is taken as read: the check costs its length times the number of links."""
+    if tree is None or len(text) > _LINKS_ONLY_MAX:
+        return False
+    try:
+        anchors = [_LETTERS.sub("", a.text_content()) for a in tree.iter("a")]
+    except Exception:  # lxml failing on hostile input: the text is kept
+        return False
+    rest = _LETTERS.sub("", text)
+    for anchor in sorted(anchors, key=len, reverse=True):
+        if anchor:
+            rest = rest.replace(anchor, "")
+    return not rest
 
 
 def _visible_text(projection: Projection) -> str:

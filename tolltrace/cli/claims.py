@@ -46,16 +46,28 @@ from tolltrace.store.base import ClaimQuery
 @workers_option("extraction")
 @time_limit_option
 @profile_option
+@click.option(
+    "--retry-timeouts",
+    is_flag=True,
+    help="Also try again documents that ran out of this time limit (or a larger one) before.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @db_option
 def extract_cli(
-    workers: int, time_limit: float, profiles: tuple[str, ...], quiet: bool, db: str
+    workers: int,
+    time_limit: float,
+    profiles: tuple[str, ...],
+    retry_timeouts: bool,
+    quiet: bool,
+    db: str,
 ) -> None:
     """Extract claims from every document this extractor version has not processed yet.
 
     Incremental: re-running does nothing new unless documents were added, an earlier run
-    failed on some (they are retried), or the extractor changed (its claims replace the old
-    ones). Exit code 1 if any document failed.
+    failed on some (they are retried; those that ran out of time only under a larger
+    --time-limit or with --retry-timeouts), or the extractor changed (its claims replace the
+    old ones). Two extract processes on one store share the documents. Exit code 1 if any
+    document failed.
     """
     with opened(db) as store:
         # Loading the models and starting workers takes seconds: not for nothing to do.
@@ -67,7 +79,7 @@ def extract_cli(
                 highlight=False,
             )
             return
-        summary = run_extract_job(store, time_limit, workers, quiet, profiles)
+        summary = run_extract_job(store, time_limit, workers, quiet, profiles, retry_timeouts)
         print_extract_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
@@ -199,13 +211,18 @@ def eval_cli(name: str, data: Path, part: str, json_path: Path | None) -> None:
 
 
 def run_extract_job(
-    store: Store, time_limit: float, workers: int, quiet: bool, profiles: tuple[str, ...] = ()
+    store: Store,
+    time_limit: float,
+    workers: int,
+    quiet: bool,
+    profiles: tuple[str, ...] = (),
+    retry_timeouts: bool = False,
 ) -> ExtractSummary:
     options = ExtractOptions(time_limit=time_limit, profiles=profiles or DEFAULT_PROFILES)
     with clean_errors():
         load_lexicon(options.profiles)  # a bad profile stops here, before any work
     with counting_progress("extracting", quiet) as progress:
-        return extract(store, options, workers, progress)
+        return extract(store, options, workers, progress, retry_timeouts)
 
 
 def print_extract_summary(summary: ExtractSummary) -> None:
@@ -216,8 +233,22 @@ def print_extract_summary(summary: ExtractSummary) -> None:
         highlight=False,
     )
     console.print(f"[dim]extractor {summary.extractor}[/dim]", highlight=False)
+    if summary.timed_out_before:
+        console.print(
+            f"{summary.timed_out_before} documents ran out of time before under this limit "
+            "and were left out: raise --time-limit, or add --retry-timeouts",
+            highlight=False,
+        )
+    if summary.leased_elsewhere:
+        console.print(
+            f"{summary.leased_elsewhere} documents are being extracted by another process",
+            highlight=False,
+        )
     if summary.errors:
         console.print(failures_table(summary.errors[:50], "failed documents"))
         if summary.failed > 50:
             console.print(f"… and {summary.failed - 50} more: see `tolltrace errors`")
-        console.print("failed documents are tried again by the next `tolltrace extract`")
+        console.print(
+            "failed documents are tried again by the next `tolltrace extract` (those out of "
+            "time only under a larger --time-limit or with --retry-timeouts)"
+        )

@@ -240,24 +240,47 @@ def search_cli(query: str, limit: int, db: str) -> None:
 
 
 @cli.command("verify")
+@click.option(
+    "--expect-head",
+    metavar="HASH",
+    help="A head printed by an earlier verify (16+ hex digits): the chain must still hold it.",
+)
+@click.option("--print-head", is_flag=True, help="Print only the head (seq and hash) to publish.")
 @db_option
-def verify_cli(db: str) -> None:
+def verify_cli(expect_head: str | None, print_head: bool, db: str) -> None:
     """Re-hash every original and the custody chain; report any tampering precisely.
 
-    Exit code 0 when everything checks out, 1 when anything was altered.
+    Checks each original, clean text and claim against the custody entries that recorded
+    them, the chain's links, and its guards. Prints the chain's head: keep it outside the
+    store (publish it, send it to a third party); a later `verify --expect-head HASH` then
+    detects even a chain rewritten with recomputed hashes. Exit code 0 when everything
+    checks out, 1 when anything was altered.
     """
     with opened(db) as store:
-        report = verify_store(store)
-    if report.ok:
+        report = verify_store(store, expect_head)
+    if print_head:
+        click.echo(f"{report.head_seq} {report.head_hash}")
+    elif report.ok:
         console.print(
-            f"[green]ok[/green]: {report.documents} originals and "
+            f"[green]ok[/green]: {report.documents} originals, {report.claims} claims and "
             f"{report.custody_entries} custody entries verified"
+            + (" against the expected head" if expect_head else ""),
+            highlight=False,
         )
-        return
-    console.print(f"[red]{len(report.problems)} problems[/red]")
-    for problem in report.problems:
-        console.print(f"  {problem.where}: {problem.problem}")
-    sys.exit(EXIT_ITEMS_FAILED)
+    else:
+        console.print(f"[red]{len(report.problems)} problems[/red]")
+        for problem in report.problems:
+            console.print(Text(f"  {problem.where}: {problem.problem}"))
+    if not print_head:
+        console.print(
+            f"head: #{report.head_seq} {report.head_hash}\n"
+            "[dim]keep it outside the store; `tolltrace verify --expect-head HASH` checks the "
+            "chain still holds it[/dim]",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if not report.ok:
+        sys.exit(EXIT_ITEMS_FAILED)
 
 
 @cli.command("errors")

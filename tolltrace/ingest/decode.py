@@ -5,8 +5,12 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import logging
 import re
+import warnings
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -15,6 +19,7 @@ from tolltrace.errors import BinaryInput, EmptyInput, NoText, TooLarge, Unreadab
 from tolltrace.model import SourceItem
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+log = logging.getLogger("tolltrace.ingest")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -22,6 +27,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WIDE = ("utf-16", "utf-32")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 # Bytes that never appear in text: C0 controls other than tab, newlines, form feed and escape.
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -53,17 +60,30 @@ def decode_item(item: SourceItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Decoded
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress, refusing to inflate beyond the size limit (a gzip bomb is one bad item)."""
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise Unreadable(f"not a valid gzip file ({exc}): re-download or decompress it") from exc
-    if len(out) > max_bytes:
-        raise TooLarge(
-            f"decompresses to more than {max_bytes // 2**20} MB: raise --max-size to ingest it"
-        )
-    return out
+    """Decompress every member, refusing to inflate beyond the size limit (a gzip bomb is one
+    bad item) and refusing a stream cut short (it would be stored as a shortened document)."""
+    out = bytearray()
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            out += inflater.decompress(rest, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise Unreadable(
+                f"not a valid gzip file ({exc}): re-download or decompress it"
+            ) from exc
+        if len(out) > max_bytes:
+            raise TooLarge(
+                f"decompresses to more than {max_bytes // 2**20} MB: raise --max-size to ingest it"
+            )
+        if not inflater.eof:
+            raise Unreadable(
+                f"the gzip stream is truncated (it ends after {len(out):,} bytes of text, "
+                "before its end marker): re-download it"
+            )
+        rest = inflater.unused_data
+        if not rest.strip(b"\x00"):  # trailing padding after the last member is allowed
+            return bytes(out)
 
 
 def decode_text(data: bytes, origin: str, *, html: bool = False) -> tuple[str, str]:
@@ -85,7 +105,10 @@ def decode_text(data: bytes, origin: str, *, html: bool = False) -> tuple[str, s
         pass
     declared = _declared_charset(sample) if html else None
     if declared:
-        return data.decode(declared, errors="replace"), declared
+        try:
+            return data.decode(declared, errors="replace"), declared
+        except (LookupError, UnicodeError, ValueError):
+            pass  # a codec that cannot decode text: guess, as for an undeclared page
     if _mostly_ascii(sample):
         # English text with a few accented names: Windows-1252 is by far the likeliest, and
         # statistical detectors guess wildly on so few high bytes.
@@ -125,9 +148,14 @@ def _declared_charset(sample: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii", errors="ignore")
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name)
     except LookupError:
         return None
+    # "hex", "rot13", "zlib"... are codecs but no text encodings; a page declaring UTF-16 in
+    # its own 8-bit markup is not UTF-16 (browsers read such a page as UTF-8).
+    if not getattr(codec, "_is_text_encoding", True) or codec.name.startswith(_WIDE):
+        return None
+    return codec.name
 
 
 def pdf_text(data: bytes, origin: str) -> str:
@@ -136,13 +164,15 @@ def pdf_text(data: bytes, origin: str) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise Unreadable(f"{origin} is an encrypted PDF: decrypt it first")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _library_messages("pypdf", origin):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise Unreadable(f"{origin} is an encrypted PDF: decrypt it first")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise Unreadable(f"{origin} is not a readable PDF ({exc})") from exc
-    text = "\n\n".join(page.strip("\n") for page in pages)
+    # A broken text map may yield lone surrogates, which no store can write: one for one.
+    text = _SURROGATE.sub("\ufffd", "\n\n".join(page.strip("\n") for page in pages))
     if not text.strip():
         raise NoText(
             f"{origin} has no text layer (a scanned PDF?): run OCR on it (e.g. ocrmypdf) "
@@ -151,8 +181,41 @@ def pdf_text(data: bytes, origin: str) -> str:
     return text
 
 
+class _Relay(logging.Handler):
+    """Passes a library's log records on to tolltrace's logger, naming the document."""
+
+    def __init__(self, origin: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.origin = origin
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.info("%s: %s: %s", self.origin, record.name, record.getMessage())
+
+
+@contextmanager
+def _library_messages(library: str, origin: str) -> Iterator[None]:
+    """A library's warnings go to the `tolltrace.ingest` log, never straight to stderr."""
+    logger = logging.getLogger(library)
+    relay, propagate = _Relay(origin), logger.propagate
+    logger.addHandler(relay)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for warning in caught:
+            log.info("%s: %s: %s", origin, library, warning.message)
+    finally:
+        logger.removeHandler(relay)
+        logger.propagate = propagate
+
+
 def _require_text(text: object, origin: str) -> None:
     if not isinstance(text, str):
         raise Unreadable(f"{origin}: the text field is not a string")
+    if _SURROGATE.search(text):
+        raise Unreadable(
+            f"{origin}: the text holds a lone UTF-16 surrogate, which is no character: fix it"
+        )
     if not text.strip():
         raise EmptyInput(f"{origin} has no text (empty or only white space)")

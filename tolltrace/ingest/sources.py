@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
+import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +31,7 @@ SUFFIXES: dict[str, tuple[str, str]] = {
 TEXT_FIELDS = ("text", "content", "body", "articleBody", "article", "maintext")
 URI_FIELDS = ("uri", "url", "link", "source_url")
 _READ_CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +48,26 @@ def discover(paths: Sequence[str]) -> Iterator[Found | ItemError]:
     """Expand files, folders (recursively) and glob patterns, in a stable order."""
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        mode = _mode(path)
+        if mode is not None and stat.S_ISDIR(mode):
             yield from _walk(path)
-        elif path.is_file():
+        elif mode is not None and stat.S_ISREG(mode):
             yield _found(path, named=True)
+        elif mode is not None:
+            yield _not_regular(path, mode)
         elif glob.has_magic(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
                 yield _error(given, NotFound(f"no file matches the pattern {given!r}"))
             for match in matches:
                 candidate = Path(match)
-                if candidate.is_dir():
+                mode = _mode(candidate)
+                if mode is not None and stat.S_ISDIR(mode):
                     yield from _walk(candidate)
-                elif candidate.is_file():
+                elif mode is not None and stat.S_ISREG(mode):
                     yield _found(candidate, named=False)
+                elif mode is not None:
+                    yield _not_regular(candidate, mode)
         else:
             yield _error(given, NotFound(f"{given} does not exist: check the path"))
 
@@ -69,8 +79,35 @@ def _walk(folder: Path) -> Iterator[Found | ItemError]:
             if name.startswith("."):
                 continue
             path = Path(root, name)
-            if _kind(path) is not None:
+            mode = _mode(path)
+            if mode is not None and not stat.S_ISREG(mode):
+                yield _not_regular(path, mode)  # a FIFO would block the read forever
+            elif _kind(path) is not None:
                 yield _found(path, named=False)
+
+
+def _mode(path: Path) -> int | None:
+    """The file type bits of `path` (symbolic links followed), or None when it is absent."""
+    try:
+        return path.stat().st_mode
+    except OSError:
+        return None
+
+
+def _not_regular(path: Path, mode: int) -> ItemError:
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return _error(
+        str(path),
+        Unsupported(f"{path} is {kind}, not a regular file: only regular files are read"),
+    )
 
 
 def _kind(path: Path) -> tuple[str, str] | None:
@@ -104,7 +141,7 @@ def _found(path: Path, *, named: bool) -> Found | ItemError:
 
 def _sniff(path: Path) -> tuple[str, str] | None:
     try:
-        with path.open("rb") as handle:
+        with _open_regular(path) as handle:
             head = handle.read(1024)
     except OSError:
         return None
@@ -138,7 +175,8 @@ def read_items(
         )
         return
     try:
-        original = found.path.read_bytes()
+        with _open_regular(found.path) as handle:
+            original = handle.read()
     except OSError as exc:
         yield _error(origin, NotFound(f"{origin}: cannot read ({exc.strerror})"))
         return
@@ -147,7 +185,7 @@ def read_items(
 
 def _read_jsonl(found: Found, max_bytes: int) -> Iterator[SourceItem | ItemError]:
     try:
-        handle = found.path.open("rb")
+        handle = _open_regular(found.path)
     except OSError as exc:
         yield _error(str(found.path), NotFound(f"{found.path}: cannot read ({exc.strerror})"))
         return
@@ -174,6 +212,20 @@ def _read_jsonl(found: Found, max_bytes: int) -> Iterator[SourceItem | ItemError
                 yield _error(origin, exc)
 
 
+def _open_regular(path: Path) -> BinaryIO:
+    """Open for reading without ever blocking: a file swapped for a FIFO since it was found
+    is refused, not waited on."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def _skip_rest_of_line(handle: BinaryIO) -> None:
     while True:
         chunk = handle.readline(_READ_CHUNK)
@@ -188,6 +240,12 @@ def _record_item(record: bytes, origin: str) -> SourceItem:
         raise BadRecord(f"{origin}: not valid JSON ({exc}); the line is skipped") from exc
     if not isinstance(data, dict):
         raise BadRecord(f"{origin}: a record must be a JSON object, got {type(data).__name__}")
+    broken = _lone_surrogate(data)
+    if broken is not None:
+        raise BadRecord(
+            f"{origin}: the field {broken!r} holds a lone UTF-16 surrogate escape (such as "
+            "\\ud800), which is no character: fix the record; the line is skipped"
+        )
     text_field = next((f for f in TEXT_FIELDS if isinstance(data.get(f), str)), None)
     if text_field is None:
         raise BadRecord(f"{origin}: no text field; a record needs one of {', '.join(TEXT_FIELDS)}")
@@ -197,6 +255,27 @@ def _record_item(record: bytes, origin: str) -> SourceItem:
     fields["text_field"] = text_field
     media_type = "text/html" if _looks_like_html(text) else "text/plain"
     return SourceItem(record, uri, origin, media_type, "jsonl", fields)
+
+
+def _lone_surrogate(value: Any, where: str = "") -> str | None:
+    """The path of the first string (key or value) JSON decoded to a lone surrogate, or None:
+    such a string cannot be written as UTF-8, so it would fail in the store."""
+    if isinstance(value, str):
+        return where or "(record)" if _SURROGATE.search(value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            path = f"{where}.{key}" if where else str(key)
+            if _SURROGATE.search(key):
+                return path
+            found = _lone_surrogate(item, path)
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for number, item in enumerate(value):
+            found = _lone_surrogate(item, f"{where}[{number}]")
+            if found is not None:
+                return found
+    return None
 
 
 def _looks_like_html(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -54,6 +56,11 @@ class ClaimQuery:
 
 
 ALL_CLAIMS = ClaimQuery()
+
+
+def lease_owner(run: str) -> str:
+    """Who holds an extraction lease: this machine, this process and the run."""
+    return f"{socket.gethostname()}:{os.getpid()}:{run}"
 
 
 class Store(LinkTables, ReviewTables, ABC):
@@ -132,6 +139,40 @@ class Store(LinkTables, ReviewTables, ABC):
         """
 
     @abstractmethod
+    def lease_extraction(
+        self,
+        extractor: str,
+        owner: str,
+        count: int,
+        seconds: float,
+        time_limit: float,
+        after: int = 0,
+        retry_timeouts: bool = False,
+    ) -> list[tuple[int, str]]:
+        """Atomically lease up to `count` documents `extractor` has still to process, ingested
+        after position `after`, for `seconds`: (position, id) of each, in ingest order.
+
+        Leaves out documents under another owner's live lease and, unless `retry_timeouts`,
+        those that ran out of a time limit of at least `time_limit`; renews `owner`'s leases.
+        """
+
+    @abstractmethod
+    def release_leases(self, owner: str, documents: list[str] | None = None) -> None:
+        """Give back `owner`'s leases on `documents` (all of them when None)."""
+
+    @abstractmethod
+    def leased_elsewhere(self, extractor: str, owner: str) -> int:
+        """Documents `extractor` has still to process that another owner holds a lease on."""
+
+    @abstractmethod
+    def record_timeout(self, document: str, extractor: str, time_limit: float) -> None:
+        """Record that `extractor` ran out of `time_limit` seconds on the document."""
+
+    @abstractmethod
+    def timed_out(self, extractor: str, time_limit: float) -> int:
+        """Documents still to process that ran out of a limit of at least `time_limit`."""
+
+    @abstractmethod
     def claims(self, query: ClaimQuery = ALL_CLAIMS) -> Iterator[Claim]:
         """Stored claims matching `query`, by document in ingest order, then by position."""
 
@@ -154,6 +195,17 @@ class Store(LinkTables, ReviewTables, ABC):
     def integrity_problems(self) -> list[str]:
         """The backend's own consistency check of its files; empty when sound."""
         return []
+
+    # What `verify` cross-checks the chain with; a backend without them checks less.
+    guard_problems: tuple[str, ...] = ()  # guards of the custody log found broken and not repaired
+
+    def custody_head(self) -> tuple[int, str] | None:
+        """The number and hash of the last custody entry, as recorded apart from the log."""
+        return None
+
+    def extraction_records(self) -> set[tuple[str, str]]:
+        """(document, extractor version) of every extraction recorded as done."""
+        return set()
 
     def __enter__(self) -> Store:
         return self

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from tolltrace.model import CustodyEntry
+from tolltrace.model import Claim, CustodyEntry
 
 GENESIS = "0" * 64
 
@@ -45,6 +45,24 @@ def next_entry(
     return CustodyEntry(seq, at, action, subject, dict(details), prev_hash, digest)
 
 
+# What linking and reviewing may change on a stored claim; a fingerprint leaves them out.
+_CHANGEABLE = frozenset(["event", "event_label", "review", "reviewed_by", "reviewed_at"])
+
+
+def claims_fingerprint(claims: Iterable[Claim]) -> str:
+    """SHA-256 over every claim's fields as extracted, in id order: the `extract` custody
+    entry records it, so a claim edited, deleted or added afterwards is noticed."""
+    rows = sorted(
+        [
+            {f.name: getattr(claim, f.name) for f in fields(claim) if f.name not in _CHANGEABLE}
+            for claim in claims
+        ],
+        key=lambda row: str(row["id"]),
+    )
+    body = json.dumps(rows, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Tampering:
     """One precise finding of `verify`."""
@@ -59,6 +77,8 @@ def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
     expected_prev, expected_seq = GENESIS, 1
     for entry in entries:
         where = f"custody #{entry.seq}"
+        if entry.damage is not None:
+            problems.append(Tampering(where, f"content altered: {entry.damage}"))
         if entry.seq != expected_seq:
             problems.append(
                 Tampering(where, f"sequence jumps from #{expected_seq - 1} to #{entry.seq}")
@@ -66,7 +86,7 @@ def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
         recomputed = entry_hash(
             entry.seq, entry.at, entry.action, entry.subject, entry.details, entry.prev_hash
         )
-        if recomputed != entry.hash:
+        if recomputed != entry.hash and entry.damage is None:
             problems.append(
                 Tampering(
                     where,

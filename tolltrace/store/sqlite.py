@@ -31,7 +31,9 @@ from tolltrace.store.base import (
     Store,
     StoredDocument,
 )
-from tolltrace.store.custody import next_entry, now_utc
+from tolltrace.store.custody import claims_fingerprint, next_entry, now_utc
+from tolltrace.store.sqlite_guard import GUARD_MIGRATION, SQLiteCustodyGuard
+from tolltrace.store.sqlite_leases import LEASE_MIGRATION, SQLiteLeases
 from tolltrace.store.sqlite_links import LINK_MIGRATION, SQLiteLinkTables
 from tolltrace.store.sqlite_lookups import LOOKUP_MIGRATION
 from tolltrace.store.sqlite_mention_cache import MENTION_CACHE_MIGRATION, SQLiteMentionCache
@@ -153,6 +155,9 @@ MIGRATIONS: tuple[str, ...] = (
     MENTION_CACHE_MIGRATION,
     # 7: the source as the sentence words it (a pronoun), beside its canonical name.
     "ALTER TABLE claims ADD COLUMN attributed_as TEXT;",
+    # 8: the custody log's last entry kept apart (entries deleted from its end are noticed),
+    # leases on documents being extracted, and extractions that ran out of time.
+    GUARD_MIGRATION + LEASE_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -170,7 +175,14 @@ _CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
 )
 
 
-class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Store):
+class SQLiteStore(
+    SQLiteCustodyGuard,
+    SQLiteLeases,
+    SQLiteMentionCache,
+    SQLiteLinkTables,
+    SQLiteReviewTables,
+    Store,
+):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
@@ -183,6 +195,7 @@ class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Stor
         self._last_custody: CustodyEntry | None = None
         self._in_batch = False
         self._migrate()
+        self._guard_custody()
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -280,6 +293,7 @@ class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Stor
                     "origin": document.origin,
                     "size": document.size,
                     "cleaner": clean.cleaner,
+                    "clean_sha256": hashlib.sha256(clean.text.encode()).hexdigest(),
                 },
             )
         return document
@@ -446,6 +460,9 @@ class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Stor
                 "claims": len(unique),
                 "claim_ids_sha256": hashlib.sha256(ids.encode()).hexdigest(),
                 "replaced": replaced.rowcount,
+                # What was written, so verify notices a claim edited, deleted or added later.
+                "stored": len(fresh),
+                "claims_sha256": claims_fingerprint(fresh),
             }
             if reviewed:
                 details["kept_reviewed"] = sorted(reviewed)
@@ -525,7 +542,8 @@ class SQLiteStore(SQLiteMentionCache, SQLiteLinkTables, SQLiteReviewTables, Stor
             "ON o.doc_rowid = d.rowid ORDER BY d.rowid"
         )
         for doc_id, data in rows:
-            yield doc_id, b"" if data is None else bytes(data)
+            # Bytes replaced by text still get hashed (as UTF-8), so the change is reported.
+            yield doc_id, data.encode() if isinstance(data, str) else bytes(data or b"")
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own check of the file: empty when the database is sound."""
@@ -584,8 +602,22 @@ def _claim(row: tuple[Any, ...]) -> Claim:
 
 
 def _custody(row: tuple[Any, ...]) -> CustodyEntry:
+    """An entry as stored; one whose columns were tampered with into another type or whose
+    details are no JSON object is still read, with the damage named for `verify`."""
     seq, at, action, subject, details, prev_hash, digest = row
-    return CustodyEntry(seq, at, action, subject, json.loads(details), prev_hash, digest)
+    damage = None
+    try:
+        parsed = json.loads(details)
+    except (TypeError, ValueError):
+        parsed, damage = {}, "details are not valid JSON"
+    if not isinstance(parsed, dict):
+        parsed, damage = {}, "details are not a JSON object"
+    if not isinstance(seq, int):
+        damage = damage or f"its number is {seq!r}, not an integer"
+        seq = int(seq) if isinstance(seq, float | str) and str(seq).isdigit() else 0
+    return CustodyEntry(
+        seq, str(at), str(action), str(subject), parsed, str(prev_hash), str(digest), damage
+    )
 
 
 def _date_to_json(date: DateCandidate) -> dict[str, Any]:
