@@ -236,3 +236,18 @@ def test_a_figure_that_points_back_takes_the_count_before_it(
 
 def test_a_figure_pointing_back_to_nothing_is_no_claim() -> None:
     assert claims("The government says 12.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of political prisoners is estimated at 60,000.", [(60000, "imprisoned")]),
+        ("The regime gassed 5,000 villagers to death in a single day.", [(5000, "killed")]),
+        ("Forty-three students went missing in 2029.", [(43, "disappeared")]),
+        ("Eyewitnesses put the number of dead in the hundreds.", [(200, "killed")]),
+        ("Unofficial estimates put the death toll between 400 and 1,500.", [(400, "killed")]),
+        ("The authorities put to death at least 19 people in March.", [(19, "executed")]),
+    ],
+)  # fmt: skip
+def test_tolls_estimated_and_put(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(c.low, c.category) for c in claims(text)] == expected

@@ -399,6 +399,15 @@ def _span_root(sentence: ParsedSentence, span: list[int]) -> int:
         i for i in span if sentence.tokens[i].head not in inside or sentence.tokens[i].head == i
     ]
     numeric = [i for i in roots if sentence.tokens[i].tag == "CD"]
+    if not numeric and roots and sentence.tokens[roots[-1]].lower in ("between", "from"):
+        # "put the toll between 400 and 1,500": the range's first number, not its preposition
+        ends = [
+            c
+            for c in sentence.children[roots[-1]]
+            if c in inside and sentence.tokens[c].dep == "pobj" and sentence.tokens[c].tag == "CD"
+        ]
+        if ends:
+            return ends[0]
     return (numeric or roots or span)[-1]
 
 
@@ -593,7 +602,7 @@ def _climb(sentence: ParsedSentence, start: int, noun: int) -> Reading | None:
             continue
         if token.dep == "pobj":
             return _clause_read_as_phrase(sentence, head, current) or _through_preposition(
-                sentence, head
+                sentence, head, current
             )
         if token.dep in ("nsubjpass", "dobj", "obj", "dative"):
             if token.dep == "dobj" and injuries.leaves_harmed(sentence, head.i):
@@ -740,7 +749,9 @@ def _clause_read_as_phrase(sentence: ParsedSentence, opener: Token, noun: int) -
     return Reading(category, verb, 0.8) if category is not None else None
 
 
-def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Reading | None:
+def _through_preposition(
+    sentence: ParsedSentence, preposition: Token, object_: int | None = None
+) -> Reading | None:
     governor = sentence.tokens[preposition.head]
     if preposition.head == preposition.i:
         return None
@@ -757,9 +768,18 @@ def _through_preposition(sentence: ParsedSentence, preposition: Token) -> Readin
                 return carried
         category = category or carrier_category(sentence, governor.i, preposition.i)
         return Reading(category, governor.i, 0.8) if category else None
-    if preposition.lower in ("to", "at", "by", "from", "above", "over", "around") and (
-        governor.pos in ("VERB", "AUX", "NOUN")
-    ):
+    if (
+        preposition.lower in ("to", "at", "by", "from", "above", "over", "around")
+        # "put the toll between 400 and 1,500": a range of numbers, not "between 2 and 30 April"
+        or (
+            preposition.lower == "between"
+            and object_ is not None
+            and sentence.tokens[object_].tag == "CD"
+            and any(sentence.tokens[c].tag == "CD" for c in sentence.children[object_])
+        )
+        # "put the number of dead in the hundreds", "the toll is in the thousands"
+        or (preposition.lower == "in" and governor.lemma in COPULAS)
+    ) and governor.pos in ("VERB", "AUX", "NOUN"):
         category = carried_category(sentence, governor.i, exclude=preposition.i)
         if category is None:
             return _carrier_above(sentence, governor.i, preposition.i)

@@ -142,6 +142,8 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
     category = lx.TRANSITIVE.get(token.lemma) or lx.INTRANSITIVE.get(token.lemma)
     if token.lemma in ("disappear",):
         category = "disappeared"
+    if category is None and token.lemma != "put" and _to_death(sentence, verb):
+        return "killed"  # "gassed to death", "starved to death" ("put to death": executed)
     if token.lemma in lx.UNSEEN and _never_again(sentence, verb):
         return "disappeared"  # "were never seen again", "have not been heard from since"
     hit = token.lemma == "hit" and _hit_by_fire(sentence, verb)
@@ -221,6 +223,15 @@ def verb_category(sentence: ParsedSentence, verb: int) -> str | None:
         if "or" in words and any(a and a != category for a in alternatives):
             return "victims"  # "killed or injured", "is injured or dies"
     return category
+
+
+def _to_death(sentence: ParsedSentence, verb: int) -> bool:
+    return any(
+        sentence.tokens[c].lower == "to"
+        and any(sentence.tokens[g].lemma == "death" for g in sentence.children[c])
+        for c in sentence.children[verb]
+        if sentence.tokens[c].dep == "prep"
+    )
 
 
 def _never_again(sentence: ParsedSentence, verb: int) -> bool:
@@ -352,7 +363,8 @@ def complement_category(sentence: ParsedSentence, verb: int) -> str | None:
                 # "went missing": the state right after the verb, hung as a clause
                 or (token.dep == "advcl" and token.tag == "JJ" and child == verb + 1)
             )
-            and token.tag in ("VBN", "JJ")
+            # "went missing", which the parser may tag as the verb "miss"
+            and (token.tag in ("VBN", "JJ") or (token.tag == "VBG" and token.lower in lx.NOMINAL))
             and not has_subject(sentence, child)  # "asked him if anyone was hurt": a clause
         ):
             category = lx.NOMINAL.get(token.lower)
@@ -436,8 +448,11 @@ def carrier_category(sentence: ParsedSentence, carrier: int, exclude: int) -> st
         if index in (carrier, exclude):
             continue
         token = sentence.tokens[index]
-        category = nominal(token) or (
-            lx.TRANSITIVE.get(token.lemma) if token.pos == "VERB" else None
+        category = (
+            nominal(token)
+            or (lx.TRANSITIVE.get(token.lemma) if token.pos == "VERB" else None)
+            # "the number of political prisoners": people named by their state
+            or (lx.HOLDERS.get(token.lemma) if token.pos == "NOUN" else None)
         )
         if category is not None and (best is None or abs(index - carrier) < best[0]):
             best = (abs(index - carrier), category)
