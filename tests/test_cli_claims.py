@@ -5,6 +5,7 @@ import io
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -263,23 +264,25 @@ def test_ctrl_c_says_what_was_kept_and_how_to_resume(
     db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Regression (issue 21): Ctrl-C printed only click's "Aborted!".
+    # Ctrl-C reaches the parent process (documents are extracted in a worker), here as the
+    # second document's claims are about to be stored.
     seen: list[str] = []
+    store_extraction = pipeline._store_extraction
 
-    def interrupted_after_one(
-        doc_id: str, uri: str, clean: CleanText, options: ExtractOptions
-    ) -> tuple[Claim, ...]:
+    def interrupted_after_one(*args: Any, **kwargs: Any) -> None:
         if seen:
             raise KeyboardInterrupt
-        seen.append(doc_id)
-        return fake_extract(doc_id, uri, clean, options)
+        seen.append("stored")
+        store_extraction(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_document", interrupted_after_one)
+    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "_store_extraction", interrupted_after_one)
     result = CliRunner().invoke(cli, ["extract", "--db", db])
     assert result.exit_code == 130
     assert "interrupted" in result.stderr and "Aborted!" not in result.output
     assert f"written to {db} before now is kept" in result.stderr
     assert "`tolltrace extract` again to resume" in result.stderr
-    monkeypatch.setattr(pipeline, "extract_document", fake_extract)
+    monkeypatch.setattr(pipeline, "_store_extraction", store_extraction)
     resumed = _invoke("extract", "--db", db)
     assert "from 3 documents" in resumed.output or "from 2 documents" in resumed.output
     assert _invoke("verify", "--db", db).exit_code == 0

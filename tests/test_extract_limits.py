@@ -40,7 +40,7 @@ def test_a_document_over_the_limit_is_stopped_and_the_rest_go_on(
     filled: SQLiteStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "extract_document", _stuck_on_tarn)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
     summary = extract(filled, ExtractOptions(time_limit=1))
     assert [e.code for e in summary.errors] == ["T201"]
     assert "stopped" in summary.errors[0].message
@@ -52,7 +52,7 @@ def test_a_timed_out_document_waits_for_a_larger_limit_or_retry_timeouts(
     filled: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "extract_document", _stuck_on_tarn)
-    monkeypatch.setattr(pipeline, "extractor_version", lambda: FAKE_VERSION)
+    monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
     first = extract(filled, ExtractOptions(time_limit=1))
     (tarn,) = (e.item for e in first.errors)
     again = extract(filled, ExtractOptions(time_limit=0.5))  # a smaller limit: not retried
