@@ -90,6 +90,10 @@ def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Att
         found = _possessor(sentence, first, last)
     if found is None:
         return _headline_source(sentence, negated)
+    if found.source is not None and _disputer(found):
+        # who denies a figure is not its source: the party an aside names, else unnamed
+        owner = _figure_given_by(found.sentence)
+        found = _Found(found.sentence, owner, found.cue)
     if found.source is None:
         return Attribution(None, found.cue, negated)
     sentence, head, mention = found.sentence, found.source, None
@@ -740,6 +744,29 @@ def _speech_near(text: str, sentence: ParsedSentence, mark: int, after: bool) ->
                 and _enclosing_quote(text, tokens[found.source].start) is None
             ):
                 return found
+    return None
+
+
+def _disputer(found: _Found) -> bool:
+    """The source found is the subject of a verb of denial: "the government denied that 300
+    were killed", "the ministry rejected reports that ...", "disputed the monitor's figure"
+    (there the possessor, not the subject, is the source)."""
+    assert found.source is not None
+    tokens = found.sentence.tokens
+    source = tokens[found.source]
+    return source.dep == "nsubj" and tokens[source.head].lemma in cues.DENY_VERBS
+
+
+def _figure_given_by(sentence: ParsedSentence) -> int | None:
+    """ "..., a figure given by the opposition": the agent of a figure noun's participle."""
+    tokens = sentence.tokens
+    for noun in (t for t in tokens if t.lemma in cues.FIGURE_NOUNS):
+        for verb in sentence.children[noun.i]:
+            if tokens[verb].dep != "acl":
+                continue
+            for agent in _children(sentence, verb, "agent"):
+                for pobj in _children(sentence, agent, "pobj"):
+                    return pobj
     return None
 
 
