@@ -22,7 +22,9 @@ have not been released"); a verb of denial governs it ("denied that 300 ..."); i
 false ("false claims that", "falsely claimed", "the figure of 300 is exaggerated", "without
 evidence", "no evidence that") or an aside disputes it (", a figure disputed by X", ", which X
 denies"), or a coordinated clause retracts it ("..., but that was later found to be false"). Who
-says a figure is never a reason to dispute it.
+says a figure is never a reason to dispute it, and who denies a figure is never its source
+("the ministry denied that 300 were killed": unnamed, unless an aside names the party, "a
+figure given by the opposition").
 
 Pronoun sources are resolved to the nearest earlier subject that agrees (a person for
 he/she, a plural or an organisation for they); beyond the previous sentence only a speaker
