@@ -399,7 +399,7 @@ def _span_root(sentence: ParsedSentence, span: list[int]) -> int:
         i for i in span if sentence.tokens[i].head not in inside or sentence.tokens[i].head == i
     ]
     numeric = [i for i in roots if sentence.tokens[i].tag == "CD"]
-    if not numeric and roots and sentence.tokens[roots[-1]].lower in ("between", "from"):
+    if not numeric and roots and sentence.tokens[roots[-1]].lower == "between":
         # "put the toll between 400 and 1,500": the range's first number, not its preposition
         ends = [
             c
