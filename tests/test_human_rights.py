@@ -251,3 +251,25 @@ def test_a_figure_pointing_back_to_nothing_is_no_claim() -> None:
 )  # fmt: skip
 def test_tolls_estimated_and_put(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(c.low, c.category) for c in claims(text)] == expected
+
+
+def test_a_share_and_its_count_in_brackets_take_the_count_before() -> None:
+    text = "Of the missing, 74% (7,400) are men and 26% (2,600) are women."
+    assert [(c.low, c.category) for c in claims(text)] == [
+        (7400, "disappeared"),
+        (2600, "disappeared"),
+    ]
+
+
+def test_the_cells_of_a_table_row_are_read_apart() -> None:
+    text = "Killed 45 | Injured 120 | Arrested 900"
+    assert [(c.low, c.category) for c in claims(text)] == [
+        (45, "killed"),
+        (120, "injured"),
+        (900, "arrested"),
+    ]
+
+
+def test_what_a_raising_verb_hands_its_subject() -> None:
+    (claim,) = claims("At least 12 of the detainees have reported being tortured.")
+    assert (claim.low, claim.category) == (12, "tortured")

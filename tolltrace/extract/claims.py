@@ -286,6 +286,8 @@ def _count_claim(
 # once the document's claims are known (`resolve_pointing_back`).
 POINTING_BACK = "earlier?"
 _BACK_REACH = 600  # characters back, within the paragraph, where the count pointed to may be
+# A share, then its count in brackets: "26% (2,600)", "a quarter (500)".
+_SHARE_THEN_COUNT = re.compile(r"(?:\d\s*%|\bper\s?cent|\bpercent)\s*\(\s*\Z", re.IGNORECASE)
 _BARE_FIGURE_VERBS = frozenset(("say", "put", "give", "report", "claim", "count", "estimate"))
 
 
@@ -297,6 +299,9 @@ def _pointing_back(sentence: ParsedSentence, number: int, noun: int) -> Reading 
         return None
     tokens = sentence.tokens
     token = tokens[number]
+    before = sentence.text[: token.start - sentence.start]
+    if _SHARE_THEN_COUNT.search(before):  # "74% (7,400) are men and 26% (2,600) women"
+        return Reading(POINTING_BACK, number, 0.5)
     if token.dep in ("dobj", "ccomp", "attr") and tokens[token.head].lemma in _BARE_FIGURE_VERBS:
         return Reading(POINTING_BACK, token.head, 0.5)
     preposition = tokens[token.head]
@@ -715,6 +720,11 @@ def _as_subject(sentence: ParsedSentence, verb: Token, subject: int) -> Reading 
         category = verb_category(sentence, verb.i)
         if category is not None:
             return Reading(category, verb.i, 0.8)
+    if verb.lemma in lx.RAISING and not has_object:
+        # "12 of the detainees have reported being tortured", "were reported killed"
+        complement = complement_category(sentence, verb.i)
+        if complement is not None:
+            return Reading(complement, verb.i, 0.7)
     if verb.lemma in COPULAS or verb.lemma in ("die",):
         # the count's own state first: "of those sentenced, 153 are in detention"
         complement = complement_category(sentence, verb.i)

@@ -66,6 +66,7 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
     tokenizer = Tokenizer(replace_not_contraction=False)  # as `analyze` builds it
     original = text
     text = _CITATION.sub(lambda mark: " " * len(mark.group()), text)
+    text = _CELL_BAR.sub("\n\n\n", text)  # "Killed 45 | Injured 120": cells of a table row
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         if within is not None and not within(paragraph):
             continue
@@ -95,6 +96,9 @@ def split_sentences(text: str, within: Callable[[str], bool] | None = None) -> t
 # A citation mark of an encyclopedia or a report ("[4]", "[12][13]", "[a]", "[citation
 # needed]"): blank to the splitter, so that "... killed.[4]Police said" is two sentences and a
 # mark at a sentence's end is no part of it. Offsets are kept: the mark becomes spaces.
+# A bar between spaces separates the cells of a scraped table row or a menu: a paragraph
+# break to the splitter (the same length, so offsets hold).
+_CELL_BAR = re.compile(r" \| ")
 _CITATION = re.compile(r"\[(?:\d{1,4}|[a-z]|citation needed|note \d+)\]", re.IGNORECASE)
 
 
