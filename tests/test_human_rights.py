@@ -273,3 +273,18 @@ def test_the_cells_of_a_table_row_are_read_apart() -> None:
 def test_what_a_raising_verb_hands_its_subject() -> None:
     (claim,) = claims("At least 12 of the detainees have reported being tortured.")
     assert (claim.low, claim.category) == (12, "tortured")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Data from the Velisk Documentation Centre show 2,300 arrests since March.",
+         "Velisk Documentation Centre"),
+        ("The 120 deaths cited by the monitor could not be verified.", "monitor"),
+        ("A report by the UN special rapporteur found 1,300 cases of enforced disappearance.",
+         "UN special rapporteur"),
+        ("Villagers found the bodies of 38 people in a ravine.", None),
+    ],
+)  # fmt: skip
+def test_documents_and_findings_name_their_source(text: str, source: str | None) -> None:
+    assert [c.attributed_to for c in claims(text)] == [source]

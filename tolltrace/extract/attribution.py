@@ -88,8 +88,8 @@ def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Att
     found = _governing(sentence, path, range(first, last + 1))
     if found is None or _first_person(found) or _generic(found):
         found = _quote_speaker(text, sentence, sentence.tokens[first].start) or found
-    if found is None:
-        found = _possessor(sentence, first, last)
+    if found is None or found.source is None:
+        found = _possessor(sentence, first, last) or found
     if found is None:
         return _headline_source(sentence, negated)
     if found.source is not None and _disputer(found):
@@ -198,6 +198,7 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
             # "indicated [13 guards] [would be needed]": a subject misparsed as the object
             or (lemma in cues.SPEECH_VERBS and bool(_children(sentence, verb, "ccomp")))
             or (lemma in cues.NAMING_VERBS and _names_as(sentence, verb, child.i))
+            or (lemma in cues.FINDING_VERBS and _found_by_inquiry(sentence, verb))
         )
     if dep == "nsubjpass":  # "[300 deaths] were documented (by X)"
         return lemma in cues.OBJECT_REPORT_VERBS
@@ -217,6 +218,16 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
         child.lower in ("at", "to")
         and lemma in cues.TOLL_SETTING_VERBS
         and (lemma == "estimate" or any(o in cues.FIGURE_NOUNS for o in objects))
+    )
+
+
+def _found_by_inquiry(sentence: ParsedSentence, verb: int) -> bool:
+    """The subject of "found" is a document or a body of inquiry ("a report", "the
+    commission"), not people who came upon something."""
+    return any(
+        sentence.tokens[s].lemma in cues.DOCUMENT_NOUNS
+        or sentence.tokens[s].lemma in cues.ORGANISATION_HEADS
+        for s in _children(sentence, verb, "nsubj")
     )
 
 
@@ -785,8 +796,15 @@ def _generic(found: _Found) -> bool:
 
 
 def _possessor(sentence: ParsedSentence, first: int, last: int) -> _Found | None:
-    """ "the government's toll of 23", "the ministry's figure of 300": whose figure it is."""
+    """ "the government's toll of 23", "the ministry's figure of 300", "the 120 deaths cited
+    by the monitor": whose figure it is."""
     tokens = sentence.tokens
+    for i in range(first, last + 1):  # "the 120 deaths cited by the monitor"
+        for verb in _children(sentence, i, "acl"):
+            if tokens[verb].lemma in cues.SPEECH_VERBS | cues.OBJECT_REPORT_VERBS:
+                for agent in _children(sentence, verb, "agent"):
+                    for pobj in _children(sentence, agent, "pobj"):
+                        return _Found(sentence, pobj, tokens[verb].text)
     for i in range(max(0, first - 3), min(len(tokens), last + 4)):
         if tokens[i].lemma not in lx.CARRIERS:
             continue
