@@ -284,6 +284,7 @@ def test_what_a_raising_verb_hands_its_subject() -> None:
         ("A report by the UN special rapporteur found 1,300 cases of enforced disappearance.",
          "UN special rapporteur"),
         ("Villagers found the bodies of 38 people in a ravine.", None),
+        ("The Orvane Watch tally stands at 412 executions.", "Orvane Watch"),
     ],
 )  # fmt: skip
 def test_documents_and_findings_name_their_source(text: str, source: str | None) -> None:

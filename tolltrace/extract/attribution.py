@@ -812,6 +812,8 @@ def _possessor(sentence: ParsedSentence, first: int, last: int) -> _Found | None
             owner = tokens[child]
             if owner.dep == "poss" and owner.pos in ("NOUN", "PROPN"):
                 return _Found(sentence, child, "'s")
+            if owner.dep == "compound" and owner.pos == "PROPN":  # "the Orvane Watch tally"
+                return _Found(sentence, child, tokens[i].text)
     return None
 
 
