@@ -167,6 +167,7 @@ def test_more_constructions(text: str, expected: list[tuple[int, str]]) -> None:
     ("text", "expected"),
     [
         ("Killed: 45", [(45, "killed")]),
+        ("Officers neutralised 12 militants during the operation.", [(12, "killed")]),
         ("More than 100,000 people are registered as missing in Velisk.",
          [(100000, "disappeared")]),
         ("Total detentions: 6,120", [(6120, "detained")]),
