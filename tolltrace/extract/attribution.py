@@ -202,10 +202,6 @@ def _verb_reports(sentence: ParsedSentence, verb: int, child: Token) -> bool:
         )
     if dep == "nsubjpass":  # "[300 deaths] were documented (by X)"
         return lemma in cues.OBJECT_REPORT_VERBS
-    if dep == "advcl" and child.i < verb and lemma in cues.SPEECH_VERBS:
-        # "[1,200 have been killed], the office told a news conference": a content clause
-        # before its verb of saying, hung as an adverbial one (none opened by "when", "as"...)
-        return not _children(sentence, child.i, "mark")
     if dep == "conj":
         return _parenthetical_over_coordination(sentence, verb, child.i)
     # an aside the parser hung on the verb, even as a second subject
@@ -328,9 +324,7 @@ def _parenthetical(sentence: ParsedSentence, node: int, verb: int) -> bool:
         return _trailing_speaker(sentence, verb) is not None
     if t.dep == "advcl":
         return any(sentence.tokens[m].lower == "as" for m in _children(sentence, verb, "mark"))
-    own = _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark")
-    # ", the office told a news conference": an addressee is no content of the verb's own
-    return not own or (t.lemma in cues.ADDRESSEE_VERBS and _addressees_only(sentence, own))
+    return not _children(sentence, verb, "ccomp", "xcomp", "dobj", "mark")
 
 
 def _trailing_relative(sentence: ParsedSentence, verb: int) -> bool:
@@ -346,17 +340,6 @@ def _trailing_relative(sentence: ParsedSentence, verb: int) -> bool:
     first = sentence.subtree(subjects[0])[0]
     relative = any(t.tag in ("WDT", "WP", "WP$", "WRB") for t in tokens[first:verb])
     return not relative and first > 0 and tokens[first - 1].text == ","
-
-
-def _addressees_only(sentence: ParsedSentence, dependents: list[int]) -> bool:
-    """The verb's only dependents of content are objects naming whom it was told to ("told
-    reporters", "told a news conference"), with no number among their words."""
-    for d in dependents:
-        token = sentence.tokens[d]
-        low, high = sentence.subtree(d)
-        if token.dep != "dobj" or any(t.tag == "CD" for t in sentence.tokens[low : high + 1]):
-            return False
-    return True
 
 
 def _in_document(sentence: ParsedSentence, verb: int, prep: int) -> _Found | None:
@@ -506,8 +489,6 @@ def _owner(sentence: ParsedSentence, noun: int) -> int | None:
     for d in sentence.children[noun]:
         t = tokens[d]
         if t.dep == "poss":
-            return d
-        if t.dep == "compound" and t.pos == "PROPN":  # "the Orvane Watch report"
             return d
         if t.dep in ("prep", "agent") and t.lower in ("by", "from"):
             return next(iter(_children(sentence, d, "pobj")), None)

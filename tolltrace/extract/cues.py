@@ -30,8 +30,6 @@ OBJECT_REPORT_VERBS = _words("""
     disclose announce log reckon calculate compile expect predict forecast project anticipate
     track register show
 """)
-# Verbs of saying whose object is whom it was said to: "told reporters", "briefed diplomats".
-ADDRESSEE_VERBS = _words("tell brief inform")
 # Verbs that report their object only when a document or a body of inquiry finds it: "a report
 # by the rapporteur found 1,300 cases", not "villagers found the bodies of 38 people".
 FINDING_VERBS = _words("find uncover")
