@@ -526,11 +526,12 @@ def _instances_of(sentence: ParsedSentence, noun: int) -> Reading | None:
         for kind in sentence.children[prep]:
             if sentence.tokens[kind].dep != "pobj":
                 continue
-            category = nominal(sentence.tokens[kind]) or _participle(sentence, kind, [])
-            if isinstance(category, Reading):
-                return category
-            if category is not None:
+            category = nominal(sentence.tokens[kind])
+            if category is not None:  # "cases of torture"
                 return Reading(category, kind, 0.7)
+            described = _participle(sentence, kind, [])
+            if described is not None:  # "cases of people being forcibly disappeared"
+                return described
     return None
 
 
