@@ -75,6 +75,10 @@ def test_a_bad_profile_is_a_clear_error(tmp_path: Path) -> None:
     wrong.write_text('[transitive]\nkilled = "kill"\n', encoding="utf-8")
     with pytest.raises(ProfileError, match="list of strings"):
         load_lexicon((str(wrong),))
+    misspelt = tmp_path / "misspelt.toml"
+    misspelt.write_text('[words]\nnot_peple = ["checkpoint"]\n[nominall]\n', encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"unknown nominall, words\.not_peple"):
+        load_lexicon((str(misspelt),))
 
 
 def test_extract_takes_a_profile_and_refuses_an_unknown_one(tmp_path: Path) -> None:

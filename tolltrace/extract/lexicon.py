@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tolltrace.extract.profile import DEFAULT_PROFILES, Lexicon, load_lexicon, stems_pattern
+from tolltrace.extract.profile import (
+    DEFAULT_PROFILES,
+    WORD_SETS,
+    Lexicon,
+    load_lexicon,
+    stems_pattern,
+)
 
 # The provisional category of a person shot, stabbed or wounded: injured in a document that
 # reports no death, generic victims in one that does (the dead were shot too).
@@ -71,13 +77,7 @@ HARM_PATTERN: re.Pattern[str] = re.compile(r"(?!)")
 
 ACTIVE: Lexicon | None = None
 
-_SETS = (
-    "NATURAL_CAUSES", "NATURAL_ATTACKS", "ACCIDENTS", "CRASH_VIOLENCE", "VEHICLES",
-    "ROAD_AGENTS", "CUSTODY_WORDS", "CARRIERS", "PLACING", "INTENT", "FATAL_EVENT", "FATAL",
-    "NONFATAL", "WOUNDING", "ASSAILANTS", "PROJECTILES", "BODY_PARTS", "GLANCING", "LOSS",
-    "NOT_PEOPLE", "PERSON_NOUNS", "ORGANISATION_WORDS", "MONTHS", "RAISING",
-    "INSTANCES", "UNSEEN", "LIFE_TAKING",
-)  # fmt: skip
+_SETS = tuple(name.upper() for name in WORD_SETS)
 
 
 def use(profiles: Sequence[str] = DEFAULT_PROFILES) -> Lexicon:

@@ -38,6 +38,15 @@ CORE = "core"
 # What `--profile` defaults to: every built-in profile, so that one run reads any report.
 DEFAULT_PROFILES: tuple[str, ...] = ("human-rights", "local-news")
 CATEGORY_TABLES = ("transitive", "intransitive", "nominal", "holders", "carriers")
+# The word sets the rules read (`[words]`), by the names `lexicon` gives them in lower case.
+WORD_SETS = (
+    "natural_causes", "natural_attacks", "accidents", "crash_violence", "vehicles",
+    "road_agents", "custody_words", "carriers", "placing", "intent", "fatal_event", "fatal",
+    "nonfatal", "wounding", "assailants", "projectiles", "body_parts", "glancing", "loss",
+    "not_people", "person_nouns", "organisation_words", "months", "raising", "instances",
+    "unseen", "life_taking",
+)  # fmt: skip
+TABLES = (*CATEGORY_TABLES, "complements", "words", "prefilter", "passes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +104,14 @@ def load_lexicon(profiles: tuple[str, ...] = DEFAULT_PROFILES) -> Lexicon:
             data = tomllib.loads(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise ProfileError(f"profile {path}: cannot be read ({error})") from error
+        unknown = sorted(set(data) - set(TABLES)) + sorted(
+            f"words.{key}" for key in set(_table(data, "words", path)) - set(WORD_SETS)
+        )
+        if unknown:  # a misspelt table or set would be read as nothing, silently
+            raise ProfileError(
+                f"profile {path}: unknown {', '.join(unknown)}; the tables are "
+                f"{', '.join(TABLES)} and the word sets {', '.join(WORD_SETS)}"
+            )
         for table in CATEGORY_TABLES:
             for category, lemmas in _table(data, table, path).items():
                 categories[table].update(dict.fromkeys(_strings(lemmas, path), category))
