@@ -290,3 +290,27 @@ def test_what_a_raising_verb_hands_its_subject() -> None:
 )  # fmt: skip
 def test_documents_and_findings_name_their_source(text: str, source: str | None) -> None:
     assert [c.attributed_to for c in claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part set apart by "among them", "including", "of these", "the list includes"
+        ("Soldiers killed 40 villagers in Orvane, among them six children.",
+         [(40, "killed"), (6, "killed")]),
+        ("The monitor recorded 1,312 disappearances since 2029. Of these, 1,104 are men.",
+         [(1312, "disappeared"), (1104, "disappeared")]),
+        ("Police detained 310 people in Velisk. Among them were 14 journalists.",
+         [(310, "detained"), (14, "detained")]),
+        ("Halvorn's courts sentenced 95 people to death; the list includes nine women.",
+         [(95, "sentenced"), (9, "sentenced")]),
+        # a part of what is no count of people is no claim
+        ("The inspectors visited 40 villages, among them six towns.", []),
+        # no count before it: nothing to be a part of
+        ("Among them were 14 journalists.", []),
+    ],
+)  # fmt: skip
+def test_a_part_counts_what_its_whole_counts(
+    text: str, expected: list[tuple[int | None, str]]
+) -> None:
+    assert [(c.low, c.category) for c in claims(text)] == expected

@@ -226,7 +226,11 @@ def _count_claim(
     claimed.update(span)
     claimed.add(noun)
     coordination: str | None = None
-    together = tallies.coordinated_people(sentence, noun, counts) if noun != number else None
+    together = (
+        tallies.coordinated_people(sentence, noun, counts)
+        if noun != number and not _sets_apart(sentence, count)
+        else None
+    )  # (the parts a list sets apart are each a figure: "among them nine women and two boys")
     if together is not None:  # "two men and two women", "a prison guard and three others"
         people, members = together
         claimed.update(members)
@@ -256,6 +260,7 @@ def _count_claim(
         or _read(sentence, governing, noun, span)
         or _labelled(sentence, span)
         or _pointing_back(sentence, number, noun)
+        or _part_of_earlier(sentence, count, number, noun)
     )
     if reading is None:
         return None
@@ -325,6 +330,58 @@ def _pointing_back(sentence: ParsedSentence, number: int, noun: int) -> Reading 
             return None
         current = head
     return None
+
+
+# A part of a count given just before, named by the words that take it from that count:
+# "among them six children", "including eight journalists", "Of these, 1,104 are men",
+# "the list includes nine women". The part counts what its whole counts
+# (`resolve_pointing_back` settles which). Not "four of them police officers": measured, that
+# form read more figures nobody counts than parts.
+_PART_OPENER = re.compile(
+    r"(?:\b(?:among|including|of)\s+(?:them|whom|these|those)|\bincluding"
+    r"|\b(?:toll|list|dead|victims|figure|number|total)\s+(?:includes?|included|comprised?))"
+    r"\s*[,:—–-]?\s*(?:(?:were|are|was|is)\s+)?(?:some\s+|about\s+|at\s+least\s+)?\Z",
+    re.IGNORECASE,
+)
+_PART_OPENER_WORDS = re.compile(
+    r"\b(?:among|including|of)\s+(?:them|whom|these|those)\b|\bincluding\b", re.IGNORECASE
+)
+_OPENS_WITH_PART = re.compile(
+    r"\A\W*(?:among|including|of)\s+(?:them|whom|these|those)\b", re.IGNORECASE
+)
+
+
+def opens_with_part(sentence: str) -> bool:
+    """The sentence sets apart a part of a count given before it ("Of these, 1,104 are men")."""
+    return bool(_OPENS_WITH_PART.match(sentence))
+
+
+_LIST_OF_PARTS = re.compile(r"\A[^.;:()]{0,60}?(?:,|\band)\s*\Z")  # "nine women and [two boys]"
+
+
+def _sets_apart(sentence: ParsedSentence, count: Count) -> bool:
+    """Words before the count set it apart as a part, or as one of a list of parts."""
+    before = sentence.text[: count.start]
+    if _OPENS_WITH_PART.match(before) or _PART_OPENER.search(before):
+        return True
+    openers = list(_PART_OPENER_WORDS.finditer(before))
+    return bool(openers) and bool(_LIST_OF_PARTS.match(before[openers[-1].end() :]))
+
+
+def _part_of_earlier(
+    sentence: ParsedSentence, count: Count, number: int, noun: int
+) -> Reading | None:
+    """A count of people that its words set apart as a part of a count just given (see
+    `_PART_OPENER`): it takes that count's category, once known."""
+    if not _sets_apart(sentence, count):
+        return None
+    if noun == number:  # "Of these, 1,104 are men"; not "who were under 18"
+        bare = sentence.tokens[number].dep in ("nsubj", "nsubjpass", "conj", "appos", "ROOT")
+        return Reading(POINTING_BACK, None, 0.5) if bare else None
+    token = sentence.tokens[noun]
+    if not (token.lemma in lx.PERSON_NOUNS or token.lemma in lx.HOLDERS or token.lemma == "people"):
+        return None  # "among them six towns"
+    return Reading(POINTING_BACK, None, 0.5)
 
 
 def resolve_pointing_back(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:

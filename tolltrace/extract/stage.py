@@ -16,6 +16,7 @@ from tolltrace.extract import lexicon, tallies
 from tolltrace.extract.claims import (
     ClaimDraft,
     find_claims,
+    opens_with_part,
     resolve_pointing_back,
     resolve_wounded,
 )
@@ -84,7 +85,9 @@ def extract_document(
 def _worth_parsing(sentence: str) -> bool:
     """A named victim, or a count the number layer accepts (not a year, a date, an age...):
     the cheap tests run first, and only these sentences pay for a parse."""
-    return names_victim(sentence) or (may_harm(sentence) and bool(find_counts(sentence)))
+    return names_victim(sentence) or (
+        (may_harm(sentence) or opens_with_part(sentence)) and bool(find_counts(sentence))
+    )
 
 
 def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> str:
