@@ -314,3 +314,36 @@ def test_a_part_counts_what_its_whole_counts(
     text: str, expected: list[tuple[int | None, str]]
 ) -> None:
     assert [(c.low, c.category) for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people who tell what was done to them
+        ("At least 40 former detainees told the monitor that they had been subjected to torture.",
+         (40, None, "at_least", "tortured")),
+        ("Thirty residents of Orvane said they were forced to flee.",
+         (30, 30, "exact", "displaced")),
+        # a relative clause that states what the people are in
+        ("The commission registered 1,312 people whose whereabouts remain unknown.",
+         (1312, 1312, "exact", "disappeared")),
+        ("Velisk Rights Watch documented 96 villagers who are missing.",
+         (96, 96, "exact", "disappeared")),
+        # the state an object is recorded in
+        ("The society listed 214 people as forcibly disappeared.",
+         (214, 214, "exact", "disappeared")),
+    ],
+)  # fmt: skip
+def test_what_befell_the_counted_in_a_clause_of_their_own(
+    text: str, expected: tuple[int | None, int | None, str, str]
+) -> None:
+    assert reading(text) == expected
+
+
+def test_people_who_tell_of_their_own_harm_are_no_source_of_their_number() -> None:
+    (claim,) = claims("Sixteen detainees said they were tortured in Halvorn Prison.")
+    assert (claim.low, claim.category, claim.attributed_to) == (16, "tortured", None)
+
+
+def test_witnesses_who_saw_a_shooting_are_no_count_of_harm() -> None:
+    assert claims("Twelve witnesses said they saw soldiers fire at the crowd.") == []

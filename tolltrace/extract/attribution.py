@@ -96,7 +96,9 @@ def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Att
         # who denies a figure is not its source: the party an aside names, else unnamed
         owner = _figure_given_by(found.sentence)
         found = _Found(found.sentence, owner, found.cue)
-    if found.source is None:
+    if found.source is None or (found.sentence is sentence and first <= found.source <= last):
+        # (the people counted telling what was done to them are no source of their number:
+        # "40 detainees said they were tortured")
         return Attribution(None, found.cue, negated)
     sentence, head, mention = found.sentence, found.source, None
     if sentence.tokens[head].lower in cues.PRONOUN_KINDS:

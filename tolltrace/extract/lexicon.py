@@ -68,6 +68,7 @@ RAISING: frozenset[str] = frozenset()
 INSTANCES: frozenset[str] = frozenset()
 UNSEEN: frozenset[str] = frozenset()
 LIFE_TAKING: frozenset[str] = frozenset()
+TESTIFYING: frozenset[str] = frozenset()
 
 # The passes of the rules that only some profiles enable ("road", "vigils", "murder-suicide").
 PASSES: frozenset[str] = frozenset()

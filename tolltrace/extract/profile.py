@@ -44,7 +44,7 @@ WORD_SETS = (
     "road_agents", "custody_words", "carriers", "placing", "intent", "fatal_event", "fatal",
     "nonfatal", "wounding", "assailants", "projectiles", "body_parts", "glancing", "loss",
     "not_people", "person_nouns", "organisation_words", "months", "raising", "instances",
-    "unseen", "life_taking",
+    "unseen", "life_taking", "testifying",
 )  # fmt: skip
 TABLES = (*CATEGORY_TABLES, "complements", "words", "prefilter", "passes")
 
