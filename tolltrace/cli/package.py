@@ -88,10 +88,10 @@ def verify_package_cli(package: Path) -> None:
     else:
         console.print(f"[red]{len(report.problems)} problems[/red]")
         for problem in report.problems:
-            console.print(Text(f"  {problem.where}: {problem.problem}"))
-    console.print(f"manifest sha256: {report.manifest_sha256}", highlight=False)
+            console.print(Text(f"  {problem.where}: {problem.problem}"), soft_wrap=True)
+    console.print(f"manifest sha256: {report.manifest_sha256}", highlight=False, soft_wrap=True)
     if report.custody_head is not None:
         seq, digest = report.custody_head
-        console.print(f"custody head: #{seq} {digest}", highlight=False)
+        console.print(f"custody head: #{seq} {digest}", highlight=False, soft_wrap=True)
     if not report.ok:
         sys.exit(EXIT_ITEMS_FAILED)
