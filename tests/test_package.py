@@ -360,3 +360,43 @@ def test_verify_chain_checks_a_stretch_with_withheld_entries() -> None:
     # Without saying it is withheld, the stub's content does not give its hash.
     assert verify_chain([stretch[0], stub, *stretch[2:]], partial=True) != []
     assert entry_hash(1, "2031-01-01", "ingest", "doc0", {"n": 0}, GENESIS) == entries[0].hash
+
+
+def test_an_output_folder_that_does_not_exist_is_a_clear_error(
+    demo: Path, crackdown: str, tmp_path: Path
+) -> None:
+    output = tmp_path / "no-such-folder" / "march.zip"
+    result = _run("package", crackdown, "--output", str(output), db=demo)
+    assert result.exit_code == 3 and "T500" in result.output, result.output
+    assert not output.parent.exists()
+
+
+def test_an_original_removed_with_its_manifest_row_is_named(package: Path, tmp_path: Path) -> None:
+    members = _members(package)
+    target = sorted(name for name in members if ORIGINAL.match(name))[0]
+    manifest = json.loads(members[MANIFEST])
+    manifest["files"] = [row for row in manifest["files"] if row["path"] != target]
+    replaced = {MANIFEST: json.dumps(manifest).encode()}
+    _rewrite(
+        package,
+        tmp_path / "gone.zip",
+        lambda name, data: None if name == target else replaced.get(name, data),
+    )
+    result = _verify(tmp_path / "gone.zip")
+    assert result.exit_code == 1
+    problems = _problem_lines(result)
+    assert f"{target}: missing: in the manifest's originals, not among its files" in problems
+    assert any(line.startswith(f"{CLAIMS} line ") for line in problems)  # its claims quote it
+
+
+def test_custody_cut_at_its_start_is_named(package: Path, tmp_path: Path) -> None:
+    members = _members(package)
+    custody = b"".join(members[CUSTODY].splitlines(keepends=True)[1:])
+    manifest = json.loads(members[MANIFEST])
+    row = next(row for row in manifest["files"] if row["path"] == CUSTODY)
+    row["sha256"], row["size"] = hashlib.sha256(custody).hexdigest(), len(custody)
+    replaced = {CUSTODY: custody, MANIFEST: json.dumps(manifest).encode()}
+    _rewrite(package, tmp_path / "cut.zip", lambda name, data: replaced.get(name, data))
+    problems = [(p.where, p.problem) for p in verify_package(tmp_path / "cut.zip").problems]
+    assert any(where == CUSTODY and "starts at entry" in problem for where, problem in problems)
+    assert any("no ingest entry" in problem for _, problem in problems)

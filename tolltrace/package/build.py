@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tolltrace import __version__
-from tolltrace.errors import PackageRefused
+from tolltrace.errors import PackageError, PackageRefused
 from tolltrace.export import write_jsonl
 from tolltrace.export_links import export_events, export_findings
 from tolltrace.extract.stage import extractor_version
@@ -101,7 +101,13 @@ def build_package(
     custody = _custody(store, set(documents), {claim.id for claim in claims})
 
     output = output.resolve()
-    handle, temporary = tempfile.mkstemp(prefix=".package-", suffix=".zip", dir=output.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".package-", suffix=".zip", dir=output.parent)
+    except OSError as exc:
+        raise PackageError(
+            f"cannot write the package into {output.parent} ({exc.strerror}): give --output "
+            "a file in a folder that exists and that you may write to"
+        ) from exc
     os.close(handle)
     try:
         with zipfile.ZipFile(temporary, "w") as archive:

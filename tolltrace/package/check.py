@@ -37,6 +37,7 @@ ENTRY_HASH_RULE = (
     "prev_hash is the hash of the entry before it"
 )
 _MANIFEST_LIMIT = 256 * 2**20  # a manifest is a list of files, never this large
+_READ_LIMIT = 2**30  # the custody and claims files are read whole to check their lines
 _UNREADABLE = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError)
 
 
@@ -154,7 +155,7 @@ def _check_files(
             continue
         try:
             digest, size = hash_member(archive, info)
-            if name in (CUSTODY, CLAIMS):  # checked further, altered or not
+            if name in (CUSTODY, CLAIMS) and size <= _READ_LIMIT:  # checked further, altered or not
                 kept[name] = archive.read(info)
         except _UNREADABLE as exc:
             report.problems.append(Tampering(name, f"altered: its bytes cannot be read ({exc})"))
@@ -195,6 +196,12 @@ def _check_custody(
         report.problems.append(Tampering(f"{CUSTODY} ({problem.where})", problem.problem))
     if entries:
         report.custody_head = (entries[-1].seq, entries[-1].hash)
+    stretch = manifest.get("custody")
+    first = stretch.get("first_seq") if isinstance(stretch, dict) else None
+    if entries and first != entries[0].seq:
+        report.problems.append(
+            Tampering(CUSTODY, f"starts at entry #{entries[0].seq}, the manifest says #{first}")
+        )
     head = (manifest.get("store") or {}).get("custody_head")
     if isinstance(head, dict) and report.custody_head != (head.get("seq"), head.get("hash")):
         report.problems.append(
@@ -233,11 +240,10 @@ def _check_originals(
 ) -> None:
     """Each original is named by its SHA-256, recorded as ingested, and in the provenance list."""
     provenance = manifest.get("originals")
-    described = (
-        {row.get("path") for row in provenance if isinstance(row, dict)}
-        if isinstance(provenance, list)
-        else set()
-    )
+    rows = provenance if isinstance(provenance, list) else []
+    described: set[str] = {
+        row["path"] for row in rows if isinstance(row, dict) and isinstance(row.get("path"), str)
+    }
     for path, row in sorted(listed.items()):
         if row["kind"] != "original":
             continue
@@ -259,6 +265,10 @@ def _check_originals(
             )
         if path not in described:
             report.problems.append(Tampering(path, "no provenance in the manifest's originals"))
+    for path in sorted(described - set(listed)):
+        report.problems.append(
+            Tampering(path, "missing: in the manifest's originals, not among its files")
+        )
 
 
 def _check_claims(
