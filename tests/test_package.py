@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -400,3 +401,17 @@ def test_custody_cut_at_its_start_is_named(package: Path, tmp_path: Path) -> Non
     problems = [(p.where, p.problem) for p in verify_package(tmp_path / "cut.zip").problems]
     assert any(where == CUSTODY and "starts at entry" in problem for where, problem in problems)
     assert any("no ingest entry" in problem for _, problem in problems)
+
+
+def test_a_store_whose_original_was_altered_gives_no_package(
+    demo: Path, crackdown: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.db"
+    with sqlite3.connect(demo) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+    with sqlite3.connect(copy) as raw:
+        raw.execute("UPDATE originals SET bytes = x'4f7276616e65' WHERE doc_rowid = 1")
+    output = tmp_path / "march.zip"
+    result = _run("package", crackdown, "--output", str(output), db=copy)
+    assert result.exit_code == 3 and "T502" in result.output, result.output
+    assert not output.exists() and list(tmp_path.glob("*.zip")) == []
