@@ -86,7 +86,8 @@ def verify_package_cli(package: Path) -> None:
             highlight=False,
         )
     else:
-        console.print(f"[red]{len(report.problems)} problems[/red]")
+        count = len(report.problems)
+        console.print(f"[red]{count} problem{'' if count == 1 else 's'}[/red]")
         for problem in report.problems:
             console.print(Text(f"  {problem.where}: {problem.problem}"), soft_wrap=True)
     console.print(f"manifest sha256: {report.manifest_sha256}", highlight=False, soft_wrap=True)

@@ -12,7 +12,6 @@ import io
 import json
 import os
 import platform
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -101,14 +100,15 @@ def build_package(
     custody = _custody(store, set(documents), {claim.id for claim in claims})
 
     output = output.resolve()
+    # Written beside the output (created with the user's umask) and renamed once it verifies.
+    temporary = output.parent / f".{output.name}.{os.getpid()}.partial"
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".package-", suffix=".zip", dir=output.parent)
+        temporary.open("wb").close()
     except OSError as exc:
         raise PackageError(
             f"cannot write the package into {output.parent} ({exc.strerror}): give --output "
             "a file in a folder that exists and that you may write to"
         ) from exc
-    os.close(handle)
     try:
         with zipfile.ZipFile(temporary, "w") as archive:
             packed, originals = _write_originals(archive, store, documents, custody)
@@ -147,7 +147,7 @@ def build_package(
             )
             body = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
             write_entry(archive, MANIFEST, body, "manifest")
-        checked = verify_package(Path(temporary))
+        checked = verify_package(temporary)
         if not checked.ok:
             found = "; ".join(f"{p.where}: {p.problem}" for p in checked.problems[:5])
             raise PackageRefused(
