@@ -111,3 +111,20 @@ class BadEntityDecision(StoreError):
 # Configuration: a reading profile cannot be used. The command stops.
 class ProfileError(TolltraceError):
     code = "T400"
+
+
+# Evidence packages: one cannot be made, or a file given is not one. The command stops.
+class PackageError(TolltraceError):
+    code = "T500"
+
+
+class NotAPackage(PackageError):
+    """A file given to `verify-package` that is no zip, or a zip that is no tolltrace package."""
+
+    code = "T501"
+
+
+class PackageRefused(PackageError):
+    """The store's own originals or custody entries of the event fail their hashes."""
+
+    code = "T502"

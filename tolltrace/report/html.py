@@ -72,8 +72,13 @@ def event_report_html(
     findings: Sequence[Finding],
     documents: Mapping[str, SourceDocument],
     bodies: Sequence[BodySizeDisagreement] = (),
+    originals: Mapping[str, str] | None = None,
 ) -> str:
-    """The HTML report of one event (a whole page, one string)."""
+    """The HTML report of one event (a whole page, one string).
+
+    `originals`: document id -> a relative link to its original (an evidence package's copy),
+    shown in the list of sources.
+    """
     sections = []
     for finding in findings:
         figures = {figure.claim: figure for figure in finding.figures}
@@ -110,6 +115,7 @@ def event_report_html(
         chart=Markup(figures_chart_svg(findings)),  # escaped where it is built
         colours=source_colours(findings),
         own_voice=_own_voice,
+        originals=originals or {},
         document_link=lambda doc_id: _document_link(doc_id, documents),
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
@@ -71,12 +71,25 @@ class Tampering:
     problem: str
 
 
-def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
-    """Every entry must hash to its stored hash, point at its predecessor, and follow in order."""
+def verify_chain(
+    entries: Iterable[CustodyEntry],
+    *,
+    partial: bool = False,
+    withheld: Collection[int] = frozenset(),
+) -> list[Tampering]:
+    """Every entry must hash to its stored hash, point at its predecessor, and follow in order.
+
+    `partial`: the entries are a stretch of a chain that may start after its first entry (an
+    evidence package's), so the first one's link to the entry before it is taken as given.
+    `withheld`: numbers of entries given without their content (their hash only): their place
+    in the chain is checked, their content cannot be.
+    """
     problems: list[Tampering] = []
     expected_prev, expected_seq = GENESIS, 1
-    for entry in entries:
+    for index, entry in enumerate(entries):
         where = f"custody #{entry.seq}"
+        if partial and index == 0:
+            expected_prev, expected_seq = entry.prev_hash, entry.seq
         if entry.damage is not None:
             problems.append(Tampering(where, f"content altered: {entry.damage}"))
         if entry.seq != expected_seq:
@@ -86,7 +99,7 @@ def verify_chain(entries: Iterable[CustodyEntry]) -> list[Tampering]:
         recomputed = entry_hash(
             entry.seq, entry.at, entry.action, entry.subject, entry.details, entry.prev_hash
         )
-        if recomputed != entry.hash and entry.damage is None:
+        if recomputed != entry.hash and entry.damage is None and entry.seq not in withheld:
             problems.append(
                 Tampering(
                     where,
