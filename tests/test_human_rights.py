@@ -347,3 +347,31 @@ def test_people_who_tell_of_their_own_harm_are_no_source_of_their_number() -> No
 
 def test_witnesses_who_saw_a_shooting_are_no_count_of_harm() -> None:
     assert claims("Twelve witnesses said they saw soldiers fire at the crowd.") == []
+
+
+def test_the_group_named_before_is_the_source_not_the_word_group() -> None:
+    text = (
+        "Aurora Rights Network said on Monday, with the Lantern Coalition, that soldiers had "
+        "killed 31 people. The organisation documented 212 arrests in Velisk. It found that "
+        "at least 29 detainees were tortured."
+    )
+    sources = [(c.low, c.attributed_to, c.attributed_as) for c in claims(text)]
+    assert sources == [
+        (31, "Aurora Rights Network", None),
+        (212, "Aurora Rights Network", "organisation"),
+        (29, "Aurora Rights Network", "It"),
+    ]
+
+
+def test_a_description_names_the_body_that_holds_its_noun() -> None:
+    text = (
+        "The Orvane Centre for Human Rights has counted 870 cases. According to the centre, "
+        "120 people remain in detention."
+    )
+    (claim,) = [c for c in claims(text) if c.low == 120]
+    assert claim.attributed_to == "Orvane Centre for Human Rights"
+
+
+def test_a_description_with_no_body_named_before_stays_as_written() -> None:
+    (claim,) = claims("The group said 300 people were arrested in Velisk.")
+    assert claim.attributed_to == "group"

@@ -106,6 +106,12 @@ def attribute(text: str, sentence: ParsedSentence, first: int, last: int) -> Att
         if resolved is not None:
             mention = sentence.tokens[head].text
             sentence, head = resolved
+    if _definite_description(sentence, head):  # "the group", or "it" that stands for it
+        named = _named_before(text, sentence, head)
+        if named is not None:
+            if mention is None:
+                mention = sentence.span_text(*_phrase(sentence, head))
+            sentence, head = named
     low, high = _phrase(sentence, head)
     start, end = sentence.tokens[low].start, sentence.tokens[high].end
     return Attribution(sentence.span_text(low, high), found.cue, negated, start, end, mention)
@@ -593,6 +599,48 @@ def _antecedent(
                 and not _quoted(text, p.tokens[c].start)
             ):
                 return p, c
+    return None
+
+
+def _definite_description(sentence: ParsedSentence, head: int) -> bool:
+    """ "the group", "the organisation", "the centre": an organisation named before, referred
+    to by what it is (a common noun with "the" and no name of its own)."""
+    token = sentence.tokens[head]
+    children = [sentence.tokens[c] for c in sentence.children[head]]
+    return (
+        token.pos == "NOUN"
+        and token.tag == "NN"
+        and (token.lemma in cues.ORGANISATION_HEADS or token.lemma in cues.GENERIC_BODIES)
+        and any(c.dep == "det" and c.lower in ("the", "this") for c in children)
+        and not any(c.pos == "PROPN" or c.dep in ("poss", "prep", "appos") for c in children)
+    )
+
+
+def _named_before(
+    text: str, sentence: ParsedSentence, head: int
+) -> tuple[ParsedSentence, int] | None:
+    """The nearest organisation named before a definite description of it, in its sentence or
+    the few before: a proper name that holds the description's noun ("the centre": the Orvane
+    Centre for Human Rights), or, for a noun any body may go by ("the group", "the
+    organisation"), a proper name of an organisation."""
+    noun = sentence.tokens[head].lemma
+    for candidate_sentence, last in [(sentence, head), *((p, None) for p in
+                                     _previous_sentences(text, sentence.start))]:  # fmt: skip
+        tokens = candidate_sentence.tokens
+        end = len(tokens) if last is None else last
+        subjects = _subjects(candidate_sentence, 0, end)  # who speaks first, then the nearest
+        for i in (*subjects, *(i for i in range(end - 1, -1, -1) if i not in subjects)):
+            if tokens[i].pos != "PROPN" or tokens[i].dep in ("compound", "flat"):
+                continue
+            low, high = _phrase(candidate_sentence, i)
+            words = {t.lemma.lower() for t in tokens[low : high + 1]} | {
+                t.lower for t in tokens[low : high + 1]
+            }
+            if noun in words or (
+                noun in cues.GENERIC_BODIES
+                and words & (cues.ORGANISATION_HEADS | lx.ORGANISATION_WORDS)
+            ):
+                return candidate_sentence, i
     return None
 
 

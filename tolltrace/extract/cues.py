@@ -139,6 +139,8 @@ ORGANISATION_HEADS = _words("""
     university times post news press journal tribune herald guardian radio tv television
     channel company corporation bank fund republic kingdom state nations un
 """)
+# What any organisation may be called once named: "the group said", "the organisation found".
+GENERIC_BODIES = _words("group organisation organization ngo watchdog monitor body charity")
 
 # Words of evidence that name no author: "Reports suggest ...", "figures show ...".
 GENERIC_SOURCES = _words("""
