@@ -375,3 +375,8 @@ def test_a_description_names_the_body_that_holds_its_noun() -> None:
 def test_a_description_with_no_body_named_before_stays_as_written() -> None:
     (claim,) = claims("The group said 300 people were arrested in Velisk.")
     assert claim.attributed_to == "group"
+
+
+def test_one_person_among_a_count_is_no_figure_of_one() -> None:
+    found = claims("Oren Vask was one of at least 312 people executed in Castreva in 2031.")
+    assert [(c.low, c.qualifier, c.category) for c in found] == [(312, "at_least", "executed")]

@@ -249,6 +249,8 @@ def _count_claim(
         and (number in sentence.ancestors(noun))
         else noun
     )
+    if _one_of(sentence, number, count):
+        return None
     reading = None
     if noun < number and sentence.tokens[sentence.tokens[noun].head].head == number:
         # a partitive put first: in "of those sentenced, 153 are in detention" the count's
@@ -283,6 +285,21 @@ def _count_claim(
         perpetrator_of(sentence, reading.predicate, noun),
         published,
         text,
+    )
+
+
+_ONE_OF = re.compile(r"\A\s*of\s+(?:the\s+|at\s+least\s+|more\s+than\s+|some\s+)*\d", re.I)
+
+
+def _one_of(sentence: ParsedSentence, number: int, count: Count) -> bool:
+    """ "He was one of 312 people executed": one person said to be among a count, not a
+    figure of its own (the count is the figure)."""
+    token = sentence.tokens[number]
+    return (
+        count.low == 1
+        and token.lower == "one"
+        and token.dep in ("attr", "appos", "npadvmod")
+        and bool(_ONE_OF.match(sentence.text[count.end :]))
     )
 
 
