@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import prepared
 from tolltrace.extract import tallies
-from tolltrace.extract.claims import WOUNDED, ClaimDraft, find_claims, resolve_wounded
+from tolltrace.extract.claims import WOUNDED, find_claims, resolve_wounded
 from tolltrace.extract.stage import extract_document
 from tolltrace.model import Claim
 from tolltrace.nlp.parse import parse_sentences
@@ -25,10 +25,10 @@ PUBLISHED = "2025-03-14"
 Reading = tuple[int | None, int | None, str, str]  # low, high, qualifier, category
 
 
-def claims_in(text: str) -> list[ClaimDraft]:
+def claims_in(text: str) -> list[Claim]:
     """Every sentence of `text` parsed and passed to `find_claims`, as the extract stage does
     (but without its cheap sentence filter and without settling `WOUNDED`)."""
-    drafts: list[ClaimDraft] = []
+    drafts: list[Claim] = []
     for parsed in parse_sentences(text, split_sentences(text)):
         drafts.extend(find_claims(parsed, PUBLISHED, text))
     return drafts
@@ -38,13 +38,13 @@ def readings(text: str) -> list[Reading]:
     return [(c.low, c.high, c.qualifier, c.category) for c in claims_in(text)]
 
 
-def only_claim(text: str) -> ClaimDraft:
+def only_claim(text: str) -> Claim:
     drafts = claims_in(text)
     assert len(drafts) == 1, [(words(text, d), d.low, d.category) for d in drafts]
     return drafts[0]
 
 
-def words(text: str, claim: ClaimDraft) -> str:
+def words(text: str, claim: Claim) -> str:
     return text[claim.start : claim.end]
 
 

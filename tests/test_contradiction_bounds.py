@@ -114,8 +114,9 @@ def _finding_of(
 def _claim(claim_id: str, text: str, low: int, high: int | None, qualifier: str) -> Claim:
     sentence = f"In Sarenna, {text}."
     return Claim(
-        claim_id, f"doc-{claim_id}", f"https://{claim_id}.example/", text, sentence, 12,
-        12 + len(text), 12, 12 + len(text), low, high, qualifier, "killed", "people",
+        id=claim_id, document=f"doc-{claim_id}", uri=f"https://{claim_id}.example/", text=text,
+        sentence=sentence, start=12, end=12 + len(text), raw_start=12, raw_end=12 + len(text),
+        low=low, high=high, qualifier=qualifier, category="killed", subject="people",
     )  # fmt: skip
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tolltrace.extract.claims import ClaimDraft, find_claims
+from tolltrace.extract.claims import find_claims
+from tolltrace.model import Claim
 from tolltrace.nlp.datelines import dateline_length
 from tolltrace.nlp.parse import parse_sentences
 from tolltrace.nlp.sentences import split_sentences
@@ -62,8 +63,8 @@ def test_the_parse_leaves_the_dateline_out_and_keeps_exact_offsets() -> None:
     assert parsed.span_text(0, 2) == "Soldiers killed 40"
 
 
-def _claims(text: str) -> list[ClaimDraft]:
-    drafts: list[ClaimDraft] = []
+def _claims(text: str) -> list[Claim]:
+    drafts: list[Claim] = []
     for parsed in parse_sentences(text, split_sentences(text)):
         drafts.extend(find_claims(parsed, "2031-04-03", text))
     return drafts

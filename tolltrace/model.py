@@ -150,19 +150,24 @@ class Count:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
-    """One statement of how many people were affected, and who says so (the public schema)."""
+    """One statement of how many people were affected, and who says so (the public schema).
 
-    id: str
-    document: str
-    uri: str
-    text: str
+    The extract stage reads a claim from a sentence before it knows the document: `id`,
+    `document`, `uri`, `text`, `raw_start`, `raw_end` and `extractor` stay empty until
+    `extract.stage` places it (offsets are into the clean text throughout).
+    """
+
+    id: str = ""
+    document: str = ""
+    uri: str = ""
+    text: str = ""
     sentence: str
     start: int
     end: int
-    raw_start: int
-    raw_end: int
+    raw_start: int = -1
+    raw_end: int = -1
     low: int | None
     high: int | None
     qualifier: str

@@ -15,7 +15,7 @@ combine (coordinated people add up, a part that died makes the whole victims) in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from tolltrace.extract import gatherings, injuries, tallies, victims
@@ -41,13 +41,13 @@ from tolltrace.extract.predicates import (
 )
 from tolltrace.extract.when import claim_time
 from tolltrace.extract.where import claim_place
-from tolltrace.model import Count
+from tolltrace.model import Claim, Count
 from tolltrace.nlp.parse import ParsedSentence, Token
 
 __all__ = [
     "POINTING_BACK",
     "WOUNDED",
-    "ClaimDraft",
+    "Claim",
     "find_claims",
     "resolve_pointing_back",
     "resolve_wounded",
@@ -65,31 +65,7 @@ _OWN_ARGUMENTS = frozenset(("nsubj", "nsubjpass", "dobj", "obj"))
 _HARM_REACH = 10  # tokens after a predicate its words of harm may end ("left a man in ...")
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimDraft:
-    """A claim before it knows its document: offsets are into the clean text."""
-
-    start: int
-    end: int
-    sentence: str
-    low: int | None
-    high: int | None
-    qualifier: str
-    category: str
-    subject: str
-    when: str | None = None
-    where: str | None = None
-    attributed_to: str | None = None
-    attribution_cue: str | None = None
-    negated: bool = False
-    confidence: float = 0.5
-    perpetrator: str | None = None
-    attributed_as: str | None = None  # the source as the sentence words it ("she"), if not so
-
-
-def find_claims(
-    sentence: ParsedSentence, published: str | None, text: str = ""
-) -> list[ClaimDraft]:
+def find_claims(sentence: ParsedSentence, published: str | None, text: str = "") -> list[Claim]:
     """Every casualty or repression claim the sentence states, in text order.
 
     `text` is the whole clean text the sentence is part of (attributions may sit outside the
@@ -97,7 +73,7 @@ def find_claims(
     """
     if not sentence.tokens:
         return []
-    drafts: list[ClaimDraft] = []
+    drafts: list[Claim] = []
     claimed: set[int] = set()
     counts = find_counts(sentence.text)
     for count in counts:
@@ -115,8 +91,8 @@ def find_claims(
 
 
 def resolve_wounded(
-    drafts: list[ClaimDraft], published: str | None = None, text: str = "", title: str = ""
-) -> list[ClaimDraft]:
+    drafts: list[Claim], published: str | None = None, text: str = "", title: str = ""
+) -> list[Claim]:
     """Settle the provisional `WOUNDED` category once a document's claims are all known:
     people shot in a report of a death may be among the dead (victims); in a report of none
     they were hurt.
@@ -171,7 +147,7 @@ _TITLE_DEATH = re.compile(
 )
 
 
-def _assailant(dead: ClaimDraft) -> bool:
+def _assailant(dead: Claim) -> bool:
     """The dead is who did the harm ("police killed the gunman"): the people he shot are not
     among the dead for that."""
     words = dead.subject.lower().split()
@@ -213,7 +189,7 @@ def _count_claim(
     text: str,
     claimed: set[int],
     counts: tuple[Count, ...] = (),
-) -> ClaimDraft | None:
+) -> Claim | None:
     if _per_unit(sentence.text, count):
         return None
     span = tallies.tokens_of(sentence, sentence.start + count.start, sentence.start + count.end)
@@ -401,10 +377,10 @@ def _part_of_earlier(
     return Reading(POINTING_BACK, None, 0.5)
 
 
-def resolve_pointing_back(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def resolve_pointing_back(drafts: list[Claim], text: str) -> list[Claim]:
     """A figure that points back takes the category of the nearest count before it in its
     paragraph; with none, it is no claim."""
-    settled: list[ClaimDraft] = []
+    settled: list[Claim] = []
     for draft in drafts:
         if draft.category != POINTING_BACK:
             settled.append(draft)
@@ -1018,11 +994,11 @@ def _draft(
     perpetrator: str | None,
     published: str | None,
     text: str,
-) -> ClaimDraft:
+) -> Claim:
     if reading.predicate is not None and first <= reading.predicate <= last:
         last = max(last, _extent(sentence, reading.predicate))
     attribution = attribute(text, sentence, first, last)
-    return ClaimDraft(
+    return Claim(
         start=sentence.tokens[first].start,
         end=sentence.tokens[last].end,
         sentence=sentence.text,

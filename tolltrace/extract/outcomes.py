@@ -33,7 +33,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tolltrace.extract.claims import ClaimDraft
+    from tolltrace.model import Claim
 
 __all__ = ["earlier_states", "sex_of"]
 
@@ -58,7 +58,7 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
-def earlier_states(drafts: Sequence[ClaimDraft], text: str) -> list[ClaimDraft]:
+def earlier_states(drafts: Sequence[Claim], text: str) -> list[Claim]:
     """The drafts, with each injury of one person who the document says died made a victim.
 
     `text` is the clean text the drafts' offsets point into.
@@ -92,7 +92,7 @@ _ONE_OF = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:was|is)\s+(?:one|among)\b(?:\s+o
 _INCLUDING = re.compile(r"\A[^.;]*?\bincluding\s+((?:[A-Z][\w'’-]+\s*)+)")
 
 
-def _one_of(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
+def _one_of(hurt: Claim, dead_names: set[str], text: str) -> bool:
     """ "Arven was one of five people hurt", of a dead Arven: that one is a victim."""
     if not _one(hurt) or not dead_names:
         return False
@@ -105,14 +105,14 @@ def _one_of(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
 _NAMED_ONE = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:was|is)\s*\Z")
 
 
-def _before(hurt: ClaimDraft, text: str) -> str:
+def _before(hurt: Claim, text: str) -> str:
     """The words of the claim's sentence before the claim's own."""
     window = max(0, hurt.end - len(hurt.sentence))  # the sentence holds the claim: look near it
     first = text.rfind(hurt.sentence, window, hurt.start + len(hurt.sentence))
     return hurt.sentence[: hurt.start - first] if first != -1 and first <= hurt.start else ""
 
 
-def _counts_the_dead(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
+def _counts_the_dead(hurt: Claim, dead_names: set[str], text: str) -> bool:
     """A count of several people hurt that names among them someone the report says died
     ("Five people, including Arven, were hurt" ... "Tam Arven died on Sunday"): its people
     are victims, not all of them injured."""
@@ -124,11 +124,11 @@ def _counts_the_dead(hurt: ClaimDraft, dead_names: set[str], text: str) -> bool:
     return any(name in dead_names for name in named)
 
 
-def _one(draft: ClaimDraft) -> bool:
+def _one(draft: Claim) -> bool:
     return draft.low == 1 and draft.high == 1
 
 
-def _died_later(hurt: ClaimDraft, dead: Sequence[ClaimDraft], alone: bool, text: str) -> bool:
+def _died_later(hurt: Claim, dead: Sequence[Claim], alone: bool, text: str) -> bool:
     words_of = {id(d): text[d.start : d.end] for d in (hurt, *dead)}
     if not _one(hurt) or _SOMEONE_ELSE.search(words_of[id(hurt)]):
         return False
@@ -194,7 +194,7 @@ _LIVED = re.compile(
 )
 
 
-def _told_dead_after(hurt: ClaimDraft, dead: ClaimDraft) -> bool:
+def _told_dead_after(hurt: Claim, dead: Claim) -> bool:
     """The hurt person's own sentence goes on to say "he" or "she" (not someone of the other
     sex) died."""
     words = [w.lower() for w in _WORD.findall(dead.subject)]
@@ -204,7 +204,7 @@ def _told_dead_after(hurt: ClaimDraft, dead: ClaimDraft) -> bool:
     return sex in ("", sex_of(words))
 
 
-def _introduced(words: list[str], dead: Sequence[ClaimDraft]) -> str | None:
+def _introduced(words: list[str], dead: Sequence[Claim]) -> str | None:
     """The person noun of an indefinite description of one person ("a 9-year-old boy", "a
     wounded child") that a death goes on to name definitely ("the boy died")."""
     if len(words) < 2 or words[0] not in ("a", "an"):

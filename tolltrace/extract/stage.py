@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tolltrace.errors import TimeLimit
 from tolltrace.extract import lexicon, tallies
 from tolltrace.extract.claims import (
-    ClaimDraft,
     find_claims,
     opens_with_part,
     resolve_pointing_back,
@@ -59,7 +58,7 @@ def extract_document(
     lexicon.use(options.profiles)
     sentences = split_sentences(clean.text, within=needs_parse)
     selected = [s for s in sentences if _worth_parsing(s.text)]
-    drafts: list[ClaimDraft] = []
+    drafts: list[Claim] = []
     for first in range(0, len(selected), _PARSE_CHUNK):
         if time.monotonic() > deadline:
             raise TimeLimit(
@@ -96,30 +95,16 @@ def claim_id(doc_id: str, start: int, end: int, category: str, version: str) -> 
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def _claim(doc_id: str, uri: str, clean: CleanText, draft: ClaimDraft, version: str) -> Claim:
+def _claim(doc_id: str, uri: str, clean: CleanText, draft: Claim, version: str) -> Claim:
+    """The claim placed in its document: its id, quote and raw offsets."""
     raw_start, raw_end = clean.offsets.span_to_raw(draft.start, draft.end)
-    return Claim(
+    return replace(
+        draft,
         id=claim_id(doc_id, draft.start, draft.end, draft.category, version),
         document=doc_id,
         uri=uri,
         text=clean.text[draft.start : draft.end],
-        sentence=draft.sentence,
-        start=draft.start,
-        end=draft.end,
         raw_start=raw_start,
         raw_end=raw_end,
-        low=draft.low,
-        high=draft.high,
-        qualifier=draft.qualifier,
-        category=draft.category,
-        subject=draft.subject,
-        when=draft.when,
-        where=draft.where,
-        attributed_to=draft.attributed_to,
-        attribution_cue=draft.attribution_cue,
-        negated=draft.negated,
-        confidence=draft.confidence,
-        perpetrator=draft.perpetrator,
         extractor=version,
-        attributed_as=draft.attributed_as,
     )

@@ -36,7 +36,7 @@ from tolltrace.model import Count
 from tolltrace.nlp.parse import ParsedSentence
 
 if TYPE_CHECKING:
-    from tolltrace.extract.claims import ClaimDraft
+    from tolltrace.model import Claim
 
 # "three others", "four other people", "two more"; not "the other man", one of a pair
 _BESIDES = re.compile(
@@ -184,7 +184,7 @@ def count_of(sentence: ParsedSentence, noun: int, counts: tuple[Count, ...]) -> 
     return None
 
 
-def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[ClaimDraft]:
+def with_fatal_parts(drafts: list[Claim], text: str, offset: int) -> list[Claim]:
     """A count of people wounded that goes on to say some died ("five people wounded -- three
     mortally", "five were shot, one fatally", "three others were shot, one of whom later
     died", "stabbed three porters, including one who later died", "five people were shot and
@@ -193,7 +193,7 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
     counts are exact, the sentence tells of their number too ("five were shot, one fatally":
     four injured), a claim whose words run over both counts."""
     settled = list(drafts)
-    survivors: list[tuple[int, ClaimDraft]] = []
+    survivors: list[tuple[int, Claim]] = []
     for index in range(1, len(drafts)):
         part, whole = drafts[index], settled[index - 1]  # the count just before the part
         words = text[part.start - offset : part.end - offset]
@@ -223,12 +223,12 @@ def with_fatal_parts(drafts: list[ClaimDraft], text: str, offset: int) -> list[C
     return _inserted(settled, survivors)
 
 
-def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_fatal_parts_across(drafts: list[Claim], text: str) -> list[Claim]:
     """ "Four people were shot Sunday. Two of them died": a part of the last sentence's count
     that died, named as theirs ("of them", "of the victims"), makes that count victims and
     the rest injured, a claim whose words run from the first count to the part."""
     settled = list(drafts)
-    survivors: list[tuple[int, ClaimDraft]] = []
+    survivors: list[tuple[int, Claim]] = []
     for index in range(1, len(drafts)):
         part, whole = drafts[index], drafts[index - 1]
         if (
@@ -263,7 +263,7 @@ def with_fatal_parts_across(drafts: list[ClaimDraft], text: str) -> list[ClaimDr
     return _inserted(settled, survivors)
 
 
-def _survivors(whole: ClaimDraft, part: ClaimDraft, sentence: str) -> ClaimDraft:
+def _survivors(whole: Claim, part: Claim, sentence: str) -> Claim:
     """The injured claim of a count less its part that died, its words running over both."""
     lived = (whole.low or 0) - (part.low or 0)
     return replace(
@@ -272,7 +272,7 @@ def _survivors(whole: ClaimDraft, part: ClaimDraft, sentence: str) -> ClaimDraft
     )  # fmt: skip
 
 
-def _inserted(drafts: list[ClaimDraft], after: list[tuple[int, ClaimDraft]]) -> list[ClaimDraft]:
+def _inserted(drafts: list[Claim], after: list[tuple[int, Claim]]) -> list[Claim]:
     """`drafts` with each new draft placed right after the part it was read from."""
     settled = list(drafts)
     for index, draft in reversed(after):
@@ -289,11 +289,11 @@ _PART_OF_THEM = re.compile(
 )
 
 
-def _exact(draft: ClaimDraft) -> bool:
+def _exact(draft: Claim) -> bool:
     return draft.qualifier == "exact" and not draft.negated and draft.low == draft.high
 
 
-def with_others_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_others_added(drafts: list[Claim], text: str) -> list[Claim]:
     """ "A guard was badly hurt and six others were hurt by flying glass": the others are
     besides the guard, so the sentence's tally is 7. A count of others of the same category
     right after a count in the same sentence becomes their sum, its words running from the
@@ -339,7 +339,7 @@ _GROUP_JOIN = re.compile(r"(?:,|;)?\s*(?:and|while)?\s*\Z")
 _GROUP_GAP = 80  # characters from one group's words to the next's
 
 
-def with_groups_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_groups_added(drafts: list[Claim], text: str) -> list[Claim]:
     """ "Two of the guards are in serious condition and three had stab wounds", "Two died at
     the scene, and one died at the hospital": groups of the people a report has
     counted, each a part told by a bare number and its own state, are as many people as
@@ -364,7 +364,7 @@ def with_groups_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
     return settled
 
 
-def _addable(first: ClaimDraft, second: ClaimDraft) -> bool:
+def _addable(first: Claim, second: Claim) -> bool:
     """Two exact, affirmed counts of one category, the second after the first in the same
     sentence: the counts a sum may join."""
     return (
@@ -379,7 +379,7 @@ def _addable(first: ClaimDraft, second: ClaimDraft) -> bool:
     )
 
 
-def with_individuals_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_individuals_added(drafts: list[Claim], text: str) -> list[Claim]:
     """ "A clerk was shot in the leg, a nurse was grazed and Tam Arven was hurt by glass": one
     sentence that tells of several people, each named or described as someone new ("a
     nurse", "another guard", "Arven and Osk") and each with a harm of his own, tells of their
@@ -398,9 +398,7 @@ def with_individuals_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDra
     return settled
 
 
-def _add_individuals(
-    settled: list[ClaimDraft], drafts: list[ClaimDraft], run: list[int], text: str
-) -> None:
+def _add_individuals(settled: list[Claim], drafts: list[Claim], run: list[int], text: str) -> None:
     people = [drafts[i] for i in run]
     if len({d.subject.lower() for d in people}) < 2:
         return
@@ -413,7 +411,7 @@ def _add_individuals(
     )
 
 
-def _individual(draft: ClaimDraft) -> bool:
+def _individual(draft: Claim) -> bool:
     return (
         draft.category == "injured"
         and _exact(draft)
@@ -424,7 +422,7 @@ def _individual(draft: ClaimDraft) -> bool:
     )
 
 
-def _next_individual(previous: ClaimDraft, draft: ClaimDraft, text: str) -> bool:
+def _next_individual(previous: Claim, draft: Claim, text: str) -> bool:
     """`draft` is the next person of the same sentence's list as `previous`."""
     return (
         _individual(draft)
@@ -444,14 +442,14 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|since|until|when|following)\s+\Z",
 _LIST_JOIN = re.compile(r"[,;]|\b(?:and|while|whereas)\b", re.IGNORECASE)
 
 
-def with_one_more_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_one_more_added(drafts: list[Claim], text: str) -> list[Claim]:
     """ "Four people were taken to hospitals in critical condition. A fifth person was taken
     to Kerevo General": the ordinal numbers the person after a count of the same harm, in
     the same sentence or the next, so the two tell of five. A claim of their sum is added
     after the ordinal's, its words running from the count to the ordinal person. Not after
     a count of others ("two other girls were hurt ... a third victim"), whose ordinal may
     number the people before them too."""
-    added: list[tuple[int, ClaimDraft]] = []
+    added: list[tuple[int, Claim]] = []
     for index, draft in enumerate(drafts):
         ordinal = _ORDINAL_PERSON.match(text[draft.start : draft.end])
         if ordinal is None or not _exact(draft) or draft.low != 1:
@@ -500,7 +498,7 @@ _ONE_MORE_GAP = 300  # characters from a count to the ordinal person after it
 _STOP = re.compile(r"[.!?][\"”’')\]]*\s")  # the end of a sentence
 
 
-def with_suicide_added(drafts: list[ClaimDraft], text: str) -> list[ClaimDraft]:
+def with_suicide_added(drafts: list[Claim], text: str) -> list[Claim]:
     """ "A farmer stabbed his brother and two nephews before killing himself": the sentence
     tells of four deaths. Of a count of killed next to the killer's own death in the same
     sentence, the second becomes their sum, its words running over both; the first stays as
@@ -542,10 +540,10 @@ _SUMMABLE = frozenset(("killed", "injured", "arrested", "detained"))
 
 
 def besides_the_dead(
-    draft: ClaimDraft,
+    draft: Claim,
     text: str = "",
-    later: Sequence[ClaimDraft] = (),
-    earlier: Sequence[ClaimDraft] = (),
+    later: Sequence[Claim] = (),
+    earlier: Sequence[Claim] = (),
 ) -> bool:
     """ "A guard was killed and three others were shot", "three other clerks were also shot",
     "the other five victims were driven to clinics", "two more were flown to the clinic",
@@ -571,7 +569,7 @@ def besides_the_dead(
     )
 
 
-def _sentence_before(draft: ClaimDraft, text: str) -> str:
+def _sentence_before(draft: Claim, text: str) -> str:
     """The words of the draft's sentence before its own."""
     start = text.rfind(
         draft.sentence,
@@ -581,7 +579,7 @@ def _sentence_before(draft: ClaimDraft, text: str) -> str:
     return text[start : draft.start] if start >= 0 else ""
 
 
-def _joined_to_a_death(earlier: Sequence[ClaimDraft], draft: ClaimDraft, text: str) -> bool:
+def _joined_to_a_death(earlier: Sequence[Claim], draft: Claim, text: str) -> bool:
     """ "A man was killed [and] a girl was shot": the clause before, in the same sentence and
     joined by "and", tells of other people's death; or a death earlier in the sentence, and
     someone new after it ("Arven was pronounced dead, [a] clerk was hit in the side")."""
@@ -644,13 +642,13 @@ def tokens_of(sentence: ParsedSentence, start: int, end: int) -> list[int]:
     return found
 
 
-def without_second_readings(drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+def without_second_readings(drafts: list[Claim]) -> list[Claim]:
     """One figure read twice is one claim: drafts of one category whose words start at the
     same place and whose count is the same ("6,800 have been injured" and "6,800 have been
     injured, 700 are in critical condition"; "at least 30" read once as at least and once as
     exact). The first in text order stays; of two on the same words, the one with a
     qualifier beyond "exact"."""
-    kept: list[ClaimDraft] = []
+    kept: list[Claim] = []
     for draft in drafts:
         twin = next(
             (
