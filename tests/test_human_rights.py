@@ -380,3 +380,9 @@ def test_a_description_with_no_body_named_before_stays_as_written() -> None:
 def test_one_person_among_a_count_is_no_figure_of_one() -> None:
     found = claims("Oren Vask was one of at least 312 people executed in Castreva in 2031.")
     assert [(c.low, c.qualifier, c.category) for c in found] == [(312, "at_least", "executed")]
+
+
+def test_as_high_as_is_an_upper_bound() -> None:
+    assert reading("The monitor said the toll could be as high as 300.") == (
+        None, 300, "at_most", "killed"
+    )  # fmt: skip

@@ -21,7 +21,8 @@ more than, over, upwards of, in excess of,       n           None    more_than
 above, exceeding, greater than (also well/just
 over ...)
 up to, at most, as many as, as much as, no/not   None        n       at_most
-more than, a maximum of, n or fewer/less
+more than, a maximum of, n or fewer/less, as
+high as
 fewer than, less than, under, below              None        n       less_than
 about, around, approximately, approx., roughly,  n           n       approximately
 some, (an) estimated, nearly, almost, close to,
@@ -187,7 +188,7 @@ _QUALIFIER_BEFORE = re.compile(
         |above|exceeding|greater\s+than)|>)
     |(?P<passed>(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|(?<!the\s)top(?:s|ped)?|break(?:s|ing)?
         |broke|pass(?:es|ed)|cross(?:es|ed))(?:\s+the)?)
-    |(?P<at_most>up\s+to|at\s+(?:the\s+)?most|as\s+many\s+as|as\s+much\s+as
+    |(?P<at_most>up\s+to|at\s+(?:the\s+)?most|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as
         |no\s+more\s+than|not\s+more\s+than|(?:a\s+)?maximum\s+of|≤|<=)
     |(?P<less_than>(?:(?:just|slightly|well|a\s+little|a\s+bit)\s+)?
         (?:fewer\s+than|less\s+than|under|below)|<)
