@@ -609,3 +609,16 @@ def test_counts_are_remembered_and_cannot_be_changed() -> None:
     assert find_counts(sentence) is first
     assert isinstance(first, tuple)
     assert [c.low for c in first] == [40, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("their number passed 6,7 thousand people", 6700),  # a continental decimal comma
+        ("about 1,5 million people fled", 1_500_000),
+        ("some 6,700 people", 6700),  # a thousands mark, as before
+    ],
+)
+def test_a_decimal_comma_before_a_scale_word(text: str, value: int) -> None:
+    (count,) = find_counts(text)
+    assert count.low == value

@@ -138,7 +138,8 @@ _VAGUE_TAIL = r"(?:\s+(?:of\s+)?(?:hundreds?|thousands?|millions?|billions?)\b)*
 _ATOM = re.compile(
     rf"""(?=\d|\b[abcdefhlmnostz])
     (?:(?P<num>(?<![\w.,'’])
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+        (?P<digits>\d{{1,3}},\d{{1,2}}(?=\s+(?:thousand|million|billion)\b)
+                  |\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
                   |\d{{1,3}}(?:[\x20\u00a0\u2009\u202f]\d{{3}})+(?![\d]|[.,]\d)
                   |\d+(?:\.\d+)?)
         (?:(?P<glued>k|m|mn|mln|mil|bn|bln|b|tn)(?![\w])
@@ -683,9 +684,15 @@ def _tail(tail: str) -> int:
     return factor
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # (the pattern lets it through before a scale)
+
+
 def _digits_atom(sentence: str, match: re.Match[str]) -> _Atom | None:
     digits = match.group("digits")
-    plain = _GROUP_SEPARATOR.sub("", digits)
+    if _DECIMAL_COMMA.fullmatch(digits):
+        plain = digits.replace(",", ".")  # "6,7 thousand": a continental decimal comma
+    else:
+        plain = _GROUP_SEPARATOR.sub("", digits)
     if len(plain) > 18:
         return None  # no count has this many digits: an identifier or a table row
     scale = 1
