@@ -525,3 +525,23 @@ def test_binary_looking_text_does_not_crash() -> None:
     raw = bytes(range(256)).decode("latin-1") * 50 + "\ud800\x00\x1b[0m\ufffd"
     result = clean_plain(raw)
     assert_maps_exactly(raw, result)
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        # a name broken across the wrap of a short block, the sentence going on
+        ("Soldiers in Orvane shot dead the student activist Lena\nKovac on Tuesday, the "
+         "monitor said", True),
+        # a title or an initial at the end of a line is no full stop
+        ("Police in the capital said they had detained Dr.\nMira Solvek and 12 doctors.", True),
+        ("Soldiers in Orvane shot dead the activist Jon A.\nKovac on Tuesday.", True),
+        # a sentence that ends, and the next one
+        ("Forty people were killed in Orvane.\nThe army denied it on Tuesday.", False),
+        # a short heading over its text
+        ("Velisk Rights Watch\nPolice detained 37 people.", False),
+    ],
+)  # fmt: skip
+def test_a_name_split_by_a_wrap_is_joined(raw: str, joined: bool) -> None:
+    text = clean_plain(raw).text
+    assert ("\n" not in text) == joined, text

@@ -206,13 +206,14 @@ def test_kill_mid_extract_then_resume(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its workers too are killed below, and none is left behind
     )
     deadline = time.monotonic() + 120
     while _extracted(db) < 2 * pipeline.EXTRACT_BATCH_SIZE and time.monotonic() < deadline:
         if child.poll() is not None:
             break
         time.sleep(0.05)
-    child.send_signal(signal.SIGKILL)
+    os.killpg(child.pid, signal.SIGKILL)  # the whole job, as an out-of-memory kill takes it
     child.wait()
     done, ok = _extracted(db), _extracted(db, "ok")
     assert 0 < done < KILL_RECORDS, "the child must be killed halfway for this test to mean much"

@@ -212,6 +212,15 @@ _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-z]\)|\(\w{1,3}\))\s")
 _FIRST_LETTER = re.compile(r"[\"'“‘«(\[]*(\w)")
 _FIRST_WORD = re.compile(r"\S{1,80}")
+# A title or an initial before a name ends no sentence: "detained Dr.\nMira Solvek".
+_TITLE_END = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|Dr|Mr|Mrs|Ms|Mme|Prof|Gen|Col|Lt|Capt|Sgt|Cpl|Maj|Rev|Sen|Rep|Gov"
+    r"|Brig|Adm|Hon|Fr|Sr|Jr|St)\.$"
+)
+# A name broken across the wrap: running text ends on a capitalised word ("the activist
+# Lena") and the next line opens with one that goes on in lower case ("Kovac on Tuesday").
+_NAME_START = re.compile(r"\b[a-z][\w'’-]*\s+[A-Z][\w'’-]*$")
+_NAME_END = re.compile(r"[A-Z][\w'’-]*(?:[,;:]|\s+[a-z(])")
 
 _FIRST = ""  # glue before the first line of a paragraph
 _WRAP = " "  # a line break inside a sentence: one space standing for the break
@@ -413,11 +422,25 @@ def _glue(before: _Line, line: _Line, width: int) -> str | None:
         return _HYPHEN
     # A break the next word would have fitted before was made on purpose (heading, paragraph).
     forced = width > 0 and not _fits(before.text, line.text, width)
-    if _ends_sentence(before.text):
+    if _ends_sentence(before.text) and not _TITLE_END.search(before.text[-_TAIL_CHARS:]):
         return _WRAP if forced and line.indent <= before.indent else None
     if forced or _continues(line.text) or _ends_with(_OPEN_END, before.text):
         return _WRAP
+    if _name_across(before.text, line.text):
+        return _WRAP
     return _WRAP if _ends_wrapped_sentence(before.text, line.text) else None
+
+
+def _name_across(before: str, line: str) -> bool:
+    """A long line of running text ending on a name's first word, or on a title or an
+    initial, and a line opening with the rest of the name: one sentence."""
+    if _TITLE_END.search(before[-_TAIL_CHARS:]) is not None:
+        return line[:1].isupper()  # "detained Dr.\nMira Solvek"
+    return (
+        len(before) >= _LONG_LINE
+        and _ends_with(_NAME_START, before)
+        and _NAME_END.match(line) is not None
+    )
 
 
 def _ends_wrapped_sentence(before: str, line: str) -> bool:
