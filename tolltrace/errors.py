@@ -111,3 +111,9 @@ class BadEntityDecision(StoreError):
 # Configuration: a reading profile cannot be used. The command stops.
 class ProfileError(TolltraceError):
     code = "T400"
+
+
+# A runner that cannot be used (its engine is not installed or would not start), or whose
+# cluster failed a job (not a document: those are recorded). The command stops.
+class RunnerError(TolltraceError):
+    code = "T500"
