@@ -212,8 +212,8 @@ def runner_options(work: str) -> Callable[[F], F]:
             type=click.Choice(RUNNERS),
             default="pool",
             show_default=True,
-            help=f"Where {work} runs: in this process, a pool of --workers processes, or "
-            "Spark (pip install 'tolltrace[spark]').",
+            help=f"What runs {work}: this process (local), a pool of --workers processes, "
+            "or Spark (pip install 'tolltrace[spark]').",
         )(function)
         return workers_option(work)(function)
 
