@@ -1,9 +1,11 @@
 """The Spark runner: the pure per-document stages mapped over partitions on Spark executors.
 
 The driver (this process) reads the items, ships them to the executors in batches, and gets
-the results back in input order; the jobs write them to the store themselves, so the store is
-never touched by an executor. Two batches are in flight at once, so the executors keep
-working while the driver reads the next batch and writes the last one.
+the results back in input order; the pipeline's jobs (`ingest`, `extract`) write them to the
+store in this process, so no executor touches the store. Two batches are in flight at once,
+so the executors keep working while the driver reads the next batch and writes the last one.
+A document that fails is a result like any other (the stages catch it); an executor that dies
+fails its Spark job, and the command stops with a clean error (T500).
 
 pyspark is the `[spark]` extra, imported when a runner is made; Java 17 must be installed.
 """
@@ -27,8 +29,9 @@ In = TypeVar("In")
 Out = TypeVar("Out")
 
 DEFAULT_MASTER = "local[*]"
-ITEMS_PER_TASK = 8  # small tasks balance the cores; a task costs Spark a few milliseconds
-TASKS_PER_CORE = 4  # tasks of one batch per core
+JOB_GROUP = "tolltrace"
+ITEMS_PER_TASK = 32  # a task costs Spark tens of milliseconds: not one per document
+TASKS_PER_CORE = 2  # tasks of one batch per core (two batches are in flight)
 
 
 class SparkRunner(Runner):
@@ -117,10 +120,16 @@ class SparkRunner(Runner):
         assert self._jobs is not None
         slices = max(1, min(len(batch), -(-len(batch) // ITEMS_PER_TASK)))
         rdd = self.context.parallelize(batch, slices)
-        return self._jobs.submit(lambda: rdd.mapPartitions(per_partition).collect())
+        return self._jobs.submit(self._collect, rdd.mapPartitions(per_partition))
+
+    def _collect(self, rdd: Any) -> list[Any]:
+        self.context.setJobGroup(JOB_GROUP, "tolltrace: a batch of documents")
+        return list(rdd.collect())
 
     def close(self) -> None:
         if self._jobs is not None:
+            if self._context is not None:
+                self._context.cancelJobGroup(JOB_GROUP)  # a batch in flight: Ctrl-C, an error
             self._jobs.shutdown(wait=True, cancel_futures=True)
             self._jobs = None
         if self._owned and self._context is not None:
