@@ -31,6 +31,7 @@ Out = TypeVar("Out")
 DEFAULT_MASTER = "local[*]"
 JOB_GROUP = "tolltrace"
 ITEMS_PER_TASK = 32  # a task costs Spark tens of milliseconds: not one per document
+ITEMS_PER_QUICK_TASK = 128  # ... and decoding and cleaning take milliseconds a document
 TASKS_PER_CORE = 2  # tasks of one batch per core (two batches are in flight)
 
 
@@ -80,11 +81,11 @@ class SparkRunner(Runner):
     def in_flight(self) -> int:
         return 2 * self._batch_size()
 
-    def _batch_size(self) -> int:
-        return self.parallelism * TASKS_PER_CORE * ITEMS_PER_TASK
+    def _batch_size(self, per_task: int = ITEMS_PER_TASK) -> int:
+        return self.parallelism * TASKS_PER_CORE * per_task
 
     def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[tuple[In, Out]]:
-        return self._batches(partial(_plain_partition, function), items)
+        return self._batches(partial(_plain_partition, function), items, ITEMS_PER_QUICK_TASK)
 
     def map_with_deadline(
         self,
@@ -94,31 +95,38 @@ class SparkRunner(Runner):
         failed: Callable[[In, str], Out],
         warm: Callable[[], object] | None = None,
     ) -> Iterator[tuple[In, Out]]:
-        return self._batches(partial(_timed_partition, function, seconds, failed, warm), items)
+        timed = partial(_timed_partition, function, seconds, failed, warm)
+        return self._batches(timed, items, ITEMS_PER_TASK)
 
     def _batches(
-        self, per_partition: Callable[[Iterator[In]], Iterator[Out]], items: Iterable[In]
+        self,
+        per_partition: Callable[[Iterator[In]], Iterator[Out]],
+        items: Iterable[In],
+        per_task: int,
     ) -> Iterator[tuple[In, Out]]:
         stream = iter(items)
         first = list(islice(stream, 1))
         if not first:
             return  # nothing to do: no JVM started
-        size = self._batch_size()
+        size = self._batch_size(per_task)
         if self._jobs is None:
             self._jobs = ThreadPoolExecutor(2, thread_name_prefix="tolltrace-spark")
         batch = first + list(islice(stream, size - 1))
-        running: Future[list[Out]] | None = self._submit(per_partition, batch)
+        running: Future[list[Out]] | None = self._submit(per_partition, batch, per_task)
         while running is not None:
             following = list(islice(stream, size))  # read here: a store is thread-bound
-            after = self._submit(per_partition, following) if following else None
+            after = self._submit(per_partition, following, per_task) if following else None
             yield from zip(batch, _results(running), strict=True)
             batch, running = following, after
 
     def _submit(
-        self, per_partition: Callable[[Iterator[In]], Iterator[Out]], batch: list[In]
+        self,
+        per_partition: Callable[[Iterator[In]], Iterator[Out]],
+        batch: list[In],
+        per_task: int,
     ) -> Future[list[Out]]:
         assert self._jobs is not None
-        slices = max(1, min(len(batch), -(-len(batch) // ITEMS_PER_TASK)))
+        slices = max(1, min(len(batch), -(-len(batch) // per_task)))
         rdd = self.context.parallelize(batch, slices)
         return self._jobs.submit(self._collect, rdd.mapPartitions(per_partition))
 
