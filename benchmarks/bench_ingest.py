@@ -69,10 +69,11 @@ def run_baseline(corpus: Path, db: Path) -> None:
 
 def run_tolltrace(corpus: Path, db: Path, workers: int) -> None:
     from tolltrace.pipeline import IngestOptions, ingest
+    from tolltrace.runner import PoolRunner
     from tolltrace.store.sqlite import SQLiteStore
 
     with SQLiteStore(db) as store:
-        summary = ingest(store, [str(corpus)], IngestOptions(workers=workers))
+        summary = ingest(store, [str(corpus)], IngestOptions(runner=PoolRunner(workers)))
     print(
         f"# ingested {len(summary.ingested)}, duplicates {len(summary.duplicates)}, "
         f"failed {summary.failed}",

@@ -25,6 +25,7 @@ import httpx
 import uvicorn
 
 from tolltrace.pipeline import extract, ingest, link
+from tolltrace.runner import PoolRunner
 from tolltrace.store.base import ClaimQuery
 from tolltrace.store.links import EventQuery
 from tolltrace.store.sqlite import SQLiteStore
@@ -44,7 +45,7 @@ def build(store: SQLiteStore, data: Path, workers: int) -> None:
     summary = ingest(store, [str(data)])
     print(f"ingest: {len(summary.ingested)} documents ({time.perf_counter() - started:.0f} s)")
     started = time.perf_counter()
-    extracted = extract(store, workers=workers)
+    extracted = extract(store, runner=PoolRunner(workers))
     print(f"extract: {extracted.claims} claims ({time.perf_counter() - started:.0f} s)")
     started = time.perf_counter()
     linked = link(store)

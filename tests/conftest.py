@@ -1,6 +1,8 @@
 import hashlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +39,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/golden/*.json from the current extractor; review them with git diff",
     )
+
+
+def spark_missing() -> str | None:
+    """Why the Spark runner cannot run here (no pyspark, no Java), or None."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None:
+        return "pyspark is not installed (pip install 'tolltrace[spark]')"
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "no Java for Spark (apt-get install openjdk-17-jre-headless)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One real SparkContext on local[2] for the whole test run (the JVM takes many seconds to
+    start); the Spark runners of the tests reuse it. Without pyspark or Java the test is
+    skipped, except in CI, where it fails."""
+    reason = spark_missing()
+    if reason is not None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the Spark tests: {reason}")
+        pytest.skip(reason)
+    from tolltrace.runner_spark import start_context
+
+    context = start_context("local[2]")
+    yield context
+    context.stop()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.pdfmaker import make_pdf
 from tolltrace.pipeline import IngestOptions, ingest
+from tolltrace.runner import PoolRunner
 from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
 
@@ -138,7 +139,7 @@ def test_a_process_pool_stores_the_same_documents_as_one_process(tmp_path: Path)
     _corpus(tmp_path / "in")
     with SQLiteStore(tmp_path / "one.db") as one, SQLiteStore(tmp_path / "two.db") as two:
         serial = ingest(one, [str(tmp_path / "in")])
-        pooled = ingest(two, [str(tmp_path / "in")], IngestOptions(workers=2))
+        pooled = ingest(two, [str(tmp_path / "in")], IngestOptions(runner=PoolRunner(2)))
         assert pooled.ingested == serial.ingested  # same documents, same order
         assert sorted(e.item for e in pooled.errors) == sorted(e.item for e in serial.errors)
         for doc_id in serial.ingested:

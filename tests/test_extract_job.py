@@ -19,6 +19,7 @@ from tolltrace.errors import StageError, TimeLimit
 from tolltrace.extract.stage import ExtractOptions, extract_document, extractor_version
 from tolltrace.model import Claim, CleanText
 from tolltrace.pipeline import extract, ingest
+from tolltrace.runner import PoolRunner
 from tolltrace.store.base import ClaimQuery
 from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
@@ -78,7 +79,7 @@ def test_a_process_pool_stores_what_one_process_stores(filled: SQLiteStore, tmp_
     extract(filled)
     with SQLiteStore(tmp_path / "pool.db") as pooled:
         ingest(pooled, [str(tmp_path / "corpus")])
-        summary = extract(pooled, workers=2)
+        summary = extract(pooled, runner=PoolRunner(2))
         assert summary.failed == 0, summary.errors
         assert list(pooled.claims()) == list(filled.claims())
 

@@ -128,3 +128,9 @@ class PackageRefused(PackageError):
     """The store's own originals or custody entries of the event fail their hashes."""
 
     code = "T502"
+
+
+# A runner that cannot be used (its engine is not installed or would not start), or whose
+# cluster failed a job (not a document: those are recorded). The command stops.
+class RunnerError(TolltraceError):
+    code = "T600"

@@ -44,7 +44,7 @@ from tolltrace.nlp.parse import load_model
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
 from tolltrace.reconcile.findings import reconcile_event
 from tolltrace.reconcile.sources import SourceDocument, outlet_name
-from tolltrace.runner import map_ordered, map_with_deadline
+from tolltrace.runner import PoolRunner, Runner
 from tolltrace.store.base import ClaimQuery, Store, lease_owner
 from tolltrace.store.custody import now_utc
 from tolltrace.store.links import CachedMentions
@@ -56,7 +56,7 @@ EXTRACT_BATCH_SIZE = 50  # documents per transaction of the (slower) extract job
 @dataclass(frozen=True, slots=True)
 class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
-    workers: int = 1
+    runner: Runner = field(default_factory=PoolRunner)  # maps decoding and cleaning
 
 
 # Progress callback: (work done so far, total work): bytes of input for ingest, documents for
@@ -91,7 +91,7 @@ def ingest(
     found = list(discover(paths))
     reader = _NewItems(store, found, summary, options.max_bytes, progress)
     work = partial(prepare, max_bytes=options.max_bytes)
-    results = map_ordered(work, reader.items(), options.workers)
+    results = options.runner.map(work, reader.items())
     errors_written = 0
     finished = False
     while not finished:
@@ -225,7 +225,7 @@ def extract_claims(task: ExtractTask, options: ExtractOptions) -> tuple[Claim, .
 def extract(
     store: Store,
     options: ExtractOptions = DEFAULT_OPTIONS,
-    workers: int = 1,
+    runner: Runner | None = None,
     progress: Progress | None = None,
     retry_timeouts: bool = False,
 ) -> ExtractSummary:
@@ -234,9 +234,10 @@ def extract(
     Incremental and safe to re-run: a document's claims are replaced as a whole, documents
     that failed are recorded (stage `extract`) and tried again by the next run, except those
     that ran out of time: they are tried again only under a larger `options.time_limit`, or
-    with `retry_timeouts`. Each document is extracted in a worker process killed at its time
-    limit. Documents are leased in the store while extracted, so two extract processes on one
-    store share the work. `progress` receives (documents done, documents to do).
+    with `retry_timeouts`. `runner` maps the extraction (default: one worker process, killed
+    at a document's time limit); the claims are stored here. Documents are leased in the store
+    while extracted, so two extract processes on one store share the work. `progress`
+    receives (documents done, documents to do).
     """
     version = extractor_version(options.profiles)
     summary = ExtractSummary(run_id=f"extract-{uuid.uuid4().hex[:12]}", extractor=version)
@@ -247,13 +248,13 @@ def extract(
     pending = len(store.pending_extraction(version))
     summary.pending = max(0, pending - summary.timed_out_before - summary.leased_elsewhere)
     work = partial(extract_claims, options=options)
-    leases = _Leases(store, version, owner, options, workers, retry_timeouts)
+    runner = runner or PoolRunner()
+    leases = _Leases(store, version, owner, options, runner, retry_timeouts)
     try:
         results = _reported(
-            map_with_deadline(
+            runner.map_with_deadline(
                 work,
                 _extract_tasks(store, leases.documents()),
-                workers,
                 options.time_limit,
                 partial(_extraction_failed, limit=options.time_limit),
                 _warm_extractor,
@@ -313,22 +314,23 @@ class _Leases:
         version: str,
         owner: str,
         options: ExtractOptions,
-        workers: int,
+        runner: Runner,
         retry_timeouts: bool,
     ) -> None:
         self.store, self.version, self.owner = store, version, owner
         self.limit, self.retry = options.time_limit, retry_timeouts
-        self.chunk = max(8, workers * 8)  # what the runner keeps in flight
-        # Long enough for a chunk and the one before it, each document at its time limit.
-        self.seconds = (2 * self.chunk / max(1, workers) + 1) * (options.time_limit + 30)
+        self.runner = runner
 
     def documents(self) -> Iterator[str]:
+        chunk_size = self.runner.in_flight  # what the runner keeps in flight
+        # Long enough for a chunk and the one before it, each document at its time limit.
+        seconds = (2 * chunk_size / self.runner.parallelism + 1) * (self.limit + 30)
         after = 0
         while chunk := self.store.lease_extraction(
             self.version,
             self.owner,
-            self.chunk,
-            self.seconds,
+            chunk_size,
+            seconds,
             self.limit,
             after=after,
             retry_timeouts=self.retry,

@@ -1,24 +1,194 @@
-"""Runners map a pure per-document function over a stream: in process, or in a local pool.
+"""Runners map a pure per-document function over a stream of plain records.
 
-A cluster runner (Spark) can map the same functions: they take and return plain records.
+`Runner` is the interface the jobs use: `LocalRunner` works in this process, `PoolRunner` in a
+pool of local processes, and the Spark runner (`tolltrace.runner_spark`, the `[spark]` extra,
+imported only when chosen) on the executors of a Spark cluster. Every runner yields results in
+input order, so the driver writes them to the store as one process would.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 import time
+from abc import ABC, abstractmethod
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import chain
 from multiprocessing.connection import wait
+from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 from tolltrace.errors import TolltraceError
 
 In = TypeVar("In")
 Out = TypeVar("Out")
+
+RUNNERS = ("local", "pool", "spark")
+
+
+class Runner(ABC):
+    """How the pure per-document stages are mapped over a corpus.
+
+    Functions and items must be picklable (module-level functions, frozen records): a runner
+    may send them to other processes or machines. Results come back in input order. A runner
+    is a context manager: leaving it stops whatever it started (a Spark session).
+    """
+
+    name: str = ""
+
+    @property
+    @abstractmethod
+    def parallelism(self) -> int:
+        """How many items it works on at once."""
+
+    @property
+    def in_flight(self) -> int:
+        """How many items it takes from the stream ahead of the results it has yielded."""
+        return max(8, self.parallelism * 8)
+
+    @abstractmethod
+    def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[tuple[In, Out]]:
+        """Yield (item, function(item)) in input order."""
+
+    @abstractmethod
+    def map_with_deadline(
+        self,
+        function: Callable[[In], Out],
+        items: Iterable[In],
+        seconds: float,
+        failed: Callable[[In, str], Out],
+        warm: Callable[[], object] | None = None,
+    ) -> Iterator[tuple[In, Out]]:
+        """Yield (item, function(item)) in input order; an item that takes longer than
+        `seconds` yields `failed(item, "time")` instead (`"died"` when its process died).
+        `warm` runs once per process before its first item, outside any item's time."""
+
+    def close(self) -> None:
+        """Stop what the runner started (nothing, for the local runners)."""
+        return None
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class LocalRunner(Runner):
+    """One item at a time in this process. The time limit is an alarm signal (main thread
+    only): it stops a document between two Python steps, not within a long call into C."""
+
+    name = "local"
+
+    @property
+    def parallelism(self) -> int:
+        return 1
+
+    def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[tuple[In, Out]]:
+        return map_ordered(function, items, 1)
+
+    def map_with_deadline(
+        self,
+        function: Callable[[In], Out],
+        items: Iterable[In],
+        seconds: float,
+        failed: Callable[[In, str], Out],
+        warm: Callable[[], object] | None = None,
+    ) -> Iterator[tuple[In, Out]]:
+        warmed = False
+        for item in items:
+            if not warmed and warm is not None:
+                warm()
+            warmed = True
+            yield item, call_within(function, item, seconds, failed)
+
+
+class PoolRunner(Runner):
+    """A pool of `workers` local processes (what `--workers N` chooses). Extraction runs each
+    item in a worker process killed at the time limit, even with one worker; the other stages
+    run in this process when `workers` is 1."""
+
+    name = "pool"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+
+    @property
+    def parallelism(self) -> int:
+        return self.workers
+
+    def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[tuple[In, Out]]:
+        return map_ordered(function, items, self.workers)
+
+    def map_with_deadline(
+        self,
+        function: Callable[[In], Out],
+        items: Iterable[In],
+        seconds: float,
+        failed: Callable[[In, str], Out],
+        warm: Callable[[], object] | None = None,
+    ) -> Iterator[tuple[In, Out]]:
+        return map_with_deadline(function, items, self.workers, seconds, failed, warm)
+
+
+def make_runner(name: str = "pool", workers: int = 1, master: str | None = None) -> Runner:
+    """The runner called `name` (one of RUNNERS). Spark is imported only here, when chosen:
+    without the extra, the error says what to install."""
+    if name == "local":
+        return LocalRunner()
+    if name == "pool":
+        return PoolRunner(workers)
+    if name == "spark":
+        from tolltrace.runner_spark import SparkRunner
+
+        return SparkRunner(master)
+    raise ValueError(f"unknown runner {name!r}: one of {', '.join(RUNNERS)}")
+
+
+class _Overtime(BaseException):
+    """Raised by the alarm in the middle of an item (a BaseException, so that the stages'
+    `except Exception` that records a failing document does not catch it)."""
+
+
+def call_within(
+    function: Callable[[In], Out], item: In, seconds: float, failed: Callable[[In, str], Out]
+) -> Out:
+    """function(item), or failed(item, "time") when an alarm `seconds` later stops it (in the
+    main thread only: elsewhere there is no limit)."""
+    try:
+        with _alarm(seconds):
+            return function(item)
+    except _Overtime:
+        return failed(item, "time")
+
+
+@contextmanager
+def _alarm(seconds: float) -> Generator[None, None, None]:
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Overtime
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def map_ordered(

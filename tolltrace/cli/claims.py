@@ -11,6 +11,7 @@ import click
 
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
+    chosen_runner,
     clean_errors,
     cli,
     console,
@@ -20,9 +21,9 @@ from tolltrace.cli.common import (
     export_stdout,
     opened,
     profile_option,
+    runner_options,
     status_spinner,
     time_limit_option,
-    workers_option,
 )
 from tolltrace.cli.documents import failures_table
 from tolltrace.evaluate.datasets import EvalDocument
@@ -38,12 +39,13 @@ from tolltrace.extract.stage import ExtractOptions, extractor_version
 from tolltrace.model import CATEGORIES, Claim
 from tolltrace.pipeline import ExtractSummary, extract
 from tolltrace.render import claims_table
+from tolltrace.runner import Runner
 from tolltrace.store import Store
 from tolltrace.store.base import ClaimQuery
 
 
 @cli.command("extract")
-@workers_option("extraction")
+@runner_options("extraction")
 @time_limit_option
 @profile_option
 @click.option(
@@ -55,6 +57,8 @@ from tolltrace.store.base import ClaimQuery
 @db_option
 def extract_cli(
     workers: int,
+    runner: str,
+    master: str | None,
     time_limit: float,
     profiles: tuple[str, ...],
     retry_timeouts: bool,
@@ -79,7 +83,8 @@ def extract_cli(
                 highlight=False,
             )
             return
-        summary = run_extract_job(store, time_limit, workers, quiet, profiles, retry_timeouts)
+        with chosen_runner(runner, workers, master) as chosen:
+            summary = run_extract_job(store, time_limit, chosen, quiet, profiles, retry_timeouts)
         print_extract_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
@@ -213,7 +218,7 @@ def eval_cli(name: str, data: Path, part: str, json_path: Path | None) -> None:
 def run_extract_job(
     store: Store,
     time_limit: float,
-    workers: int,
+    runner: Runner,
     quiet: bool,
     profiles: tuple[str, ...] = (),
     retry_timeouts: bool = False,
@@ -222,7 +227,7 @@ def run_extract_job(
     with clean_errors():
         load_lexicon(options.profiles)  # a bad profile stops here, before any work
     with counting_progress("extracting", quiet) as progress:
-        return extract(store, options, workers, progress, retry_timeouts)
+        return extract(store, options, runner, progress, retry_timeouts)
 
 
 def print_extract_summary(summary: ExtractSummary) -> None:

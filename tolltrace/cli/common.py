@@ -31,6 +31,7 @@ from tolltrace.errors import StoreNotFound, TolltraceError
 from tolltrace.extract.profile import builtin_profiles
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
 from tolltrace.render import printable, unclipped
+from tolltrace.runner import RUNNERS, Runner, make_runner
 from tolltrace.store import Store, open_store
 
 
@@ -169,7 +170,7 @@ def cli() -> None:
 
 
 def ingest_options(work: str) -> Callable[[F], F]:
-    """The options of commands that ingest PATHS; `work` is what their --workers do."""
+    """The options of commands that ingest PATHS; `work` is what their runner does."""
 
     def add(function: F) -> F:
         function = click.option(
@@ -179,7 +180,7 @@ def ingest_options(work: str) -> Callable[[F], F]:
             show_default=True,
             help="Largest single document to accept, in MB.",
         )(function)
-        function = workers_option(work)(function)
+        function = runner_options(work)(function)
         function = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")(function)
         return click.argument("paths", nargs=-1, required=True)(function)
 
@@ -194,6 +195,46 @@ def workers_option(work: str) -> Callable[[F], F]:
         show_default=True,
         help=f"Processes for {work} (use 2+ for large corpora).",
     )
+
+
+def runner_options(work: str) -> Callable[[F], F]:
+    """--runner, --master and --workers (the pool runner's size); `work` is what they run."""
+
+    def add(function: F) -> F:
+        function = click.option(
+            "--master",
+            metavar="URL",
+            help="The Spark master of --runner spark: local[N], spark://HOST:PORT... "
+            "(default local[*]).",
+        )(function)
+        function = click.option(
+            "--runner",
+            type=click.Choice(RUNNERS),
+            default="pool",
+            show_default=True,
+            help=f"What runs {work}: this process (local), a pool of --workers processes, "
+            "or Spark (pip install 'tolltrace[spark]').",
+        )(function)
+        return workers_option(work)(function)
+
+    return add
+
+
+@contextmanager
+def chosen_runner(runner: str, workers: int, master: str | None) -> Iterator[Runner]:
+    """The runner the options chose, stopped on the way out; a missing engine is a clean
+    error."""
+    context = click.get_current_context(silent=True)
+    given = context is not None and context.get_parameter_source("workers") not in (
+        ParameterSource.DEFAULT,
+        None,
+    )
+    if runner != "pool" and given and workers != 1:
+        raise click.UsageError(f"--workers is the size of the pool runner, not of {runner}")
+    if master is not None and runner != "spark":
+        raise click.UsageError("--master is for --runner spark")
+    with clean_errors(), make_runner(runner, workers, master) as made:
+        yield made
 
 
 def time_limit_option(function: F) -> F:

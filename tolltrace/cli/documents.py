@@ -23,6 +23,7 @@ from rich.text import Text
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
     ProgressLines,
+    chosen_runner,
     cli,
     console,
     db_option,
@@ -35,6 +36,7 @@ from tolltrace.cli.common import (
 from tolltrace.model import IngestSummary, ItemError
 from tolltrace.pipeline import IngestOptions, ingest
 from tolltrace.render import claim_legend, highlight_claims, printable
+from tolltrace.runner import Runner
 from tolltrace.store import Store
 from tolltrace.store.base import ClaimQuery
 from tolltrace.verify import verify_store
@@ -43,24 +45,32 @@ from tolltrace.verify import verify_store
 @cli.command("ingest")
 @ingest_options("cleaning")
 @db_option
-def ingest_cli(paths: tuple[str, ...], max_size: float, workers: int, quiet: bool, db: str) -> None:
+def ingest_cli(
+    paths: tuple[str, ...],
+    max_size: float,
+    workers: int,
+    runner: str,
+    master: str | None,
+    quiet: bool,
+    db: str,
+) -> None:
     """Ingest files, folders (recursively) and glob patterns.
 
     Reads .txt, .html/.htm (also gzipped), .pdf and .jsonl corpora (one document per line
     with a text/content field and optional uri, title, date). Re-running is safe: originals
     already stored are skipped. Exit code 1 if any item failed.
     """
-    with opened(db, create=True) as store:
-        summary = run_ingest_job(store, paths, max_size, workers, quiet)
+    with chosen_runner(runner, workers, master) as chosen, opened(db, create=True) as store:
+        summary = run_ingest_job(store, paths, max_size, chosen, quiet)
         print_ingest_summary(summary)
     if summary.failed:
         sys.exit(EXIT_ITEMS_FAILED)
 
 
 def run_ingest_job(
-    store: Store, paths: tuple[str, ...], max_size: float, workers: int, quiet: bool
+    store: Store, paths: tuple[str, ...], max_size: float, runner: Runner, quiet: bool
 ) -> IngestSummary:
-    options = IngestOptions(max_bytes=int(max_size * 2**20), workers=workers)
+    options = IngestOptions(max_bytes=int(max_size * 2**20), runner=runner)
     if not quiet and not err_console.is_terminal:
         return ingest(store, paths, options, progress=ProgressLines("ingesting", in_bytes=True))
     columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())

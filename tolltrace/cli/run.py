@@ -8,6 +8,7 @@ from pathlib import Path
 from tolltrace.cli.claims import print_claims, print_extract_summary, run_extract_job
 from tolltrace.cli.common import (
     EXIT_ITEMS_FAILED,
+    chosen_runner,
     cli,
     console,
     db_option,
@@ -33,6 +34,8 @@ def run_cli(
     paths: tuple[str, ...],
     max_size: float,
     workers: int,
+    runner: str,
+    master: str | None,
     quiet: bool,
     time_limit: float,
     profiles: tuple[str, ...],
@@ -46,10 +49,10 @@ def run_cli(
     lists the documents, the claims, the events, and the report of the event with the most
     claims. Exit code 1 if any item failed.
     """
-    with opened(db, create=True) as store:
-        ingested = run_ingest_job(store, paths, max_size, workers, quiet)
+    with chosen_runner(runner, workers, master) as chosen, opened(db, create=True) as store:
+        ingested = run_ingest_job(store, paths, max_size, chosen, quiet)
         print_ingest_summary(ingested)
-        extracted = run_extract_job(store, time_limit, workers, quiet, profiles)
+        extracted = run_extract_job(store, time_limit, chosen, quiet, profiles)
         print_extract_summary(extracted)
         print_link_summary(run_link_job(store, affiliations, quiet))
         print_documents(store, limit=50)
