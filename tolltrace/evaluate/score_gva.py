@@ -34,7 +34,6 @@ from typing import Any
 
 from tolltrace.evaluate.datasets import EvalDocument, Extract, GvaGold
 from tolltrace.evaluate.extractor import extract_linked
-from tolltrace.evaluate.score_gva_people import PeopleReport, score_people
 from tolltrace.evaluate.metrics import (
     BCubed,
     Failure,
@@ -46,6 +45,7 @@ from tolltrace.evaluate.metrics import (
     render_table,
     targets_json,
 )
+from tolltrace.evaluate.score_gva_people import PeopleReport, score_people
 from tolltrace.link.events import link_events, main_events
 from tolltrace.model import Claim, Event
 
