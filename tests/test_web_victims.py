@@ -54,7 +54,7 @@ def _fill(db: Path, koss: str, tarn: str) -> None:
                     None,
                     (hostile,),
                 ),
-            ],  # fmt: skip
+            ],
             "test",
         )
 
