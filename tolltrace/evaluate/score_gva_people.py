@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any
 
+from rapidfuzz.distance import JaroWinkler
+
 from tolltrace.evaluate.datasets import GvaGold, Participant
 from tolltrace.evaluate.metrics import Row, ratio
 from tolltrace.extract.victim_records import victim_mentions
@@ -123,19 +125,29 @@ def names_match(ours: str, theirs: str) -> bool:
     mine, gold = name_words(ours), name_words(theirs)
     if not mine or not gold:
         return False
+    if len(mine) == 1 or len(gold) == 1:  # a surname alone, or a child's given name alone
+        one, other = (mine, gold) if len(mine) == 1 else (gold, mine)
+        return one[0] in (other[-1], other[0])
     if mine[-1] != gold[-1]:
         return False
-    if len(mine) == 1 or len(gold) == 1:
-        return True
     first, other = mine[0], gold[0]
-    return first.startswith(other) or other.startswith(first)
+    return (
+        first.startswith(other)
+        or other.startswith(first)
+        or JaroWinkler.similarity(first, other) >= 0.85
+    )
 
 
 def _mentioned(participant: Participant, folded_text: str) -> bool:
+    """The article names the participant: their surname, or their given name, is in it."""
     words = name_words(participant.name or "")
     if not words:
         return False
-    return re.search(rf"\b{re.escape(words[-1])}\b", folded_text) is not None
+    return any(
+        re.search(rf"\b{re.escape(word)}\b", folded_text) is not None
+        for word in {words[-1], words[0]}
+        if len(word) > 2
+    )
 
 
 def _folded(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from tolltrace.clean.offsets import OffsetMap
 from tolltrace.link.person_names import normalise_name
@@ -44,7 +44,28 @@ _FEMALE = frozenset(
      "grandmother", "aunt", "niece", "mrs", "mrs.", "ms", "ms.", "lady", "female")
 )  # fmt: skip
 _PRONOUNS = frozenset(("he", "she", "him", "her", "himself", "herself"))
-_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+)"
+# Words that describe a person rather than name one ("Man shot in Orvane", "Teen Injured").
+_DESCRIBING = frozenset(
+    ("man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens",
+     "teenager", "child", "children", "kid", "kids", "baby", "infant", "toddler", "father",
+     "mother", "dad", "mom", "son", "daughter", "brother", "sister", "husband", "wife",
+     "officer", "officers", "deputy", "trooper", "victim", "victims", "suspect", "suspects",
+     "gunman", "shooter", "driver", "student", "resident", "another", "both", "family",
+     "person", "people", "grandmother", "grandfather", "marine", "soldier", "guard",
+     "year-old", "old", "police", "content", "related", "advertisement", "photo", "video",
+     "staff", "reporter", "writer", "editor", "news", "county", "city", "state", "north",
+     "south", "east", "west", "fort", "lake", "mount", "port", "saint", "st", "new", "center",
+     "hospital", "metro", "department", "office", "church", "school", "street", "avenue")
+)  # fmt: skip
+# Titles before a name, not part of it: "Officer Jon Arven", "the Rev. Lena Varo".
+_TITLE = (
+    r"(?:(?:the\s+)?(?:Rev\.|Reverend|Officer|Deputy|Trooper|Sgt\.|Sergeant|Detective|Det\.|"
+    r"Lt\.|Capt\.|Cpl\.|Dr\.|Mr\.|Mrs\.|Ms\.|Miss|Pastor)\s+)"
+)
+_NAME_WORD = (
+    r"(?:[A-Z][a-z]?['’]?[A-Z][a-z]+|[A-Z][a-z]+['’][A-Z][a-z]+"
+    r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.)(?![A-Za-z'’])"
+)
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}(?:,?\s+(?:Jr|Sr)\.?|\s+I{{2,3}})?"
 _NOT_NAMES = frozenset(
     ("The", "A", "An", "Police", "Officers", "Authorities", "Monday", "Tuesday", "Wednesday",
@@ -54,28 +75,101 @@ _NOT_NAMES = frozenset(
      "Police", "Sheriff", "University", "School", "City", "Court", "Ministry", "Rights",
      "Watch", "News", "Council", "Committee", "Army", "Forces", "Guard", "Party", "Front")
 )  # fmt: skip
-_AGE_AFTER = re.compile(r"\A\s*,\s*(\d{1,3})\s*(?:,|\.|\)|\band\b|$)")
-_AGE_WORDS = re.compile(r"(\d{1,3})[- ](?:year|yr)s?[- ]old")
+_AGE_AFTER = re.compile(r"\A\s*,\s*(\d{1,3})\s*(?:,|;|\.|\)|\band\b|$)")
+_AGE_WORDS = re.compile(r"(\d{1,3})[- ](?:year|yr)s?[- ]old", re.IGNORECASE)
+_SUSPECT_WORDS = r"(?:suspects?|shooter|gunman|gunmen|man\s+arrested|alleged)"
 _IDENTIFIED = re.compile(
-    r"\b(?:identified|named|is|was)\s+(?:(?:the|a|one|both)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:victims?|him|her|them|man|woman|boy|girl|teen(?:ager)?|deceased|dead|driver|"
-    r"suspects?|shooter|gunman)?\s*as\s+"
-    rf"(?P<name>{_NAME})"
+    r"\b(?P<who>(?:\w+\s+){0,3}?)(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:identified|ID['’]d)\s+(?P<whom>(?:[\w-]+\s+){0,4}?)as\s+"
+    rf"(?:{_TITLE}?(?:\d{{1,3}}-year-old\s+)?)(?P<name>{_NAME})"
+)
+_NAMED = re.compile(
+    r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|victim)\s+named\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+)
+# "Three people were killed, including 20-year-old Jon Arven", "They are Jon Arven, 58; ...",
+# "the victim was Jon Arven, 13".
+_LISTING = re.compile(
+    r"(?:\bincluding|\b(?:They|The\s+(?:\w+\s+)?(?:victims?|dead|deceased|injured|wounded))"
+    r"\s+(?:are|were|was|is))\s+"
+    rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+)
+# "A 21-year-old woman, identified as Lena Varo, was shot": a described person named after.
+_NAMED_AFTER = re.compile(
+    r"\s*,\s*(?:(?:later\s+)?identified\s+as\s+|named\s+)?"
+    rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})\s*(?:,|\bwas\b|\bwere\b)"
 )
 _VICTIM_APPOSITION = re.compile(
     rf"\b(?:[Tt]he|[Aa])\s+(?:\w+\s+)?(?:victims?|deceased|dead\s+(?:man|woman))\s*,\s*"
     rf"(?:(?:identified\s+as|named)\s+)?(?P<name>{_NAME})\s*,"
 )
+_PLACE_AFTER = r"(?:\s*,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 _LISTED_AFTER = re.compile(
-    rf"\A(?:\s*,\s*\d{{1,3}})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>{_NAME})"
+    rf"(?:\s*,\s*\d{{1,3}})?{_PLACE_AFTER}?(?:\s*,\s*\d{{1,3}})?"
+    rf"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+){_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+)
+# "Jon Arven, 24, of Orvane, was shot and killed": a name (or a list of them) right before
+# the verb phrase that says what became of them.
+_STATED_VERB = re.compile(
+    r"\s*,?\s*(?:who\s+)?(?P<aux>was|were|had\s+been|has\s+been|have\s+been|is|are)\s+"
+    r"(?:(?:also|later|then|both|each|allegedly|reportedly|critically|fatally|mortally|"
+    r"seriously|accidentally|not)\s+)*"
+    r"(?P<verb>shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|killed|murdered|slain|"
+    r"pronounced\s+dead|found\s+dead|declared\s+dead|shot|wounded|injured|hurt|grazed|struck|"
+    r"hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|arrested|charged|booked|detained|"
+    r"jailed|indicted|taken\s+into\s+custody|executed|tortured|sentenced)\b"
+    r"|\s*,?\s*(?P<died>died|dies|passed\s+away)\b"
+)
+_VERB_FATE = (
+    ("killed", r"killed|dead|death|murdered|slain|died|dies|passed"),
+    ("executed", r"executed"),
+    ("tortured", r"tortured"),
+    ("sentenced", r"sentenced"),
+    ("arrested", r"arrested|charged|booked|detained|jailed|indicted|custody"),
+    ("injured", r"shot|wounded|injured|hurt|grazed|struck|hospitali|hospital"),
+)
+_NAME_AT_END = re.compile(
+    rf"(?:^|[\s(\[\-–—:;,]){_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+    rf"(?P<tail>(?:\s*,\s*\d{{1,3}})?{_PLACE_AFTER}?(?:\s*,\s*\d{{1,3}})?)\s*,?\s*$"
 )
 _NEAR = 600  # characters back a pronoun or an identification may look for its person
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a mention takes from the claim it was read from (or from none: the document's
+    own voice)."""
+
+    document: str
+    uri: str
+    claim: str | None = None
+    when: str | None = None
+    where: str | None = None
+    event: str | None = None
+    attributed_to: str | None = None
+    sentence: str = ""
+
+    @classmethod
+    def of(cls, claim: Claim) -> _Context:
+        return cls(
+            claim.document, claim.uri, claim.id, claim.when, claim.where, claim.event,
+            claim.attributed_to, claim.sentence,
+        )  # fmt: skip
+
+
 def victim_mentions(
-    claims: Sequence[Claim], text: str, offsets: OffsetMap | None = None
+    claims: Sequence[Claim],
+    text: str,
+    offsets: OffsetMap | None = None,
+    document: str | None = None,
+    uri: str | None = None,
 ) -> list[VictimMention]:
     """The persons the document's claims and text name or describe one by one as harmed."""
+    if document is None:
+        if not claims:
+            return []
+        document, uri = claims[0].document, claims[0].uri
+    bare = _Context(document, uri or document)
     found: list[VictimMention] = []
     for claim in claims:
         fate = FATE_OF.get(claim.category)
@@ -88,7 +182,8 @@ def victim_mentions(
         ):
             continue
         found += _from_claim(claim, fate, text, offsets)
-    found = _identified(found, claims, text, offsets)
+    found += _stated(claims, text, offsets, bare, {(m.start, m.end) for m in found})
+    found = _identified(found, claims, text, offsets, bare)
     found = _resolve_pronouns(found, text)
     found.sort(key=lambda m: (m.start, m.end))
     return _one_per_span(found)
@@ -110,7 +205,7 @@ def _from_claim(
         words = subject[start:end]
         if words.isdigit():
             continue
-        mention = _mention(claim, fate, text, offsets, base + start, base + end)
+        mention = _mention(_Context.of(claim), fate, text, offsets, base + start, base + end)
         if mention is not None:
             mentions.append(mention)
     return mentions
@@ -131,7 +226,7 @@ def _persons(subject: str) -> list[tuple[int, int]]:
 
 
 def _mention(
-    claim: Claim,
+    claim: _Context,
     fate: str,
     text: str,
     offsets: OffsetMap | None,
@@ -153,6 +248,9 @@ def _mention(
     sex = _sex(lowered)
     raw_start, raw_end = offsets.span_to_raw(start, end) if offsets else (start, end)
     ident = hashlib.sha256(f"{claim.document}:{start}:{end}".encode()).hexdigest()[:20]
+    if name is not None and words.endswith(name) and len(name) < len(words):
+        start = end - len(name)  # "her husband Israel Alvarez": the name is the span
+        words = name
     return VictimMention(
         id=ident,
         document=claim.document,
@@ -170,24 +268,38 @@ def _mention(
         where=claim.where,
         event=claim.event,
         attributed_to=claim.attributed_to,
-        claim=claim.id,
-        sentence=claim.sentence,
+        claim=claim.claim,
+        sentence=claim.sentence or _sentence_at(text, start),
         normalised=None if name is None else normalise_name(name),
     )
 
 
 def _name_in(words: str) -> str | None:
-    """A personal name of two to four capitalised words ("Jon Arven"), or a lone surname
-    ("Arven"), in the words; None for a description ("a 24-year-old man") or a pronoun."""
-    match = re.search(_NAME, words)
+    """The personal name the words end with: two to four capitalised words ("Jon Arven",
+    "her husband Jon Arven"), or a lone surname ("Arven"); None for a description ("a
+    24-year-old man", "Man shot in Orvane") or a pronoun."""
+    words = re.sub(r"['’]s?$", "", words.strip())
+    words = re.sub(r"\s*\([^)]*\)$", "", words)  # "Jon Arven (left)"
+    match = _NAME_AT_END.search(words)
     if match is not None:
-        name = match.group(0)
-        if not (set(name.split()) & _NOT_NAMES):
-            return name
-    plain = words.strip()
-    if re.fullmatch(_NAME_WORD, plain) and plain not in _NOT_NAMES and len(plain) > 2:
-        return plain if plain.lower() not in _PRONOUNS else None
+        return clean_name(match.group("name"))
+    plain = re.sub(rf"^{_TITLE}", "", words)
+    if re.fullmatch(_NAME_WORD, plain) and len(plain) > 2:
+        return clean_name(plain)
     return None
+
+
+def clean_name(name: str) -> str | None:
+    """The name without leading words that are no part of it ("Sunday Jon Arven"); None when
+    a word of it describes rather than names ("Teen Shot", "Related Content")."""
+    words = name.split()
+    while words and (words[0] in _NOT_NAMES or words[0].rstrip(".") in ("Rev", "Officer")):
+        words = words[1:]
+    if not words or any(w.lower().strip(".,") in _DESCRIBING for w in words):
+        return None
+    if words[0].lower() in _PRONOUNS or len("".join(words)) < 3:
+        return None
+    return " ".join(words)
 
 
 def _age(words: str, text: str, end: int) -> int | None:
@@ -209,33 +321,48 @@ def _sex(words: list[str]) -> str | None:
 
 
 def _identified(
-    found: list[VictimMention], claims: Sequence[Claim], text: str, offsets: OffsetMap | None
+    found: list[VictimMention],
+    claims: Sequence[Claim],
+    text: str,
+    offsets: OffsetMap | None,
+    bare: _Context,
 ) -> list[VictimMention]:
     """Names the text gives described persons: "identified the victim as Jon Arven, 24" (and
-    the names listed after it), "the victim, Jon Arven, 24,". Each takes the fate of the
-    nearest described person before it, else of the claim of a few people nearest before."""
+    the names listed after it), "the victim, Jon Arven, 24,", "a boy named Tomas". Each takes
+    the fate of the nearest described person before it, else of the nearest claim of harm;
+    a suspect's identification names nobody harmed, unless an arrest is claimed near it."""
+    for at, mention in enumerate(found):  # "a 21-year-old woman, identified as Lena Varo,"
+        after = _NAMED_AFTER.match(text, mention.end) if mention.name is None else None
+        name = None if after is None else clean_name(after.group("name"))
+        if name is not None and mention.words.lower() not in _PRONOUNS:
+            found[at] = replace(mention, name=name, normalised=normalise_name(name))
     named = {m.normalised for m in found if m.normalised}
     extra: list[VictimMention] = []
-    for match in [*_IDENTIFIED.finditer(text), *_VICTIM_APPOSITION.finditer(text)]:
+    matches = [*_IDENTIFIED.finditer(text), *_VICTIM_APPOSITION.finditer(text)]
+    matches += [*_NAMED.finditer(text), *_LISTING.finditer(text)]
+    for match in matches:
         spans = [match.span("name")]
         rest = match.end("name")
         while (more := _LISTED_AFTER.match(text, rest)) is not None:
             spans.append(more.span("name"))
             rest = more.end("name")
+        groups = match.groupdict()
+        cue = f"{groups.get('who') or ''} {groups.get('whom') or ''}"
+        suspect = re.search(_SUSPECT_WORDS, cue, re.IGNORECASE) is not None
         for start, end in spans:
-            name = text[start:end]
-            if set(name.split()) & _NOT_NAMES or normalise_name(name) in named:
+            name = clean_name(text[start:end])
+            if name is None or normalise_name(name) in named:
                 continue
-            described, fate, claim = _fate_before(found, claims, start)
-            if fate is None or claim is None:
+            start = end - len(name) if text[start:end].endswith(name) else start
+            described, fate, claim = _fate_before(found, claims, start, suspect)
+            if fate is None:
                 continue
-            mention = _mention(claim, fate, text, offsets, start, end, name)
+            context = bare if claim is None else replace(_Context.of(claim), sentence="")
+            mention = _mention(context, fate, text, offsets, start, end, name)
             if mention is None:
                 continue
-            # the words of the identification, not the claim's, say who is harmed
             mention = replace(
                 mention,
-                sentence=_sentence_at(text, start),
                 sex=mention.sex or (described.sex if described else None),
                 age=mention.age or (described.age if described else None),
             )
@@ -247,12 +374,17 @@ def _identified(
     return found + extra
 
 
+_HARMS = frozenset(("killed", "executed", "injured", "victims", "tortured"))
+
+
 def _fate_before(
-    found: Sequence[VictimMention], claims: Sequence[Claim], at: int
+    found: Sequence[VictimMention], claims: Sequence[Claim], at: int, suspect: bool
 ) -> tuple[VictimMention | None, str | None, Claim | None]:
     """The described person an identification names (the nearest unnamed one before it, not
-    a pronoun), its fate and claim; else the fate of the nearest claim of a few people."""
+    a pronoun), its fate and claim; else the fate of the nearest claim of harm (of arrest,
+    for a suspect)."""
     by_id = {claim.id: claim for claim in claims}
+    wanted = {"arrested", "detained", "sentenced"} if suspect else _HARMS
     described = [
         m
         for m in found
@@ -260,20 +392,64 @@ def _fate_before(
         and m.words.lower() not in _PRONOUNS
         and m.end <= at
         and at - m.end < _NEAR * 2
+        and (FATE_OF.get(m.fate, m.fate) in wanted or (not suspect and m.fate == "injured"))
     ]
     if described:
         last = max(described, key=lambda m: m.end)
         return last, last.fate, by_id.get(last.claim or "")
-    small = [
+    near = [
         c
         for c in claims
-        if c.category in FATE_OF and not c.negated and c.low is not None and c.low <= _MOST_PEOPLE
+        if c.category in wanted and not c.negated and c.low is not None and abs(c.start - at) < 3000
     ]
-    before = [c for c in small if c.start <= at] or small
-    if not before:
+    if not near:
         return None, None, None
-    claim = min(before, key=lambda c: abs(at - c.start))
+    claim = min(near, key=lambda c: (c.start > at, abs(at - c.start)))
     return None, FATE_OF[claim.category], claim
+
+
+def _stated(
+    claims: Sequence[Claim],
+    text: str,
+    offsets: OffsetMap | None,
+    bare: _Context,
+    taken: set[tuple[int, int]],
+) -> list[VictimMention]:
+    """ "Jon Arven, 24, of Orvane, was shot and killed", "Lena Varo and Tomas Kerevic, 19, were
+    wounded", "Arven died": names right before a verb phrase that says what became of them."""
+    found: list[VictimMention] = []
+    for match in _STATED_VERB.finditer(text):
+        verb = match.group("verb") or match.group("died") or ""
+        if match.group("aux") in ("is", "are") and not re.match(r"hospitali|charged|jailed", verb):
+            continue
+        if match.group("died") is None and re.search(r"\bnot\s", match.group(0)):
+            continue
+        fate = next(f for f, pattern in _VERB_FATE if re.search(pattern, verb))
+        sentence_start = max(
+            text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1,
+            match.start() - 400,
+        )  # fmt: skip
+        prefix = text[sentence_start : match.start()]
+        while prefix:
+            named = _NAME_AT_END.search(prefix)
+            if named is None:
+                break
+            start = sentence_start + named.start("name")
+            end = sentence_start + named.end("name")
+            name = clean_name(named.group("name"))
+            if name is not None and (start, end) not in taken:
+                start = end - len(name)
+                claim = next((c for c in claims if c.start <= start < c.end), None)
+                context = bare if claim is None else replace(_Context.of(claim), sentence="")
+                mention = _mention(context, fate, text, offsets, start, end, name)
+                if mention is not None:
+                    found.append(mention)
+            rest = prefix[: named.start("name")]
+            listed = re.search(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+){_TITLE}?$", rest)
+            if listed is None:
+                break
+            prefix = rest[: listed.start()]
+    return found
 
 
 def _resolve_pronouns(found: list[VictimMention], text: str) -> list[VictimMention]:

@@ -90,11 +90,11 @@ def _person_key(mention: VictimMention, full: Sequence[VictimMention]) -> str:
     if not mention.name:
         return "described:" + mention.id
     words = name_words(mention.name)
-    if len(words) == 1:
+    if len(words) == 1:  # "Arven" (or a child's "Tomas") for the one full name it is part of
         owners = {
             " ".join(name_words(m.name or ""))
             for m in full
-            if name_words(m.name or "")[-1:] == words
+            if words[0] in (name_words(m.name or "")[-1], name_words(m.name or "")[0])
         }
         if len(owners) == 1:
             return "name:" + owners.pop()
