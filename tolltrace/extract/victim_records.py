@@ -185,8 +185,27 @@ def victim_mentions(
     found += _stated(claims, text, offsets, bare, {(m.start, m.end) for m in found})
     found = _identified(found, claims, text, offsets, bare)
     found = _resolve_pronouns(found, text)
+    found = _shot_in_a_killing(found, claims)
     found.sort(key=lambda m: (m.start, m.end))
     return _one_per_span(found)
+
+
+_SURVIVED = re.compile(
+    r"wound|injur|hurt|hospital|condition|surviv|recover|treated|graz|critical|stable|released",
+    re.IGNORECASE,
+)
+
+
+def _shot_in_a_killing(found: list[VictimMention], claims: Sequence[Claim]) -> list[VictimMention]:
+    """A person only said to be shot, in a report of deaths and of no injury, is among the
+    dead: nothing in their sentence says they survived."""
+    live = [c for c in claims if not c.negated]
+    if not any(c.category == "killed" for c in live) or any(c.category == "injured" for c in live):
+        return found
+    return [
+        replace(m, fate="killed") if m.fate == "injured" and not _SURVIVED.search(m.sentence) else m
+        for m in found
+    ]
 
 
 def _from_claim(

@@ -21,16 +21,21 @@ from tolltrace.errors import ExtraMissing
 from tolltrace.model import MatchEvidence
 
 PRIOR = 1e-4
-_SAME_NAME = "l.full_name = r.full_name"
+_SAME_NAME = "l.full_name = r.full_name AND l.first_name IS NOT NULL"
 _NAME_LEVELS: tuple[tuple[str, str, float, float], ...] = (
     # (label, SQL condition, m, u)
-    ("exact name", _SAME_NAME, 0.70, 0.00001),
-    ("same words, other order", "l.name_sorted = r.name_sorted", 0.08, 0.000004),
+    ("exact name", _SAME_NAME, 0.70, 0.000003),
+    (
+        "same words, other order",
+        "l.name_sorted = r.name_sorted AND l.first_name IS NOT NULL",
+        0.08,
+        0.000004,
+    ),
     (
         "surname equal, given name alike",
         "l.surname = r.surname AND jaro_winkler_similarity(l.first_name, r.first_name) >= 0.88",
-        0.12,
-        0.0001,
+        0.15,
+        0.00005,
     ),
     (
         "surname alike, given name alike",
@@ -42,14 +47,21 @@ _NAME_LEVELS: tuple[tuple[str, str, float, float], ...] = (
     (
         "surname equal, one given name unknown",
         "l.surname = r.surname AND (l.first_name IS NULL OR r.first_name IS NULL)",
-        0.06,
-        0.002,
+        0.1,
+        0.001,
     ),
     (
         "given names agree on their initial",
         "l.surname = r.surname AND substr(l.first_name, 1, 1) = substr(r.first_name, 1, 1)",
         0.01,
         0.002,
+    ),
+    (
+        "a given name alone, the other's given name",
+        "(l.first_name IS NULL AND l.surname = r.first_name) "
+        "OR (r.first_name IS NULL AND r.surname = l.first_name)",
+        0.03,
+        0.0005,
     ),
     ("other", "ELSE", 0.01, 0.99),
 )
@@ -88,6 +100,8 @@ def _settings() -> dict[str, Any]:
         "blocking_rules_to_generate_predictions": [
             {"blocking_rule": "l.surname = r.surname AND l.document <> r.document"},
             {"blocking_rule": "l.name_sorted = r.name_sorted AND l.document <> r.document"},
+            {"blocking_rule": "l.surname = r.first_name AND l.document <> r.document"},
+            {"blocking_rule": "l.first_name = r.surname AND l.document <> r.document"},
         ],
         "comparisons": [
             _levels("name", _NAME_LEVELS, either_null("full_name")),
@@ -122,12 +136,12 @@ def _settings() -> dict[str, Any]:
             ),
             _levels(
                 "place",
-                (("equal", "l.place = r.place", 0.85, 0.05), ("other", "ELSE", 0.15, 0.95)),
+                (("equal", "l.place = r.place", 0.7, 0.05), ("other", "ELSE", 0.3, 0.95)),
                 either_null("place"),
             ),
             _levels(
                 "event",
-                (("equal", "l.event = r.event", 0.85, 0.02), ("other", "ELSE", 0.15, 0.98)),
+                (("equal", "l.event = r.event", 0.9, 0.005), ("other", "ELSE", 0.1, 0.995)),
                 either_null("event"),
             ),
         ],
