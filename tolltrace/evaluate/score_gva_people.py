@@ -126,8 +126,8 @@ def names_match(ours: str, theirs: str) -> bool:
     if not mine or not gold:
         return False
     if len(mine) == 1 or len(gold) == 1:  # a surname alone, or a child's given name alone
-        one, other = (mine, gold) if len(mine) == 1 else (gold, mine)
-        return one[0] in (other[-1], other[0])
+        alone, full = (mine, gold) if len(mine) == 1 else (gold, mine)
+        return alone[0] in (full[-1], full[0])
     if mine[-1] != gold[-1]:
         return False
     first, other = mine[0], gold[0]

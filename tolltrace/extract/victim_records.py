@@ -377,13 +377,13 @@ def _identified(
             if fate is None:
                 continue
             context = bare if claim is None else replace(_Context.of(claim), sentence="")
-            mention = _mention(context, fate, text, offsets, start, end, name)
-            if mention is None:
+            read = _mention(context, fate, text, offsets, start, end, name)
+            if read is None:
                 continue
             mention = replace(
-                mention,
-                sex=mention.sex or (described.sex if described else None),
-                age=mention.age or (described.age if described else None),
+                read,
+                sex=read.sex or (described.sex if described else None),
+                age=read.age or (described.age if described else None),
             )
             extra.append(mention)
             named.add(mention.normalised or name)
