@@ -55,7 +55,8 @@ _DESCRIBING = frozenset(
      "year-old", "old", "police", "content", "related", "advertisement", "photo", "video",
      "staff", "reporter", "writer", "editor", "news", "county", "city", "state", "north",
      "south", "east", "west", "fort", "lake", "mount", "port", "saint", "st", "new", "center",
-     "hospital", "metro", "department", "office", "church", "school", "street", "avenue")
+     "hospital", "metro", "department", "office", "church", "school", "street", "avenue",
+     "court", "good", "samaritan", "two", "three", "four", "five", "six", "others", "rouge")
 )  # fmt: skip
 # Titles before a name, not part of it: "Officer Jon Arven", "the Rev. Lena Varo".
 _TITLE = (
@@ -80,18 +81,19 @@ _AGE_WORDS = re.compile(r"(\d{1,3})[- ](?:year|yr)s?[- ]old", re.IGNORECASE)
 _SUSPECT_WORDS = r"(?:suspects?|shooter|gunman|gunmen|man\s+arrested|alleged)"
 _IDENTIFIED = re.compile(
     r"\b(?P<who>(?:\w+\s+){0,3}?)(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
-    r"(?:identified|ID['’]d)\s+(?P<whom>(?:[\w-]+\s+){0,4}?)as\s+"
+    r"(?:identified|ID['’]d)\s+(?P<whom>(?:[\w'’-]+\s+){0,7}?)as\s+"
     rf"(?:{_TITLE}?(?:\d{{1,3}}-year-old\s+)?)(?P<name>{_NAME})"
 )
 _NAMED = re.compile(
-    r"\b(?:boy|girl|man|woman|teen|teenager|child|toddler|baby|victim)\s+named\s+"
+    r"\b(?:boy|girl|child|toddler|baby|son|daughter)\s+named\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
 )
 # "Three people were killed, including 20-year-old Jon Arven", "They are Jon Arven, 58; ...",
 # "the victim was Jon Arven, 13".
 _LISTING = re.compile(
     r"(?:\bincluding|\b(?:They|The\s+(?:\w+\s+)?(?:victims?|dead|deceased|injured|wounded))"
-    r"\s+(?:are|were|was|is))\s+"
+    r"\s+(?:are|were|was|is)|\b(?:killing|wounding|injuring)(?:\s+(?:\w+\s+){0,3}?"
+    r"(?:people|others|men|women|victims),)?)\s+"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
 # "A 21-year-old woman, identified as Lena Varo, was shot": a described person named after.
@@ -106,7 +108,8 @@ _VICTIM_APPOSITION = re.compile(
 _PLACE_AFTER = r"(?:\s*,?\s+(?:of|from)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
 _LISTED_AFTER = re.compile(
     rf"(?:\s*,\s*\d{{1,3}})?{_PLACE_AFTER}?(?:\s*,\s*\d{{1,3}})?"
-    rf"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+){_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+    rf"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\w'’-]+,?\s+)?"
+    rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
 # "Jon Arven, 24, of Orvane, was shot and killed": a name (or a list of them) right before
 # the verb phrase that says what became of them.
@@ -118,7 +121,7 @@ _STATED_VERB = re.compile(
     r"pronounced\s+dead|found\s+dead|declared\s+dead|shot|wounded|injured|hurt|grazed|struck|"
     r"hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|arrested|charged|booked|detained|"
     r"jailed|indicted|taken\s+into\s+custody|executed|tortured|sentenced)\b"
-    r"|\s*,?\s*(?P<died>died|dies|passed\s+away)\b"
+    r"|\s*,?\s*(?:(?:has|have|had)\s+(?:since\s+|later\s+)?)?(?P<died>died|dies|passed\s+away)\b"
 )
 _VERB_FATE = (
     ("killed", r"killed|dead|death|murdered|slain|died|dies|passed"),
@@ -130,7 +133,8 @@ _VERB_FATE = (
 )
 _NAME_AT_END = re.compile(
     rf"(?:^|[\s(\[\-–—:;,]){_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
-    rf"(?P<tail>(?:\s*,\s*\d{{1,3}})?{_PLACE_AFTER}?(?:\s*,\s*\d{{1,3}})?)\s*,?\s*$"
+    rf"(?P<tail>(?:\s*,\s*\d{{1,3}})?(?:{_PLACE_AFTER}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
+    r"(?:\s*,\s*\d{1,3})?)\s*,?\s*$"
 )
 _NEAR = 600  # characters back a pronoun or an identification may look for its person
 
@@ -456,7 +460,10 @@ def _stated(
             start = sentence_start + named.start("name")
             end = sentence_start + named.end("name")
             name = clean_name(named.group("name"))
-            if name is not None and (start, end) not in taken:
+            place = re.search(
+                r"\b(?:of|from|in|at|on|near)\s+(?:the\s+)?$", prefix[: named.start("name")]
+            )
+            if name is not None and place is None and (start, end) not in taken:
                 start = end - len(name)
                 claim = next((c for c in claims if c.start <= start < c.end), None)
                 context = bare if claim is None else replace(_Context.of(claim), sentence="")

@@ -24,7 +24,11 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _PARTICLES = frozenset(("al", "el", "ul", "bin", "ibn", "van", "von", "de", "da", "di"))
-_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii"))
+_TITLES = frozenset(
+    ("mr", "mrs", "ms", "miss", "dr", "jr", "sr", "ii", "iii", "officer", "deputy", "trooper",
+     "sgt", "sergeant", "corporal", "cpl", "detective", "det", "lt", "lieutenant", "capt",
+     "captain", "rev", "reverend", "pastor", "senior")
+)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
