@@ -56,7 +56,8 @@ _DESCRIBING = frozenset(
      "staff", "reporter", "writer", "editor", "news", "county", "city", "state", "north",
      "south", "east", "west", "fort", "lake", "mount", "port", "saint", "st", "new", "center",
      "hospital", "metro", "department", "office", "church", "school", "street", "avenue",
-     "court", "good", "samaritan", "two", "three", "four", "five", "six", "others", "rouge")
+     "court", "good", "samaritan", "apartments", "coverage", "park", "bar", "club", "road",
+     "two", "three", "four", "five", "six", "others", "rouge")
 )  # fmt: skip
 # Titles before a name, not part of it: "Officer Jon Arven", "the Rev. Lena Varo".
 _TITLE = (
@@ -74,7 +75,9 @@ _NOT_NAMES = frozenset(
      "June", "July", "August", "September", "October", "November", "December", "County",
      "Street", "Avenue", "Road", "Department", "Office", "Hospital", "Center", "Centre",
      "Police", "Sheriff", "University", "School", "City", "Court", "Ministry", "Rights",
-     "Watch", "News", "Council", "Committee", "Army", "Forces", "Guard", "Party", "Front")
+     "Watch", "News", "Council", "Committee", "Army", "Forces", "Guard", "Party", "Front", "On",
+     "In", "At", "By", "For", "From", "Of", "And", "But", "When", "After", "Before", "As",
+     "Related", "Coverage", "Photo", "Video", "Read", "More", "Click", "Advertisement")
 )  # fmt: skip
 _AGE_AFTER = re.compile(r"\A\s*,\s*(\d{1,3})\s*(?:,|;|\.|\)|\band\b|$)")
 _AGE_WORDS = re.compile(r"(\d{1,3})[- ](?:year|yr)s?[- ]old", re.IGNORECASE)
@@ -94,6 +97,14 @@ _LISTING = re.compile(
     r"(?:\bincluding|\b(?:They|The\s+(?:\w+\s+)?(?:victims?|dead|deceased|injured|wounded))"
     r"\s+(?:are|were|was|is)|\b(?:killing|wounding|injuring)(?:\s+(?:\w+\s+){0,3}?"
     r"(?:people|others|men|women|victims),)?)\s+"
+    rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+)
+# "killed his father Jon Arven", "the death of Jon Arven", "the bodies of 10-year-old Lena
+# Varo and ...": the verb or noun says what became of the person named after it.
+_OBJECT = re.compile(
+    r"\b(?P<verb>killed|murdered|shot|wounded|injured|deaths?|killings?|murders?|slayings?|"
+    r"bod(?:y|ies)|li(?:fe|ves)|homicides?|funerals?|shooting)\s+(?:of\s+)?"
+    r"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?)?"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
 # "A 21-year-old woman, identified as Lena Varo, was shot": a described person named after.
@@ -118,13 +129,17 @@ _STATED_VERB = re.compile(
     r"(?:(?:also|later|then|both|each|allegedly|reportedly|critically|fatally|mortally|"
     r"seriously|accidentally|not)\s+)*"
     r"(?P<verb>shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|killed|murdered|slain|"
-    r"pronounced\s+dead|found\s+dead|declared\s+dead|shot|wounded|injured|hurt|grazed|struck|"
+    r"pronounced\s+(?:dead|deceased)|found\s+dead|declared\s+dead|shot|wounded|injured|hurt|grazed|struck|"
     r"hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|arrested|charged|booked|detained|"
     r"jailed|indicted|taken\s+into\s+custody|executed|tortured|sentenced)\b"
     r"|\s*,?\s*(?:(?:has|have|had)\s+(?:since\s+|later\s+)?)?(?P<died>died|dies|passed\s+away)\b"
 )
 _VERB_FATE = (
-    ("killed", r"killed|dead|death|murdered|slain|died|dies|passed"),
+    (
+        "killed",
+        r"kill|dead|death|murder|slain|slaying|died|dies|passed|deceased|bod|li(?:fe|ves)|"
+        r"homicide|funeral",
+    ),
     ("executed", r"executed"),
     ("tortured", r"tortured"),
     ("sentenced", r"sentenced"),
@@ -132,9 +147,9 @@ _VERB_FATE = (
     ("injured", r"shot|wounded|injured|hurt|grazed|struck|hospitali|hospital"),
 )
 _NAME_AT_END = re.compile(
-    rf"(?:^|[\s(\[\-–—:;,]){_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
+    rf"(?:^|[\s(\[\-–—:;,]){_TITLE}?(?:[\w-]+-year-old\s+)?(?P<name>{_NAME})"
     rf"(?P<tail>(?:\s*,\s*\d{{1,3}})?(?:{_PLACE_AFTER}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?)?"
-    r"(?:\s*,\s*\d{1,3})?)\s*,?\s*$"
+    r"(?:\s*,\s*\d{1,3})?(?:\s*,\s*(?:a|an|the|his|her)\s+[^,;.]{1,80},?)?)\s*,?\s*$"
 )
 _NEAR = 600  # characters back a pronoun or an identification may look for its person
 
@@ -312,12 +327,20 @@ def _name_in(words: str) -> str | None:
     return None
 
 
+def _span_of(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """The span of `name` (cleaned) within the words `text[start:end]` it was read from."""
+    at = text.find(name, start, end)
+    return (at, at + len(name)) if at >= 0 else (start, end)
+
+
 def clean_name(name: str) -> str | None:
     """The name without leading words that are no part of it ("Sunday Jon Arven"); None when
     a word of it describes rather than names ("Teen Shot", "Related Content")."""
     words = name.split()
     while words and (words[0] in _NOT_NAMES or words[0].rstrip(".") in ("Rev", "Officer")):
         words = words[1:]
+    while words and words[-1] in _NOT_NAMES:  # "... Jon Arven The" (a line that ran on)
+        words = words[:-1]
     if not words or any(w.lower().strip(".,") in _DESCRIBING for w in words):
         return None
     if words[0].lower() in _PRONOUNS or len("".join(words)) < 3:
@@ -362,7 +385,7 @@ def _identified(
     named = {m.normalised for m in found if m.normalised}
     extra: list[VictimMention] = []
     matches = [*_IDENTIFIED.finditer(text), *_VICTIM_APPOSITION.finditer(text)]
-    matches += [*_NAMED.finditer(text), *_LISTING.finditer(text)]
+    matches += [*_NAMED.finditer(text), *_LISTING.finditer(text), *_OBJECT.finditer(text)]
     for match in matches:
         spans = [match.span("name")]
         rest = match.end("name")
@@ -376,8 +399,15 @@ def _identified(
             name = clean_name(text[start:end])
             if name is None or normalise_name(name) in named:
                 continue
-            start = end - len(name) if text[start:end].endswith(name) else start
-            described, fate, claim = _fate_before(found, claims, start, suspect)
+            start, end = _span_of(text, start, end, name)
+            said = groups.get("verb")
+            described: VictimMention | None = None
+            claim: Claim | None = None
+            fate: str | None
+            if said:  # the words before the name say what became of them
+                fate = next(f for f, pattern in _VERB_FATE if re.search(pattern, said + " shot"))
+            else:
+                described, fate, claim = _fate_before(found, claims, start, suspect)
             if fate is None:
                 continue
             context = bare if claim is None else replace(_Context.of(claim), sentence="")
@@ -464,14 +494,18 @@ def _stated(
                 r"\b(?:of|from|in|at|on|near)\s+(?:the\s+)?$", prefix[: named.start("name")]
             )
             if name is not None and place is None and (start, end) not in taken:
-                start = end - len(name)
+                start, end = _span_of(text, start, end, name)
                 claim = next((c for c in claims if c.start <= start < c.end), None)
                 context = bare if claim is None else replace(_Context.of(claim), sentence="")
                 mention = _mention(context, fate, text, offsets, start, end, name)
                 if mention is not None:
                     found.append(mention)
             rest = prefix[: named.start("name")]
-            listed = re.search(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+){_TITLE}?$", rest)
+            listed = re.search(
+                r"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:(?:his|her|their)\s+[\w'’-]+\s+)?"
+                rf"{_TITLE}?(?:[\w-]+-year-old\s+)?$",
+                rest,
+            )
             if listed is None:
                 break
             prefix = rest[: listed.start()]

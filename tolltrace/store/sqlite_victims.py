@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Schema migration 9 (see sqlite.MIGRATIONS); never edit it once it has shipped.
 VICTIM_MIGRATION = """
-CREATE TABLE victims (
+CREATE TABLE IF NOT EXISTS victims (
     id TEXT PRIMARY KEY,
     name TEXT,
     normalised TEXT,
@@ -34,9 +34,9 @@ CREATE TABLE victims (
     mention_count INTEGER NOT NULL,
     evidence TEXT NOT NULL
 );
-CREATE INDEX victims_name ON victims(normalised);
-CREATE INDEX victims_fate ON victims(fate);
-CREATE TABLE victim_mentions (
+CREATE INDEX IF NOT EXISTS victims_name ON victims(normalised);
+CREATE INDEX IF NOT EXISTS victims_fate ON victims(fate);
+CREATE TABLE IF NOT EXISTS victim_mentions (
     id TEXT PRIMARY KEY,
     victim TEXT NOT NULL REFERENCES victims(id),
     document TEXT NOT NULL,
@@ -58,9 +58,9 @@ CREATE TABLE victim_mentions (
     claim TEXT,
     sentence TEXT NOT NULL
 );
-CREATE INDEX victim_mentions_victim ON victim_mentions(victim);
-CREATE INDEX victim_mentions_document ON victim_mentions(document);
-CREATE TABLE victim_decisions (
+CREATE INDEX IF NOT EXISTS victim_mentions_victim ON victim_mentions(victim);
+CREATE INDEX IF NOT EXISTS victim_mentions_document ON victim_mentions(document);
+CREATE TABLE IF NOT EXISTS victim_decisions (
     id INTEGER PRIMARY KEY,
     action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
     ids TEXT NOT NULL,
