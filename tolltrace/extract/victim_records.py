@@ -103,6 +103,7 @@ _LISTING = re.compile(
 # Varo and ...": the verb or noun says what became of the person named after it.
 _OBJECT = re.compile(
     r"\b(?P<verb>killed|murdered|shot|wounded|injured|deaths?|killings?|murders?|slayings?|"
+    r"arrested|charged|booked|detained|"
     r"bod(?:y|ies)|li(?:fe|ves)|homicides?|funerals?|shooting)\s+(?:of\s+)?"
     r"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?)?"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
@@ -133,6 +134,8 @@ _STATED_VERB = re.compile(
     r"hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|arrested|charged|booked|detained|"
     r"jailed|indicted|taken\s+into\s+custody|executed|tortured|sentenced)\b"
     r"|\s*,?\s*(?:(?:has|have|had)\s+(?:since\s+|later\s+)?)?(?P<died>died|dies|passed\s+away)\b"
+    r"|\s*,?\s*(?P<held>turned\s+(?:himself|herself)\s+in|surrendered|faces?\s+(?:\w+\s+){0,3}?"
+    r"charges?|(?:is|was)\s+(?:being\s+)?held\s+(?:in|at|on|without)|pleaded\s+guilty)\b"
 )
 _VERB_FATE = (
     (
@@ -406,6 +409,9 @@ def _identified(
             fate: str | None
             if said:  # the words before the name say what became of them
                 fate = next(f for f, pattern in _VERB_FATE if re.search(pattern, said + " shot"))
+            elif (cued := _cued_fate(cue)) is not None:  # "identified the dead victims as"
+                described, fate, claim = _fate_before(found, claims, start, suspect)
+                fate = cued
             else:
                 described, fate, claim = _fate_before(found, claims, start, suspect)
             if fate is None:
@@ -425,6 +431,15 @@ def _identified(
                 at = found.index(described)
                 found[at] = replace(described, name=name, normalised=mention.normalised)
     return found + extra
+
+
+def _cued_fate(cue: str) -> str | None:
+    """The fate the words of an identification state: "the dead victims", "the injured"."""
+    if re.search(r"\b(?:dead|deceased|killed|slain|murdered|fatal\w*)\b", cue, re.IGNORECASE):
+        return "killed"
+    if re.search(r"\b(?:injured|wounded|hurt|survivors?)\b", cue, re.IGNORECASE):
+        return "injured"
+    return None
 
 
 _HARMS = frozenset(("killed", "executed", "injured", "victims", "tortured"))
@@ -473,11 +488,16 @@ def _stated(
     found: list[VictimMention] = []
     for match in _STATED_VERB.finditer(text):
         verb = match.group("verb") or match.group("died") or ""
+        if match.group("held"):
+            verb = "arrested"  # "turned himself in", "faces charges", "is being held in"
         if match.group("aux") in ("is", "are") and not re.match(r"hospitali|charged|jailed", verb):
             continue
-        if match.group("died") is None and re.search(r"\bnot\s", match.group(0)):
+        if match.group("verb") and re.search(r"\bnot\s", match.group(0)):
             continue
         fate = next(f for f, pattern in _VERB_FATE if re.search(pattern, verb))
+        clause = re.split(r"[.;]\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
+        if fate == "injured" and re.search(r"\b(?:died|dies|dead|killed|fatal)", clause):
+            fate = "killed"  # "was shot several times and died at a hospital"
         sentence_start = max(
             text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1,
             match.start() - 400,
