@@ -94,8 +94,8 @@ _NAMED = re.compile(
 # "Three people were killed, including 20-year-old Jon Arven", "They are Jon Arven, 58; ...",
 # "the victim was Jon Arven, 13".
 _LISTING = re.compile(
-    r"(?:\bincluding|\b(?:They|The\s+(?:\w+\s+)?(?:victims?|dead|deceased|injured|wounded))"
-    r"\s+(?:are|were|was|is)|\b(?:killing|wounding|injuring)(?:\s+(?:\w+\s+){0,3}?"
+    r"(?:\bincluding|\b(?:They|(?:The|Those|These|Other)\s+(?:\w+\s+)?"
+    r"(?:victims?|dead|deceased|injured|wounded))\s+(?:are|were|was|is|include|included)|\b(?:killing|wounding|injuring)(?:\s+(?:\w+\s+){0,3}?"
     r"(?:people|others|men|women|victims),)?)\s+"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
@@ -105,7 +105,7 @@ _OBJECT = re.compile(
     r"\b(?P<verb>killed|murdered|shot|wounded|injured|deaths?|killings?|murders?|slayings?|"
     r"arrested|charged|booked|detained|"
     r"bod(?:y|ies)|li(?:fe|ves)|homicides?|funerals?|shooting)\s+(?:of\s+)?"
-    r"(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){0,2}?)?"
+    r"(?:(?:his|her|their|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?)?"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
 # "A 21-year-old woman, identified as Lena Varo, was shot": a described person named after.
@@ -130,6 +130,7 @@ _STATED_VERB = re.compile(
     r"(?:(?:also|later|then|both|each|allegedly|reportedly|critically|fatally|mortally|"
     r"seriously|accidentally|not)\s+)*"
     r"(?P<verb>shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|killed|murdered|slain|"
+    r"gunned\s+down|fatally\s+\w+|"
     r"pronounced\s+(?:dead|deceased)|found\s+dead|declared\s+dead|shot|wounded|injured|hurt|grazed|struck|"
     r"hospitali[sz]ed|taken\s+to\s+(?:a|the)\s+hospital|arrested|charged|booked|detained|"
     r"jailed|indicted|taken\s+into\s+custody|executed|tortured|sentenced)\b"
@@ -140,7 +141,7 @@ _STATED_VERB = re.compile(
 _VERB_FATE = (
     (
         "killed",
-        r"kill|dead|death|murder|slain|slaying|died|dies|passed|deceased|bod|li(?:fe|ves)|"
+        r"kill|dead|death|murder|slain|slaying|died|dies|passed|deceased|bod|li(?:fe|ves)|gunned|fatal|"
         r"homicide|funeral",
     ),
     ("executed", r"executed"),
