@@ -73,3 +73,55 @@ def test_counts_and_denials_are_no_persons() -> None:
     count = _claim(text, "Forty people were killed", "people", low=40, high=40)
     denied = _claim(text, "Jon Arven was not killed", "Jon Arven", negated=True)
     assert victim_mentions([count, denied], text) == []
+
+
+def _read(text: str, claims: list | None = None) -> dict[str, tuple[str, int | None]]:
+    found = victim_mentions(claims or [], text, document=DOC, uri="orvane.txt")
+    return {m.name or m.words: (m.fate, m.age) for m in found}
+
+
+def test_names_listed_with_ages_before_the_verb() -> None:
+    text = (
+        "Tomas Kerevo, 15, Lena Varo, 19, and 32-year-old Dara Orvik were wounded. "
+        "Mira Kest, 44, of Orvane, a teacher at the Orvane school, was shot and died later."
+    )
+    assert _read(text) == {
+        "Tomas Kerevo": ("injured", 15),
+        "Lena Varo": ("injured", 19),
+        "Dara Orvik": ("injured", 32),
+        "Mira Kest": ("killed", 44),
+    }
+
+
+def test_what_the_words_before_a_name_say_became_of_them() -> None:
+    text = (
+        "Alek Bock, 26, killed his father Vik Bock, 50. The shooting claimed the life of "
+        "Kal Goen. Police arrested Ivo Marn on Sunday; Sela Dunn turned herself in."
+    )
+    read = _read(text)
+    assert read["Vik Bock"] == ("killed", 50)
+    assert read["Kal Goen"][0] == "killed"
+    assert read["Ivo Marn"][0] == "arrested" and read["Sela Dunn"][0] == "arrested"
+    assert "Alek Bock" not in read  # the one who killed is not harmed by these words
+
+
+def test_an_identification_states_the_fate_and_names_a_list() -> None:
+    text = (
+        "Two people were killed in Orvane on Friday. Police identified the dead victims as "
+        "Tam Greer of Orvane, Nils Lind of Kessa and Oren Dunk."
+    )
+    killed = _claim(text, "Two people were killed", "people", low=2, high=2)
+    assert _read(text, [killed]) == {
+        "Tam Greer": ("killed", None),
+        "Nils Lind": ("killed", None),
+        "Oren Dunk": ("killed", None),
+    }
+
+
+def test_places_and_headline_words_are_no_names() -> None:
+    text = (
+        "Teen Shot Near Orvane Park\n\nDemo Varn, an artist from Port Kessa, was killed. "
+        "A man from Baton Vale was wounded."
+    )
+    read = _read(text)
+    assert set(read) == {"Demo Varn"}

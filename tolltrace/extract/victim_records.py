@@ -356,6 +356,11 @@ def _age(words: str, text: str, end: int) -> int | None:
     written = _AGE_WORDS.search(words)
     if written:
         return int(written.group(1))
+    before = re.search(
+        r"(\d{1,3})[- ]years?[- ]old\s+$", text[max(0, end - len(words) - 16) : end - len(words)]
+    )
+    if before:  # "32-year-old Dara Orvik"
+        return int(before.group(1))
     after = _AGE_AFTER.match(text[end : end + 12])
     if after and int(after.group(1)) < 120:
         return int(after.group(1))
@@ -499,10 +504,7 @@ def _stated(
         clause = re.split(r"[.;]\s", text[match.end() : match.end() + 200], maxsplit=1)[0]
         if fate == "injured" and re.search(r"\b(?:died|dies|dead|killed|fatal)", clause):
             fate = "killed"  # "was shot several times and died at a hospital"
-        sentence_start = max(
-            text.rfind(". ", 0, match.start()) + 2, text.rfind("\n", 0, match.start()) + 1,
-            match.start() - 400,
-        )  # fmt: skip
+        sentence_start = max(_sentence_start(text, match.start()), match.start() - 400)
         prefix = text[sentence_start : match.start()]
         while prefix:
             named = _NAME_AT_END.search(prefix)
@@ -569,7 +571,13 @@ def _one_per_span(found: list[VictimMention]) -> list[VictimMention]:
     return sorted(best.values(), key=lambda m: (m.start, m.end))
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` starts (after ". " or a line break)."""
+    stop = text.rfind(". ", 0, at)
+    return max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    start = _sentence_start(text, at)
     end = min(i for i in (text.find(". ", at), text.find("\n", at), len(text)) if i >= 0)
     return text[start : end + 1].strip()
