@@ -24,16 +24,17 @@ class VictimSummary:
 
 
 def store_mentions(store: Store) -> list[VictimMention]:
-    """Every document's victim mentions, in document order."""
+    """Every document's victim mentions, in the order the store lists the documents."""
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for claim in store.claims():
         by_document[claim.document].append(claim)
     mentions: list[VictimMention] = []
-    for document in sorted(by_document):
-        clean = store.get_document(document).clean
+    for document in store.documents():  # a text without claims may still name a victim
+        clean = store.get_document(document.id).clean
         if clean is None:
             continue
-        mentions += victim_mentions(by_document[document], clean.text, clean.offsets)
+        claims = by_document.get(document.id, [])
+        mentions += victim_mentions(claims, clean.text, clean.offsets, document.id, document.uri)
     return mentions
 
 

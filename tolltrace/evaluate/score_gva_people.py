@@ -163,7 +163,7 @@ def score_people(
     for doc, document in linked.items():
         if doc not in gold.article_incidents:
             continue
-        mentions = victim_mentions(document.claims, document.text)
+        mentions = victim_mentions(document.claims, document.text, document=doc, uri=doc)
         event = main_event.get(doc)
         if event is not None:
             mentions = [replace(m, event=event) for m in mentions]
