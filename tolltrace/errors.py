@@ -108,6 +108,20 @@ class BadEntityDecision(StoreError):
     code = "T313"
 
 
+class VictimNotFound(StoreError):
+    code = "T314"
+
+
+class BadVictimDecision(StoreError):
+    code = "T315"
+
+
+class ExtraMissing(TolltraceError):
+    """An optional engine (splink) is not installed: the message names the extra."""
+
+    code = "T306"
+
+
 # Configuration: a reading profile cannot be used. The command stops.
 class ProfileError(TolltraceError):
     code = "T400"

@@ -371,3 +371,84 @@ class Review:
     reason: str
     by: str
     at: str  # ISO 8601, UTC
+
+
+# Named victims (issue 20): each person a text names or describes one by one as harmed.
+FATES = (
+    "killed", "executed", "injured", "arrested", "detained", "disappeared", "sentenced",
+    "tortured",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class VictimMention:
+    """One document's words about one harmed person, and who says so."""
+
+    id: str  # stable: the document and the span
+    document: str
+    uri: str
+    words: str  # the words that name or describe the person, as written
+    name: str | None  # the person's name as written, when the text gives one
+    start: int  # offsets of `words` in the clean text
+    end: int
+    raw_start: int  # the same span in the original's decoded text
+    raw_end: int
+    fate: str  # one of FATES
+    age: int | None = None
+    sex: str | None = None  # male, female, or None when the text does not say
+    when: str | None = None
+    where: str | None = None
+    event: str | None = None
+    attributed_to: str | None = None  # None: the document's own voice
+    claim: str | None = None  # the claim the mention was read from
+    sentence: str = ""
+    normalised: str | None = None  # `link.person_names.normalise_name` of `name`
+
+
+@dataclass(frozen=True, slots=True)
+class MatchEvidence:
+    """Why two mentions were linked as one person: splink's match weight per comparison."""
+
+    first: str  # mention id
+    second: str  # mention id
+    probability: float
+    weight: float  # the total match weight (log2 of the Bayes factor)
+    comparisons: Mapping[str, float]  # comparison name -> its match weight
+    manual: str | None = None  # the reason, for a person's merge
+
+
+@dataclass(frozen=True, slots=True)
+class Victim:
+    """A harmed person across documents: every mention merged, with the evidence."""
+
+    id: str  # stable for the same mentions
+    name: str | None  # the fullest name the mentions give
+    normalised: str | None
+    fate: str  # the gravest fate any mention states
+    age: int | None
+    sex: str | None
+    when: str | None
+    where: str | None
+    event: str | None
+    mentions: tuple[VictimMention, ...]
+    evidence: tuple[MatchEvidence, ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.document for m in self.mentions))
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Who says so: each mention's attributed source, else its document's uri."""
+        return tuple(dict.fromkeys(m.attributed_to or m.uri for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class VictimDecision:
+    """A person's merge of victim records, or split of mentions out of one: kept and logged."""
+
+    action: str  # merge: make the mentions of `victims` one; split: take `mentions` out apart
+    ids: tuple[str, ...]  # mention ids (a victim is named by any of its mentions)
+    reason: str
+    by: str = ""
+    at: str = ""

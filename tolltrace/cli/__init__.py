@@ -4,7 +4,16 @@ The commands live by subject in this package's modules; importing them registers
 the one `cli` group.
 """
 
-from tolltrace.cli import claims, documents, links, package, report, run, web  # noqa: F401  (registers the commands)
+from tolltrace.cli import (  # noqa: F401  (registers the commands)
+    claims,
+    documents,
+    links,
+    package,
+    report,
+    run,
+    victims,
+    web,
+)
 from tolltrace.cli.common import cli
 
 

@@ -203,6 +203,16 @@ def _advocacy_claim(record: Mapping[str, Any], where: str) -> AdvocacyClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """A person of an incident as the archive lists them (any field may be empty)."""
+
+    name: str | None
+    age: int | None
+    statuses: tuple[str, ...]  # Killed, Injured, Arrested, Unharmed
+    type: str  # Victim or Subject-Suspect
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     id: str
     killed: int
@@ -210,6 +220,7 @@ class Incident:
     date: str | None
     city: str | None
     state: str | None
+    participants: tuple[Participant, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +246,7 @@ def load_gva(folder: Path) -> tuple[GvaGold, list[EvalDocument]]:
             date=_optional_str(record.get("date")),
             city=_optional_str(record.get("city_or_county")),
             state=_optional_str(record.get("state")),
+            participants=_participants(record.get("participants")),
         )
     documents: dict[str, EvalDocument] = {}
     links: dict[str, list[str]] = {}
@@ -264,6 +276,24 @@ def load_gva(folder: Path) -> tuple[GvaGold, list[EvalDocument]]:
         tuple(sorted(unknown)),
     )
     return gold, list(documents.values())
+
+
+def _participants(value: Any) -> tuple[Participant, ...]:
+    """The incident's participants; a malformed entry is left out, not fatal."""
+    if not isinstance(value, list):
+        return ()
+    found = []
+    for item in value:
+        if not isinstance(item, Mapping):
+            continue
+        name = str(item.get("Name") or "").strip() or None
+        age_text = str(item.get("Age") or "").strip()
+        statuses = tuple(s.strip() for s in str(item.get("Status") or "").split(",") if s.strip())
+        kind = str(item.get("Type") or "").strip()
+        found.append(
+            Participant(name, int(age_text) if age_text.isdigit() else None, statuses, kind)
+        )
+    return tuple(found)
 
 
 # -------------------------------------------------------------------------------------- gvdb

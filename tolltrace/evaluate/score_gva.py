@@ -45,6 +45,7 @@ from tolltrace.evaluate.metrics import (
     render_table,
     targets_json,
 )
+from tolltrace.evaluate.score_gva_people import PeopleReport, score_people
 from tolltrace.link.events import link_events, main_events
 from tolltrace.model import Claim, Event
 
@@ -106,6 +107,8 @@ class GvaReport:
     injured_all: CountAgreement | None = None
     events: int | None = None  # events linking found
     linking_seconds: float | None = None
+    # Named people against the incidents' participants (`score_gva_people`, issue 20).
+    people: PeopleReport | None = None
 
     def rows(self) -> list[Row]:
         rows: list[Row] = [("documents", self.documents, None)]
@@ -136,6 +139,8 @@ class GvaReport:
             rows.append(("events linked", self.events, None))
         if self.linking_seconds is not None:
             rows.append(("linking seconds", round(self.linking_seconds, 2), None))
+        if self.people is not None:
+            rows += self.people.rows()
         rows += [
             ("multi-incident articles (not counted)", self.multi_incident_articles, None),
             ("extractor failures", len(self.failures), None),
@@ -159,6 +164,8 @@ class GvaReport:
             "multi_incident_articles": self.multi_incident_articles,
             "unknown_incidents": self.unknown_incidents,
             "failures": [failure.to_json() for failure in self.failures],
+            "people": None if self.people is None else self.people.to_json(),
+            "people_errors": [] if self.people is None else list(self.people.errors),
             "targets": targets_json(self.rows()),
             "meets_targets": meets(self.rows()),
         }
@@ -215,14 +222,17 @@ def score_gva(gold: GvaGold, documents: Sequence[EvalDocument], extract: Extract
     linking: BCubed | None = None
     events: list[Event] | None = None
     seconds: float | None = None
+    main: Mapping[str, str] = own
     if own:  # the extractor links claims itself
         linking = b_cubed(in_corpus, own)
     elif any(predicted.values()):
         started = time.perf_counter()
         events = link_events([linked[d.id] for d in documents if d.id in linked])
         seconds = time.perf_counter() - started
-        linking = b_cubed(in_corpus, main_events(events))
+        main = main_events(events)
+        linking = b_cubed(in_corpus, main)
         counted = main_event_claims(predicted, events)
+    people = score_people(gold, linked, main) if any(predicted.values()) else None
     return GvaReport(
         documents=len(documents),
         killed=_agreement(gold, counted, "killed"),
@@ -235,4 +245,5 @@ def score_gva(gold: GvaGold, documents: Sequence[EvalDocument], extract: Extract
         injured_all=None if events is None else _agreement(gold, predicted, "injured"),
         events=None if events is None else len(events),
         linking_seconds=seconds,
+        people=people,
     )

@@ -19,6 +19,7 @@ from tolltrace.model import (
 )
 from tolltrace.store.links import LinkTables
 from tolltrace.store.reviews import ReviewTables
+from tolltrace.store.victims import VictimTables
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def lease_owner(run: str) -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{run}"
 
 
-class Store(LinkTables, ReviewTables, ABC):
+class Store(LinkTables, ReviewTables, VictimTables, ABC):
     """A document store with a chain of custody.
 
     Writes happen inside `batch()`: everything written in one batch lands together or not at

@@ -44,6 +44,7 @@ from tolltrace.store.sqlite_reviews import (
     SIGN_IN_MIGRATION,
     SQLiteReviewTables,
 )
+from tolltrace.store.sqlite_victims import VICTIM_MIGRATION, SQLiteVictimTables
 
 # Each migration moves the schema one version up; never edit one that has shipped.
 MIGRATIONS: tuple[str, ...] = (
@@ -158,6 +159,8 @@ MIGRATIONS: tuple[str, ...] = (
     # 8: the custody log's last entry kept apart (entries deleted from its end are noticed),
     # leases on documents being extracted, and extractions that ran out of time.
     GUARD_MIGRATION + LEASE_MIGRATION,
+    # 9: named victims (issue 20): victims, their mentions, people's merges and splits.
+    VICTIM_MIGRATION,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 _FTS_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
@@ -181,6 +184,7 @@ class SQLiteStore(
     SQLiteMentionCache,
     SQLiteLinkTables,
     SQLiteReviewTables,
+    SQLiteVictimTables,
     Store,
 ):
     def __init__(self, path: str | Path) -> None:

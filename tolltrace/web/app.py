@@ -25,6 +25,7 @@ from tolltrace.web.routes import (
     login,
     review,
     search,
+    victims,
 )
 from tolltrace.web.throttle import Clock, utc_now
 
@@ -72,6 +73,8 @@ def create_app(db: str, clock: Clock = utc_now) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit)  # added last: it runs first, before any body is read
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (login, admin, search, documents, claims, review, events, entities, docs, api):
+    for module in (
+        login, admin, search, documents, claims, review, events, entities, victims, docs, api,
+    ):  # fmt: skip
         app.include_router(module.router)
     return app
