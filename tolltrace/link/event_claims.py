@@ -55,6 +55,7 @@ _AHEAD_DAYS = 7  # a count dated up to this many days after publication is still
 SEASON_DAYS = 92  # a casualty count dated over a longer span sums a period
 MAIN = "main"
 STATISTIC = "statistic"
+TALLY = "tally:"  # a period tally's slot: "tally:<n>" (`event_tallies`)
 OTHER = "other@"  # a side slot's day for another incident the text does not date: "other@<offset>"
 _CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
 _PERIOD = re.compile(
@@ -532,7 +533,10 @@ def _named_slot(
             return False
         return not restates_lead(claim, lead) or _compatible(lead.when if lead else None, mention)
 
-    before = [key for offset, key in references if start - WINDOW <= offset < start]
+    # a reference in an earlier paragraph is not near: an infobox below a lead paragraph
+    # that compares the event with another counts the event's own victims
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    before = [key for offset, key in references if max(start - WINDOW, paragraph) <= offset < start]
     if before and fits(by_key[before[-1]]):
         return before[-1]
     value = claim.low if claim.low is not None else claim.high

@@ -219,7 +219,7 @@ def _superset_contradictions(
     """A total over this and other events that is smaller than a figure of this one alone:
     each superset against the figure with the largest low that exceeds it."""
     found = []
-    for figure, claim, interval in supersets:
+    for _, claim, interval in supersets:
         if interval[1] is None:
             continue
         above = [(i[0], f, c, i) for f, c, i in wholes if i[0] > interval[1]]
