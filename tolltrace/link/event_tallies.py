@@ -61,7 +61,7 @@ _THIS_YEAR = re.compile(
 )
 # "since March 2029", "since records began in 2009", "from 2009 to date"
 _SINCE = re.compile(
-    rf"^[^;.]*?\b(?:since|from)\s+(?:(?!to\b|until\b)[\w-]+\s+){{0,4}}?(?:{_MONTH}\s+)?{_YEAR}\b"
+    rf"^[^,;.]*?\b(?:since|from)\s+(?:(?!to\b|until\b)[\w-]+\s+){{0,4}}?(?:{_MONTH}\s+)?{_YEAR}\b"
     r"(?!\s*(?:-|–|to|until|and)\s*(?:19|20)\d\d)",
     re.I,
 )
@@ -83,20 +83,29 @@ def period_of(claim: Claim, published: str | None) -> tuple[date, date] | None:
     whole year or a span of more than `SEASON_DAYS`; None for a day, a month or no time."""
     after = _after(claim)
     day = parse_day(published)
-    if (match := _SINCE.search(after)) is not None:
-        month = _MONTHS.index(match.group(1).lower()) + 1 if match.group(1) else 1
-        start = date(int(match.group(2)), month, 1)
-        end = day if day is not None and day >= start else date(start.year, 12, 31)
-        return start, end
-    if (match := _IN_YEAR.search(after)) is not None:
-        year = int(match.group(1))
-        return date(year, 1, 1), date(year, 12, 31)
-    if day is not None and _THIS_YEAR.search(after) is not None:
-        return date(day.year, 1, 1), day
-    span = _span(claim.when)
+    stated = [
+        (match.end(), kind, match)
+        for kind, pattern in (("since", _SINCE), ("in", _IN_YEAR), ("this", _THIS_YEAR))
+        if (match := pattern.search(after)) is not None
+    ]
+    if stated:  # the period nearest the count's words: "in 2031, the most since 2024"
+        _, kind, match = min(stated, key=lambda item: item[0])
+        if kind == "since":
+            month = _MONTHS.index(match.group(1).lower()) + 1 if match.group(1) else 1
+            start = date(int(match.group(2)), month, 1)
+            end = day if day is not None and day >= start else date(start.year, 12, 31)
+            return start, end
+        if kind == "in":
+            year = int(match.group(1))
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is not None:
+            return date(day.year, 1, 1), day
+    span = span_of(claim.when)
     if span is None:
         return None
-    since = re.search(rf"\b(?:since|from)\s+(?:[\w-]+\s+){{0,4}}{claim.when}\b", claim.sentence)
+    since = re.search(
+        rf"\b(?:since|from)\s+(?:[\w-]+\s+){{0,4}}{re.escape(claim.when)}\b", claim.sentence
+    )
     if since is not None and day is not None and "/" not in (claim.when or "") and span[0] < day:
         return span[0], day  # "from 2009 to date": a year read where a period starts
     whole_year = span[0].month == 1 and span[0].day == 1 and span[1].month == 12
@@ -110,7 +119,7 @@ def _after(claim: Claim) -> str:
     return claim.sentence[at + len(claim.text) :] if at >= 0 else ""
 
 
-def _span(when: str | None) -> tuple[date, date] | None:
+def span_of(when: str | None) -> tuple[date, date] | None:
     """The first and last day of an ISO `when` (a year, month, day, or "a/b" of them)."""
     if not when:
         return None
@@ -156,33 +165,55 @@ def corpus_places(docs_claims: Sequence[Sequence[Claim]]) -> dict[str, str]:
 
 
 _NAME = re.compile(r"\b[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?\b")
+_WORD = re.compile(r"\b[A-Za-z][a-z'’]+\b")
+_OPENS = (".", "!", "?", '"', "“", ":", "\n")
+
+
+def proper_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words the corpus writes capitalised where no sentence opens, and never in lower case
+    ("valdoria"; not "authorities", which a sentence may open with)."""
+    inner: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group()
+            if word[0].islower():
+                lower.add(word)
+                continue
+            before = text[max(0, match.start() - 3) : match.start()].rstrip(" \t")
+            if match.start() and before and not before.endswith(_OPENS):
+                inner.add(word.lower())
+    return frozenset(inner - lower)
 
 
 def place_of(
-    claim: Claim, places: dict[str, str], names: Collection[str] = ()
+    claim: Claim, places: dict[str, str], proper: Collection[str] = ()
 ) -> tuple[str, str] | None:
-    """(normalised, shown) place of a count: its own, its perpetrator when that is a known
-    place, else the first known place its sentence names, else the first proper name of its
-    sentence (`names`: the document's words the corpus writes capitalised mid-sentence):
-    "Valdoria executed at least 300 people in 2031"."""
+    """(normalised, shown) place of a count: its own, else its perpetrator when that is a
+    proper name ("Valdoria executed ..."), else the first known place its sentence names,
+    else the first proper name of its sentence (`proper`: `proper_words`). The source the
+    claim is attributed to is never its place ("..., Velisk Rights Watch said")."""
     if (key := normalised_place(claim.where)) is not None and claim.where is not None:
         return key, claim.where.split(",")[-1].strip()
-    if (key := normalised_place(claim.perpetrator)) is not None and key in places:
-        return key, places[key]
-    matches = list(_NAME.finditer(claim.sentence))
-    for match in matches:
-        for word in (match.group(), match.group().split()[0]):
-            if (key := word.lower()) in places:
-                return key, places[key]
-    for match in matches:
-        word = match.group().split()[0]
-        if word.lower() in names:
+    source = {w.lower() for w in _WORD.findall(claim.attributed_to or "")}
+    perpetrator = (claim.perpetrator or "").split()
+    if perpetrator and (key := perpetrator[0].lower()) in proper and key not in source:
+        return key, perpetrator[0]
+    words = [
+        m.group() for m in _WORD.finditer(claim.sentence)
+        if m.group()[0].isupper() and m.group().lower() not in source
+    ]  # fmt: skip
+    for word in words:
+        if (key := word.lower()) in places:
+            return key, places[key]
+    for word in words:
+        if word.lower() in proper:
             return word.lower(), word
     return None
 
 
 def tally_of(
-    claim: Claim, published: str | None, places: dict[str, str], names: Collection[str] = ()
+    claim: Claim, published: str | None, places: dict[str, str], proper: Collection[str] = ()
 ) -> Tally | None:
     """The tally a count is, or None when it counts no period or has no place."""
     if claim.category not in LEAD_CATEGORIES or claim.negated:
@@ -190,7 +221,7 @@ def tally_of(
     period = period_of(claim, published)
     if period is None:
         return None
-    place = place_of(claim, places, names)
+    place = place_of(claim, places, proper)
     if place is None:
         return None
     return Tally(claim.category, place[0], place[1], period[0], period[1])
@@ -229,13 +260,14 @@ def tally_slots(
     published: Sequence[str | None],
     claims: Sequence[Sequence[Claim]],
     slots: Sequence[DocumentSlots],
-    names: Sequence[Collection[str]] | None = None,
+    texts: Sequence[str] = (),
 ) -> Tallies:
     """Every tally of the corpus grouped into tally events (one category and place,
     overlapping periods). A document led by a tally keeps it, and its other undated counts,
     as its main event's (`MAIN`); a tally in any other report goes to its tally event
     (`tally:<n>`)."""
     places = corpus_places(claims)
+    proper = proper_words(texts)
     found: list[tuple[int, Claim, Tally]] = []
     leads: dict[int, Tally] = {}
     for index, (day, document, found_slots) in enumerate(
@@ -256,7 +288,7 @@ def tally_slots(
             slot = found_slots.slots[claim.id]
             if slot not in (MAIN, STATISTIC):
                 continue
-            tally = tally_of(claim, day, places, names[index] if names is not None else ())
+            tally = tally_of(claim, day, places, proper)
             if tally is None:
                 continue
             if slot == MAIN and not is_statistic(claim) and claim is not lead:

@@ -88,13 +88,15 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
     profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
     slots = restated_in_waves(docs, slots, profiles)
     tallies = tally_slots(
-        [d.published for d in docs], [d.claims for d in docs], slots, [p.names for p in profiles]
+        [d.published for d in docs], [d.claims for d in docs], slots, [d.text for d in docs]
     )
     slots = tallies.slots
     inside = within_waves(docs, slots)  # reports about a wave: no incident of their own
     scores = {
         pair: score
-        for pair, score in _apart(_with_tallies(_scores(profiles), tallies), slots).items()
+        for pair, score in _apart(
+            _with_tallies(_scores(profiles), tallies), slots, [p.published for p in profiles]
+        ).items()
         if pair[0] not in inside and pair[1] not in inside
     }
     labels = average_linkage(len(docs), scores, THRESHOLD)
@@ -151,17 +153,26 @@ def _with_tallies(
 
 
 def _apart(
-    scores: dict[tuple[int, int], float], slots: Sequence[DocumentSlots]
+    scores: dict[tuple[int, int], float],
+    slots: Sequence[DocumentSlots],
+    published: Sequence[date | None],
 ) -> dict[tuple[int, int], float]:
-    """Reports whose lead incidents are dated (by their counts, never by publication) more
-    than `APART` from each other never report one event, whatever names they share.
+    """Reports whose lead incidents happened more than `APART` from each other never report
+    one event, whatever names they share. The day of a lead is read from the report's counts
+    (never from its publication); it is trusted only when it is the news of its report (within
+    `APART` of its publication): an undated page's first dated count may be a past event it
+    recalls.
 
     Measured and left out: the periods of lead tallies and a year named before an undated
     lead count as times to keep reports apart by (each cost the hrdocs check part).
     """
+    days = [
+        lead if lead is not None and day is not None and abs(lead - day) <= APART else None
+        for lead, day in zip((s.lead_day for s in slots), published, strict=True)
+    ]
     scored = {}
     for (first, second), score in scores.items():
-        a, b = slots[first].lead_day, slots[second].lead_day
+        a, b = days[first], days[second]
         scored[(first, second)] = (
             -TALLY_SCORE if a is not None and b is not None and abs(a - b) > APART else score
         )
@@ -228,6 +239,7 @@ def _incident_events(
         if periods and len(periods) * 2 >= len(members):  # mostly reports of a tally
             draft.when = _period_text(min(t.start for t in periods), max(t.end for t in periods))
             draft.type = _most_common(Counter(t.category for t in periods))
+            draft.where = _most_common(Counter(t.shown for t in periods))
         else:
             draft.when = _most_common(days) or (published[0][:10] if published else None)
         drafts.append(draft)

@@ -253,7 +253,7 @@ def _figure(
         primary_source=resolver.primary_source(claim, document.outlet),
         published=document.published,
         negated=claim.negated,
-        part=part_reason(claim, event_when),
+        part=part_reason(claim, event_when, document.published),
     )
 
 

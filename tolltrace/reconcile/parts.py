@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 
+from tolltrace.link.event_tallies import period_of, span_of
 from tolltrace.model import Claim
 
 __all__ = ["SUPERSET", "part_reason"]
@@ -66,7 +67,7 @@ _BEFORE = re.compile(
 )
 # "died there", "in Port Selvan alone", "in the capital alone"; not "in that event alone".
 _PLACE = re.compile(
-    r"\bthere\b|\bin\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+(?:capital|city|town|"
+    r"\bthere\b|\b[Ii]n\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|the\s+(?:capital|city|town|"
     r"province|region|district|village|port|north|south|east|west))\s+alone\b"
 )
 # "in this and other massacres", "these and earlier waves", "in all such attacks"
@@ -99,11 +100,15 @@ _BEFORE_REACH = 40  # characters, more than the longest words of `_BEFORE`
 _PROPER = re.compile(r"^[A-Z][a-z'’-]+$")
 
 
-def part_reason(claim: Claim, event_when: str | None = None) -> str | None:
+def part_reason(
+    claim: Claim, event_when: str | None = None, published: str | None = None
+) -> str | None:
     """Why the claim counts a part of its event's victims, or None when it counts them all.
 
-    `event_when` is the event's own time ("2031-03-14/2031-03-20"): a claim dated to one day
-    of a longer event counts that day.
+    `event_when` is the event's own time ("2031-03-14/2031-03-20", "2031"): a claim dated to
+    one day of a longer event counts that day, and a count over a shorter period than the
+    event's (`period_of`: "in the first seven months of the year", `published` resolving
+    "the year") counts a part of it.
     """
     subject = (claim.subject or "").strip()
     clause = _clause_after(claim)
@@ -115,24 +120,46 @@ def part_reason(claim: Claim, event_when: str | None = None) -> str | None:
         return "a part of a larger count"
     if _group(subject) or (not subject and _GROUPS.search(claim.text)):
         return "a group among the victims"
-    if _PLACE.search(clause) or _ONE_PLACE.search(clause):
+    if _PLACE.search(clause) or _ONE_PLACE.search(clause) or _place_before(claim):
         return "one place among several"
     own = _own_stretch(claim)
     if _DAY.search(own) or _one_day_of(claim.when, event_when):
         return "one day among several"
+    if _shorter_period(claim, event_when, published):
+        return "a shorter period"
     if _INTERIM.search(own):
         return "an interim count"
     return None
 
 
+def _place_before(claim: Claim) -> bool:
+    """ "In Tarrow alone, 64 people died": the place opens the claim's clause."""
+    at = claim.sentence.find(claim.text)
+    if at <= 0:
+        return False
+    prefix = claim.sentence[claim.sentence.rfind(";", 0, at) + 1 : at]
+    return any(not prefix[m.end() :].strip(" ,") for m in _PLACE.finditer(prefix))
+
+
+def _shorter_period(claim: Claim, event_when: str | None, published: str | None) -> bool:
+    """The claim counts over a period inside the event's, and shorter: the first seven months
+    of a year whose executions the event tallies."""
+    event = span_of(event_when)
+    period = period_of(claim, published)
+    if event is None or period is None:
+        return False
+    return event[0] <= period[0] and period[1] <= event[1] and period != event
+
+
 def _one_day_of(when: str | None, event_when: str | None) -> bool:
-    """`when` is one day, inside the span of several days that `event_when` is."""
-    if not when or "/" in when or len(when) != 10 or not event_when or "/" not in event_when:
+    """`when` is one day, inside the event's time of several days ("2031-03-14/2031-03-20",
+    or a year of tallies)."""
+    if not when or "/" in when or len(when) != 10:
         return False
-    first, _, last = event_when.partition("/")
-    if len(first) < 10 or len(last) < 10 or first[:10] == last[:10]:
+    event, day = span_of(event_when), span_of(when)
+    if event is None or day is None or event[0] == event[1]:
         return False
-    return first[:10] <= when <= last[:10]
+    return event[0] <= day[0] <= event[1]
 
 
 def _group(subject: str) -> bool:
