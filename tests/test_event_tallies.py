@@ -6,6 +6,7 @@ extractor, linked by `link_events` and reconciled by `reconcile_event`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -120,13 +121,9 @@ def test_the_period_a_count_states(
 def test_the_place_of_a_tally_is_never_its_source() -> None:
     text = "Valdoria executed 40 people in 2031, Velisk Rights Watch said."
     found = claim("d", text, "executed 40 people", "executed", 40)
-    found = found.__class__(**{**_fields(found), "attributed_to": "Velisk Rights Watch"})
+    found = replace(found, attributed_to="Velisk Rights Watch")
     proper = proper_words(["Reports from Velisk and Valdoria.", text])
     assert place_of(found, {}, proper) == ("valdoria", "Valdoria")
-
-
-def _fields(found: object) -> dict[str, object]:
-    return {name: getattr(found, name) for name in found.__slots__}  # type: ignore[attr-defined]
 
 
 def test_arrests_lead_an_event_as_deaths_do() -> None:
@@ -138,14 +135,10 @@ def test_arrests_lead_an_event_as_deaths_do() -> None:
         "The Halvorn University sit-in ended with 236 students arrested by police in Orvane "
         "on Sunday, the rector said."
     )
-    first = document(
-        "a", "2031-03-16", None, first_text,
-        claim("a", first_text, "arrested 240 students", "arrested", 240, "2031-03-15"),
-    )
-    second = document(
-        "b", "2031-03-17", None, second_text,
-        claim("b", second_text, "236 students arrested", "arrested", 236, "2031-03-15"),
-    )  # fmt: skip
+    first_claim = claim("a", first_text, "arrested 240 students", "arrested", 240, "2031-03-15")
+    second_claim = claim("b", second_text, "236 students arrested", "arrested", 236, "2031-03-15")
+    first = document("a", "2031-03-16", None, first_text, first_claim)
+    second = document("b", "2031-03-17", None, second_text, second_claim)
     # the arrest dates the report's lead incident, as a death would
     assert assign_slots(first.text, first.published, first.claims).lead_day == date(2031, 3, 15)
     events = link_events([first, second, *EXECUTIONS])  # others: a corpus to weigh names in
@@ -208,9 +201,11 @@ def test_a_superset_smaller_than_the_whole_contradicts_it() -> None:
     small = next(f for f in killed.figures if f.part == SUPERSET)
     claims = [c for d in CRACKDOWN for c in d.claims if c.category == "killed"]
     shrunk = [
-        c.__class__(**{**_fields(c), "low": 100, "high": 100, "qualifier": "exact",
-                       "text": c.text.replace("more than 1,400", "100"),
-                       "sentence": c.sentence.replace("more than 1,400", "100")})
+        replace(
+            c, low=100, high=100, qualifier="exact",
+            text=c.text.replace("more than 1,400", "100"),
+            sentence=c.sentence.replace("more than 1,400", "100"),
+        )
         if c.id == small.claim else c
         for c in claims
     ]  # fmt: skip

@@ -101,12 +101,12 @@ def period_of(claim: Claim, published: str | None) -> tuple[date, date] | None:
         if day is not None:
             return date(day.year, 1, 1), day
     span = span_of(claim.when)
-    if span is None:
+    if span is None or claim.when is None:
         return None
     since = re.search(
         rf"\b(?:since|from)\s+(?:[\w-]+\s+){{0,4}}{re.escape(claim.when)}\b", claim.sentence
     )
-    if since is not None and day is not None and "/" not in (claim.when or "") and span[0] < day:
+    if since is not None and day is not None and "/" not in claim.when and span[0] < day:
         return span[0], day  # "from 2009 to date": a year read where a period starts
     whole_year = span[0].month == 1 and span[0].day == 1 and span[1].month == 12
     if whole_year or (span[1] - span[0]).days > SEASON_DAYS:
@@ -197,15 +197,15 @@ def place_of(
         return key, claim.where.split(",")[-1].strip()
     source = {w.lower() for w in _WORD.findall(claim.attributed_to or "")}
     perpetrator = (claim.perpetrator or "").split()
-    if perpetrator and (key := perpetrator[0].lower()) in proper and key not in source:
-        return key, perpetrator[0]
+    if perpetrator and (agent := perpetrator[0].lower()) in proper and agent not in source:
+        return agent, perpetrator[0]
     words = [
         m.group() for m in _WORD.finditer(claim.sentence)
         if m.group()[0].isupper() and m.group().lower() not in source
     ]  # fmt: skip
     for word in words:
-        if (key := word.lower()) in places:
-            return key, places[key]
+        if (known := word.lower()) in places:
+            return known, places[known]
     for word in words:
         if word.lower() in proper:
             return word.lower(), word
