@@ -218,3 +218,15 @@ def test_a_superset_smaller_than_the_whole_contradicts_it() -> None:
     assert not finding.consistent
     (contradiction,) = finding.contradictions
     assert SUPERSET in contradiction.reason and "112" in contradiction.reason
+
+
+def test_events_named_in_one_report_and_counted_nowhere_have_ids_of_their_own() -> None:
+    text = (
+        "The Tarrow massacre was the killing of 34 miners by police in Valdoria. It has been "
+        "compared to the 1971 Orvane massacre and to the Halvorn uprising of 1985."
+    )
+    report = document(
+        "t", "2031-09-01", None, text, claim("t", text, "killing of 34 miners", "killed", 34)
+    )
+    events = link_events([report])
+    assert len({e.id for e in events}) == len(events) >= 3

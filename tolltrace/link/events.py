@@ -399,6 +399,8 @@ def _event(draft: _Draft, texts: dict[str, str]) -> Event:
     documents = tuple(sorted(set(draft.documents)))
     claims = tuple(sorted({c.id for c in draft.claims}))
     key = "|".join(claims) + "#" + "|".join(documents)
+    if not claims:  # events named in one report and counted nowhere differ by their names
+        key += "#" + (draft.name or draft.kind)
     event_id = hashlib.sha256(key.encode()).hexdigest()[:24]
     categories = Counter(c.category for c in draft.claims if c.category != "other")
     event_type = draft.type or _most_common(categories) or "incident"
