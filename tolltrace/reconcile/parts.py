@@ -96,6 +96,7 @@ _INTERIM = re.compile(
     r"first\s+(?:reports?|figures?|counts?|tolls?)|the\s+toll\s+then)\b",
     re.IGNORECASE,
 )
+_WAVE_DAYS = 92  # an event over longer than a season is a tally, not days of one wave
 _BEFORE_REACH = 40  # characters, more than the longest words of `_BEFORE`
 _PROPER = re.compile(r"^[A-Z][a-z'’-]+$")
 
@@ -123,10 +124,10 @@ def part_reason(
     if _PLACE.search(clause) or _ONE_PLACE.search(clause) or _place_before(claim):
         return "one place among several"
     own = _own_stretch(claim)
-    if _DAY.search(own) or _one_day_of(claim.when, event_when):
-        return "one day among several"
     if _shorter_period(claim, event_when, published):
         return "a shorter period"
+    if _DAY.search(own) or _one_day_of(claim.when, event_when):
+        return "one day among several"
     if _INTERIM.search(own):
         return "an interim count"
     return None
@@ -152,13 +153,15 @@ def _shorter_period(claim: Claim, event_when: str | None, published: str | None)
 
 
 def _one_day_of(when: str | None, event_when: str | None) -> bool:
-    """`when` is one day, inside the event's time of several days ("2031-03-14/2031-03-20",
-    or a year of tallies)."""
+    """`when` is one day, inside the event's time of several days ("2031-03-14/2031-03-20"),
+    at most a season long."""
     if not when or "/" in when or len(when) != 10:
         return False
     event, day = span_of(event_when), span_of(when)
     if event is None or day is None or event[0] == event[1]:
         return False
+    if (event[1] - event[0]).days > _WAVE_DAYS:
+        return False  # a year's tally: a report's day may be when it was told, not counted
     return event[0] <= day[0] <= event[1]
 
 
