@@ -230,3 +230,21 @@ def test_events_named_in_one_report_and_counted_nowhere_have_ids_of_their_own() 
     )
     events = link_events([report])
     assert len({e.id for e in events}) == len(events) >= 3
+
+
+def test_a_tally_told_in_passing_joins_the_tally_but_never_leads_the_report() -> None:
+    text = (
+        "Two prison guards were killed in a riot at Halmar prison in Orvane on Tuesday, "
+        "officials said. Valdoria executed 398 people in 2031, the judiciary says."
+    )
+    riot = document(
+        "riot", "2031-12-10", None, text,
+        claim("riot", text, "Two prison guards were killed", "killed", 2, "2031-12-09"),
+        claim("riot", text, "executed 398 people", "executed", 398, "2031"),
+    )  # fmt: skip
+    events = link_events([*EXECUTIONS, riot])
+    main = main_events(events)
+    tally = next(e for e in events if e.id == main["velisk-annual"])
+    assert main["riot"] != tally.id
+    assert "riot" in tally.documents and "riot" not in tally.leads
+    assert any(c.startswith("riot:") and c.endswith(":executed") for c in tally.claims)

@@ -371,8 +371,8 @@ def _with_leads(docs: Sequence[LinkDocument], drafts: Sequence[_Draft]) -> list[
                 first_claim.get(claim.document, claim.start), claim.start
             )
         for document in event.documents:
-            if draft.kind == "tally" and document not in draft.leading:
-                continue  # a tally in a report of an incident never leads that report
+            if draft.kind in ("tally", "incident") and document not in draft.leading:
+                continue  # a tally told in passing in a report never leads that report
             weight = counts[document] + (LEAD_BONUS if document in draft.leading else 0.0)
             if weight <= 0:
                 continue
