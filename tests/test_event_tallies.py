@@ -35,7 +35,8 @@ EXECUTIONS = [
         "velisk-annual", "2032-02-10", "Valdoria hanged 412 people last year, rights group says",
         "Valdoria executed at least 412 people in 2031, the highest number in a decade, Velisk "
         "Rights Watch said in its annual report on Monday.\n\nNine of the executions were "
-        "carried out in public. Among the executed were 17 women.",
+        "carried out in public. Among the executed were 17 women. The group counted 205 "
+        "executions in 2030.",
     ),
     read(
         "orvane-herald", "2032-03-02", "Hangings: the government's count",
@@ -87,6 +88,7 @@ def test_a_tally_is_reconciled_and_a_shorter_period_is_a_part_of_it() -> None:
     parts = {f.text: f.part for f in executed.figures}
     assert parts["executed 220 people"] == "a shorter period"
     assert parts["Nine of the executions"] == "a part of a larger count"
+    assert "205 executions" not in parts  # the year before is another tally
     # the monitor's 412 and the judiciary's 398 for one year are a real dispute
     assert not executed.consistent
     disputed = {(c.first, c.second) for c in executed.contradictions}

@@ -324,10 +324,10 @@ def tally_slots(
             lead_group[index] = number[group_of[position]]
     kept: dict[int, list[tuple[int, Claim]]] = defaultdict(list)
     for position, (index, claim, _) in enumerate(found):
-        if index in lead_group:
-            moved[index][claim.id] = MAIN  # the report's own tally, or a part of it
-        else:
-            group = number[group_of[position]]
+        group = number[group_of[position]]
+        if lead_group.get(index) == group:
+            moved[index][claim.id] = MAIN  # the report's own tally
+        else:  # another tally ("205 in 2030" in a report of 2031's): its own event's
             moved[index][claim.id] = f"{TALLY}{group}"
             kept[group].append((index, claim))
     groups = []
