@@ -35,8 +35,8 @@ EXECUTIONS = [
         "velisk-annual", "2032-02-10", "Valdoria hanged 412 people last year, rights group says",
         "Valdoria executed at least 412 people in 2031, the highest number in a decade, Velisk "
         "Rights Watch said in its annual report on Monday.\n\nNine of the executions were "
-        "carried out in public. Among the executed were 17 women. The group counted 205 "
-        "executions in 2030.",
+        "carried out in public. Among the executed were 17 women. Valdoria carried out 205 "
+        "executions in 2030, the group said.",
     ),
     read(
         "orvane-herald", "2032-03-02", "Hangings: the government's count",
