@@ -250,3 +250,20 @@ def test_a_tally_told_in_passing_joins_the_tally_but_never_leads_the_report() ->
     assert main["riot"] != tally.id
     assert "riot" in tally.documents and "riot" not in tally.leads
     assert any(c.startswith("riot:") and c.endswith(":executed") for c in tally.claims)
+
+
+def test_a_report_of_an_incident_that_opens_with_a_tally_is_led_by_its_incident() -> None:
+    text = (
+        "Valdoria executed at least 400 people in 2031, monitors say. On Tuesday, guards "
+        "hanged two men at Halmar prison in Orvane, their lawyer said."
+    )
+    hangings = document(
+        "halmar", "2031-12-10", None, text,
+        claim("halmar", text, "executed at least 400 people", "executed", 400, "2031"),
+        claim("halmar", text, "hanged two men", "executed", 2, "2031-12-09"),
+    )  # fmt: skip
+    events = link_events([*EXECUTIONS, hangings])
+    main = main_events(events)
+    own = next(e for e in events if e.id == main["halmar"])
+    assert main["halmar"] != main["velisk-annual"]
+    assert own.when == "2031-12-09" and "halmar:0:executed" not in own.claims

@@ -13,10 +13,12 @@ is keyed by
 - its period: tallies of one category and place link when their periods overlap, so a count
   over a shorter period is a part of the longer one, and counts years apart never merge.
 
-A report whose lead count (its first count of people harmed or deprived of liberty) is a tally
-reports the tally, not an incident: its other undated counts are parts of it ("nine of the
-executions were for protest charges"), and it stays out of incident clustering. A tally
-inside a report of an incident is linked to its tally event but never leads that report.
+A report whose lead count (its first count of people harmed or deprived of liberty) is a tally,
+and that dates no incident by another count, reports the tally: its other undated counts stay
+with it as parts ("nine of the executions were for protest charges"), and reports led by one
+tally are linked whatever their words. A tally inside a report of something else (an incident,
+or another year's tally) goes to its own tally: to the event of the reports it leads, or to an
+event of its own when two reports tell it in passing; it never leads that report.
 """
 
 from __future__ import annotations
@@ -294,8 +296,8 @@ def tally_slots(
             if slot == MAIN and not is_statistic(claim) and claim is not lead:
                 continue  # a period in an incident's report: its own incident's, not a tally
             found.append((index, claim, tally))
-            if claim is lead:
-                leads[index] = tally
+            if claim is lead and found_slots.lead_day in (None, parse_day(claim.when)):
+                leads[index] = tally  # no incident dated by another count leads the report
     # tallies of one category and place whose periods overlap are one event
     union = UnionFind(str(i) for i in range(len(found)))
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
