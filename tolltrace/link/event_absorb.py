@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
-from tolltrace.link.event_claims import MAIN, STATISTIC, DocumentSlots, restates_lead
+from tolltrace.link.event_claims import MAIN, STATISTIC, TALLY, DocumentSlots, restates_lead
 from tolltrace.link.event_names import FAMILIES, NamedMention
 from tolltrace.link.event_similarity import Profile, parse_day
 from tolltrace.model import Claim
@@ -148,7 +148,10 @@ def within_waves(docs: Sequence[_Document], slots: Sequence[DocumentSlots]) -> s
     for index, (document, found) in enumerate(zip(docs, slots, strict=True)):
         kinds = [found.slots[c.id] for c in document.claims]
         in_wave = [k for k in kinds if k.removeprefix("named:") in waves]
-        if in_wave and all(k.removeprefix("named:") in waves or k == STATISTIC for k in kinds):
+        if in_wave and all(
+            k.removeprefix("named:") in waves or k == STATISTIC or k.startswith(TALLY)
+            for k in kinds
+        ):
             inside.add(index)
     return inside
 

@@ -55,8 +55,10 @@ _AHEAD_DAYS = 7  # a count dated up to this many days after publication is still
 SEASON_DAYS = 92  # a casualty count dated over a longer span sums a period
 MAIN = "main"
 STATISTIC = "statistic"
+TALLY = "tally:"  # a period tally's slot: "tally:<n>" (`event_tallies`)
 OTHER = "other@"  # a side slot's day for another incident the text does not date: "other@<offset>"
 _CASUALTIES = frozenset({"killed", "injured", "victims", "executed"})
+_DEPRIVED = frozenset({"arrested", "detained", "imprisoned", "disappeared", "sentenced"})
 _PERIOD = re.compile(
     r"\b(?:so far this|so far in|this year|last year|this month|last month|year-to-date|"
     r"to date|annually|each year|every year|per year|a year ago|over the past|in the past \w+ "
@@ -150,8 +152,12 @@ def assign_slots(
         )
     }
     published_day = parse_day(published)
-    lead = _lead_claim([c for c in ordered if c.id not in others], published_day) or _lead_claim(
-        ordered, published_day
+    lead = (
+        _lead_claim([c for c in ordered if c.id not in others], published_day)
+        or _lead_claim(ordered, published_day)
+        # with no casualty count dated, arrests, detentions, disappearances and sentences
+        # date the lead as deaths do
+        or _lead_claim(ordered, published_day, _DEPRIVED)
     )
     for claim in ordered:
         key = _named_slot(text, claim, mentions, by_key, years, references, named_values, lead)
@@ -250,7 +256,9 @@ def _a_day_not(when: str | None, lead_day: date) -> bool:
     return day is not None and day != lead_day
 
 
-def _lead_claim(ordered: Sequence[Claim], published: date | None) -> Claim | None:
+def _lead_claim(
+    ordered: Sequence[Claim], published: date | None, categories: frozenset[str] = _CASUALTIES
+) -> Claim | None:
     """The claim that dates the document's lead incident: its first casualty count dated to
     the day of publication or the day before, else its first dated one (no statistics either
     way, and none the text tells as another incident).
@@ -264,7 +272,7 @@ def _lead_claim(ordered: Sequence[Claim], published: date | None) -> Claim | Non
     dated = [
         c
         for c in ordered
-        if c.category in _CASUALTIES and parse_day(c.when) is not None and not is_statistic(c)
+        if c.category in categories and parse_day(c.when) is not None and not is_statistic(c)
     ]
     if published is not None:
         recent = (c for c in dated if -_AHEAD_DAYS <= _days_before(c, published) <= 1)
@@ -532,7 +540,10 @@ def _named_slot(
             return False
         return not restates_lead(claim, lead) or _compatible(lead.when if lead else None, mention)
 
-    before = [key for offset, key in references if start - WINDOW <= offset < start]
+    # a reference in an earlier paragraph is not near: an infobox below a lead paragraph
+    # that compares the event with another counts the event's own victims
+    paragraph = text.rfind("\n\n", 0, start) + 1
+    before = [key for offset, key in references if max(start - WINDOW, paragraph) <= offset < start]
     if before and fits(by_key[before[-1]]):
         return before[-1]
     value = claim.low if claim.low is not None else claim.high
@@ -584,10 +595,18 @@ def _references(
 
 
 def _compatible(when: str | None, mention: NamedMention) -> bool:
-    """The claim's time (ISO day, month, year or interval) does not contradict the name's."""
+    """The claim's time (ISO day, month, year or interval) does not contradict the name's.
+
+    A count over a whole year, or over a span longer than a season, is a tally of that period
+    and no part of an event of one month ("312 executions in 2031" and "the March protests").
+    """
     start = (when or "").split("/")[0]
     if mention.year is None or not start[:4].isdigit():
         return True
+    if mention.month is not None and (
+        _WHOLE_YEAR.fullmatch(when or "") or _span_days(when) > SEASON_DAYS
+    ):
+        return False
     if int(start[:4]) != mention.year:
         return False
     month = int(start[5:7]) if len(start) >= 7 and start[5:7].isdigit() else None

@@ -23,6 +23,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from tolltrace.extract.where import dateline
 from tolltrace.link.event_absorb import (
@@ -44,9 +45,12 @@ from tolltrace.link.event_similarity import (
     profile_reports,
     word_score,
 )
+from tolltrace.link.event_tallies import Tallies, TallyGroup, tally_slots
 from tolltrace.model import Claim, Event
 
 THRESHOLD = 12.0  # average pair score for two clusters of reports to be one incident
+TALLY_SCORE = 100.0  # reports led by one tally: as sure as the same rare names
+APART = timedelta(days=365)  # what happened this far apart is never one event
 _EVIDENCE_LINES = 8
 LEAD_BONUS = 1.5  # the lead incident outweighs one more claim about something else
 
@@ -83,10 +87,16 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
             progress(done, total)
     profiles = profile_reports([Report(d.title, d.text, parse_day(d.published)) for d in docs])
     slots = restated_in_waves(docs, slots, profiles)
+    tallies = tally_slots(
+        [d.published for d in docs], [d.claims for d in docs], slots, [d.text for d in docs]
+    )
+    slots = tallies.slots
     inside = within_waves(docs, slots)  # reports about a wave: no incident of their own
     scores = {
         pair: score
-        for pair, score in _scores(profiles).items()
+        for pair, score in _apart(
+            _with_tallies(_scores(profiles), tallies), slots, [p.published for p in profiles]
+        ).items()
         if pair[0] not in inside and pair[1] not in inside
     }
     labels = average_linkage(len(docs), scores, THRESHOLD)
@@ -95,9 +105,10 @@ def link_events(documents: Sequence[LinkDocument], progress: Progress | None = N
         slot if (key := absorbed.get(labels[i])) is None else absorbed_slots(slot, key)
         for i, slot in enumerate(slots)
     ]
-    drafts = _incident_events(docs, slots, profiles, scores, labels, set(absorbed))
+    drafts = _incident_events(docs, slots, profiles, scores, labels, set(absorbed), tallies)
     drafts += _named_events(docs, slots)
     drafts += _side_events(docs, slots)
+    drafts += _tally_events(docs, tallies.groups)
     events = _with_leads(docs, drafts)
     if progress is not None:
         progress(total, total)
@@ -123,6 +134,51 @@ def _scores(profiles: Sequence[Profile]) -> dict[tuple[int, int], float]:
     return scores
 
 
+def _with_tallies(
+    scores: dict[tuple[int, int], float], tallies: Tallies
+) -> dict[tuple[int, int], float]:
+    """Reports led by one tally (one category and place, overlapping periods) report one
+    event whatever their words; led by tallies of one category and place years apart, never."""
+    scored = dict(scores)
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, tally in tallies.lead_tally.items():
+        by_key[(tally.category, tally.place)].append(index)
+    for members in by_key.values():
+        members.sort()
+        for a, first in enumerate(members):
+            for second in members[a + 1 :]:
+                same = tallies.lead_group[first] == tallies.lead_group[second]
+                scored[(first, second)] = TALLY_SCORE if same else -TALLY_SCORE
+    return scored
+
+
+def _apart(
+    scores: dict[tuple[int, int], float],
+    slots: Sequence[DocumentSlots],
+    published: Sequence[date | None],
+) -> dict[tuple[int, int], float]:
+    """Reports whose lead incidents happened more than `APART` from each other never report
+    one event, whatever names they share. The day of a lead is read from the report's counts
+    (never from its publication); it is trusted only when it is the news of its report (within
+    `APART` of its publication): an undated page's first dated count may be a past event it
+    recalls.
+
+    Measured and left out: the periods of lead tallies and a year named before an undated
+    lead count as times to keep reports apart by (each cost the hrdocs check part).
+    """
+    days = [
+        lead if lead is not None and day is not None and abs(lead - day) <= APART else None
+        for lead, day in zip((s.lead_day for s in slots), published, strict=True)
+    ]
+    scored = {}
+    for (first, second), score in scores.items():
+        a, b = days[first], days[second]
+        scored[(first, second)] = (
+            -TALLY_SCORE if a is not None and b is not None and abs(a - b) > APART else score
+        )
+    return scored
+
+
 # --- building events ------------------------------------------------------------------------
 
 
@@ -131,12 +187,13 @@ class _Draft:
     documents: list[str]
     claims: list[Claim]
     evidence: list[str]
-    kind: str  # incident, named, side
+    kind: str  # incident, named, side, tally
     leading: set[str] = field(default_factory=set)  # documents whose lead incident this is
     name: str | None = None
     label_text: str | None = None
     when: str | None = None
     type: str | None = None
+    where: str | None = None
 
 
 def _incident_events(
@@ -146,6 +203,7 @@ def _incident_events(
     scores: dict[tuple[int, int], float],
     labels: Sequence[int],
     absorbed: set[int],
+    tallies: Tallies,
 ) -> list[_Draft]:
     clusters: dict[int, list[int]] = defaultdict(list)
     for index, label in enumerate(labels):
@@ -155,19 +213,35 @@ def _incident_events(
     for pair, score in scores.items():
         if score >= THRESHOLD and labels[pair[0]] == labels[pair[1]]:
             linked[labels[pair[0]]].append((score, pair))
+    passing: dict[int, list[tuple[int, Claim]]] = defaultdict(list)  # label -> tallies told
+    for group in tallies.groups:  # in passing, of a tally that other reports lead with
+        if group.leading:
+            passing[labels[min(group.leading)]].extend(group.claims)
     drafts = []
     for label, members in clusters.items():
         claims = [c for i in members for c in docs[i].claims if slots[i].slots[c.id] == MAIN]
+        claims += [claim for _, claim in passing[label]]
         if len(members) == 1 and not claims:
             continue  # a report of nothing countable, linked to nothing
         evidence = _pair_evidence(docs, profiles, linked[label])
         if len(members) == 1:
             evidence = ["one report: no other document shares its names and dates"]
         ids = [docs[i].id for i in members]
-        draft = _Draft(ids, claims, evidence, "incident", leading=set(ids))
+        leading = set(ids)
+        for index, claim in passing[label]:
+            if docs[index].id not in ids:
+                ids.append(docs[index].id)
+                evidence.append(f"{docs[index].id} counts its tally in passing: {claim.text!r}")
+        draft = _Draft(ids, claims, evidence, "incident", leading=leading)
         days = Counter(c.when for c in claims if c.when and parse_day(c.when) is not None)
         published = sorted(p for i in members if (p := docs[i].published))
-        draft.when = _most_common(days) or (published[0][:10] if published else None)
+        periods = [t for i in members if (t := tallies.lead_tally.get(i)) is not None]
+        if periods and len(periods) * 2 >= len(members):  # mostly reports of a tally
+            draft.when = _period_text(min(t.start for t in periods), max(t.end for t in periods))
+            draft.type = _most_common(Counter(t.category for t in periods))
+            draft.where = _most_common(Counter(t.shown for t in periods))
+        else:
+            draft.when = _most_common(days) or (published[0][:10] if published else None)
         drafts.append(draft)
     return drafts
 
@@ -250,6 +324,39 @@ def _side_events(docs: Sequence[LinkDocument], slots: Sequence[DocumentSlots]) -
     return list(drafts.values())
 
 
+def _period_text(start: date, end: date) -> str:
+    """ "2031" for a whole year, "2029/2031" for whole years, else "start/end" in days."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}/{end.year}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _tally_events(docs: Sequence[LinkDocument], tallies: Sequence[TallyGroup]) -> list[_Draft]:
+    drafts = []
+    for tally in tallies:
+        if tally.leading or len({index for index, _ in tally.claims}) < 2:
+            continue  # told in a report it leads, or by one report in passing: no event
+        ids = sorted({docs[index].id for index, _ in tally.claims})
+        evidence = [
+            f"{docs[index].id}: counts {tally.category} in {tally.place} over "
+            f"{claim.when or tally.when}"
+            for index, claim in tally.claims[:_EVIDENCE_LINES]
+        ]
+        drafts.append(
+            _Draft(
+                ids,
+                [claim for _, claim in tally.claims],
+                evidence,
+                "tally",
+                leading={docs[index].id for index in tally.leading},
+                when=tally.when,
+                type=tally.category,
+                where=tally.place,
+            )
+        )
+    return drafts
+
+
 def _with_leads(docs: Sequence[LinkDocument], drafts: Sequence[_Draft]) -> list[Event]:
     """Events from drafts, each knowing the documents whose main incident it is."""
     texts = {d.id: d.text for d in docs}
@@ -264,6 +371,8 @@ def _with_leads(docs: Sequence[LinkDocument], drafts: Sequence[_Draft]) -> list[
                 first_claim.get(claim.document, claim.start), claim.start
             )
         for document in event.documents:
+            if draft.kind in ("tally", "incident") and document not in draft.leading:
+                continue  # a tally told in passing in a report never leads that report
             weight = counts[document] + (LEAD_BONUS if document in draft.leading else 0.0)
             if weight <= 0:
                 continue
@@ -290,10 +399,12 @@ def _event(draft: _Draft, texts: dict[str, str]) -> Event:
     documents = tuple(sorted(set(draft.documents)))
     claims = tuple(sorted({c.id for c in draft.claims}))
     key = "|".join(claims) + "#" + "|".join(documents)
+    if not claims:  # events named in one report and counted nowhere differ by their names
+        key += "#" + (draft.name or draft.kind)
     event_id = hashlib.sha256(key.encode()).hexdigest()[:24]
     categories = Counter(c.category for c in draft.claims if c.category != "other")
     event_type = draft.type or _most_common(categories) or "incident"
-    where = _most_common(Counter(c.where for c in draft.claims if c.where))
+    where = draft.where or _most_common(Counter(c.where for c in draft.claims if c.where))
     if where is None and draft.kind == "incident":
         where = next((p for d in documents if (p := dateline(texts[d])) is not None), None)
     label = draft.label_text or _label(event_type, where, draft.when)

@@ -70,7 +70,7 @@ from dataclasses import replace
 from tolltrace.extract.numbers import find_counts
 from tolltrace.model import CATEGORIES, Claim, Contradiction, Event, Figure, Finding
 from tolltrace.reconcile.affiliations import NO_AFFILIATIONS, Affiliations
-from tolltrace.reconcile.parts import part_reason
+from tolltrace.reconcile.parts import SUPERSET, part_reason
 from tolltrace.reconcile.quotes import excerpt
 from tolltrace.reconcile.sources import (
     SourceDocument,
@@ -148,7 +148,7 @@ def reconcile_event(
         by_category.setdefault(claim.category, []).append(claim)
     order = {category: index for index, category in enumerate(CATEGORIES)}
     return [
-        _finding(event.id, category, by_category[category], documents, resolver)
+        _finding(event, category, by_category[category], documents, resolver)
         for category in sorted(by_category, key=lambda c: (order.get(c, len(order)), c))
     ]
 
@@ -161,7 +161,7 @@ def _document(claim: Claim, documents: Mapping[str, SourceDocument]) -> SourceDo
 
 
 def _finding(
-    event: str,
+    event: Event,
     category: str,
     claims: list[Claim],
     documents: Mapping[str, SourceDocument],
@@ -172,7 +172,9 @@ def _finding(
         return (published is None, published or "", claim.document, claim.start)
 
     ordered = sorted(claims, key=timeline_key)
-    figures = [_figure(claim, _document(claim, documents), resolver) for claim in ordered]
+    figures = [
+        _figure(claim, _document(claim, documents), resolver, event.when) for claim in ordered
+    ]
     if all(figure.part is not None for figure in figures):  # no whole: each is a whole
         figures = [replace(figure, part=None) for figure in figures]
     figures = _mark_updates(figures)
@@ -183,12 +185,15 @@ def _finding(
     ]
     bounded = [(f, c, i) for f, c in current if (i := _interval(f)) is not None]
     wholes = [(f, c, i) for f, c, i in bounded if f.part is None]
-    parts = [(f, c, i) for f, c, i in bounded if f.part is not None]
-    # A whole is at least as large as each of its parts: a part's low bounds it below.
-    low = max((interval[0] for _, _, interval in bounded), default=None)
-    highs = [interval[1] for _, _, interval in wholes if interval[1] is not None]
+    parts = [(f, c, i) for f, c, i in bounded if f.part is not None and f.part != SUPERSET]
+    supersets = [(f, c, i) for f, c, i in bounded if f.part == SUPERSET]
+    # A whole is at least as large as each of its parts (a part's low bounds it below) and at
+    # most as large as a total over it and other events (a superset's high bounds it above).
+    low = max((interval[0] for _, _, interval in (*wholes, *parts)), default=None)
+    highs = [interval[1] for _, _, interval in (*wholes, *supersets) if interval[1] is not None]
     high = min(highs) if highs else None
     contradictions, defied = _contradictions(wholes, parts)
+    contradictions += _superset_contradictions([*wholes, *parts], supersets, defied)
     if defied:
         figures = [replace(f, contradicts=defied.get(f.claim, 0)) for f in figures]
     consistent = not contradictions
@@ -197,7 +202,7 @@ def _finding(
     elif bounded and low is None:
         low = 0
     return Finding(
-        event=event,
+        event=event.id,
         category=category,
         figures=tuple(figures),
         low=low,
@@ -208,7 +213,33 @@ def _finding(
     )
 
 
-def _figure(claim: Claim, document: SourceDocument, resolver: SourceResolver) -> Figure:
+def _superset_contradictions(
+    wholes: list[Bounded], supersets: list[Bounded], defied: dict[str, int]
+) -> list[Contradiction]:
+    """A total over this and other events that is smaller than a figure of this one alone:
+    each superset against the figure with the largest low that exceeds it."""
+    found = []
+    for _, claim, interval in supersets:
+        if interval[1] is None:
+            continue
+        above = [(i[0], f, c, i) for f, c, i in wholes if i[0] > interval[1]]
+        if not above:
+            continue
+        _, whole, whole_claim, whole_interval = max(above, key=lambda item: item[0])
+        defied[claim.id] = defied.get(claim.id, 0) + len(above)
+        for _, _, other, _ in above:
+            defied[other.id] = defied.get(other.id, 0) + 1
+        reason = (
+            f"{_quote(claim, interval)} ({SUPERSET}) is below the whole "
+            f"{_quote(whole_claim, whole_interval)}"
+        )
+        found.append(Contradiction(claim.id, whole.claim, reason))
+    return found
+
+
+def _figure(
+    claim: Claim, document: SourceDocument, resolver: SourceResolver, event_when: str | None
+) -> Figure:
     return Figure(
         claim=claim.id,
         document=claim.document,
@@ -222,7 +253,7 @@ def _figure(claim: Claim, document: SourceDocument, resolver: SourceResolver) ->
         primary_source=resolver.primary_source(claim, document.outlet),
         published=document.published,
         negated=claim.negated,
-        part=part_reason(claim),
+        part=part_reason(claim, event_when, document.published),
     )
 
 
