@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import glob
 import os
+import pwd
 import shutil
 import subprocess
 import tempfile
@@ -39,8 +40,9 @@ class Cluster:
         self.data = self.dir / "data"
         self._as: dict[str, Any] = {}
         if os.geteuid() == 0:
-            self._as = {"user": "nobody", "group": "nogroup", "extra_groups": []}
-            shutil.chown(self.dir, "nobody", "nogroup")
+            nobody = pwd.getpwnam("nobody")
+            self._as = {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
+            os.chown(self.dir, nobody.pw_uid, nobody.pw_gid)
         self.dir.chmod(0o755)
         self._run(
             "initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
