@@ -72,11 +72,15 @@ class Cluster:
         with psycopg.connect(self.url("postgres"), autocommit=True) as connection:
             connection.execute(sql)  # type: ignore[arg-type]
 
-    def new_database(self) -> str:
+    def new_database(self, template: str | None = None) -> str:
+        """A new database: empty, or a copy of the database `template` (none may be using it)."""
         self.count += 1
         name = f"test_{self.count}"
-        self.admin(f"CREATE DATABASE {name}")
+        self.admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
         return name
+
+    def database_of(self, url: str) -> str:
+        return url.split("?")[0].rsplit("/", 1)[1]
 
     def stop(self) -> None:
         try:

@@ -61,7 +61,9 @@ def test_the_writer_role_may_append_but_not_update_delete_or_drop_the_guard(
     with PostgresStore(clerk_url) as clerk:
         doc = prepared(ARTICLE)
         clerk.add_document(doc, "t")
-        clerk.store_claims(doc.id, "v1", [make_claim(doc.id, "detained 25", ARTICLE.index("detained 25"))], "run")
+        clerk.store_claims(
+            doc.id, "v1", [make_claim(doc.id, "detained 25", ARTICLE.index("detained 25"))], "run"
+        )
         assert [e.action for e in clerk.custody()] == ["ingest", "extract"]
     with psycopg.connect(clerk_url, autocommit=True) as db:
         for statement in (
