@@ -76,7 +76,8 @@ class Cluster:
         """A new database: empty, or a copy of the database `template` (none may be using it)."""
         self.count += 1
         name = f"test_{self.count}"
-        self.admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+        source = f" TEMPLATE {template}" if template else ""
+        self.admin(f"CREATE DATABASE {name}{source} STRATEGY = FILE_COPY")
         return name
 
     def database_of(self, url: str) -> str:

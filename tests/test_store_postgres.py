@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import prepared
 from tests.fake_extractor import make_claim
 from tests.pg_cluster import Cluster
-from tolltrace.errors import BackendMissing, SchemaTooNew
+from tolltrace.errors import BackendMissing, SchemaTooNew, StoreError
 from tolltrace.store import open_store
 from tolltrace.store.custody import verify_chain
 from tolltrace.store.postgres import PostgresStore
@@ -228,3 +228,10 @@ def test_two_reviewers_deciding_on_one_claim_at_once_conflict_cleanly(pg_url: st
         assert len(store.reviews(claim.id)) == 1
         assert [e.action for e in store.custody()].count("review") == 1
         assert verify_store(store).ok
+
+
+def test_a_refused_connection_is_a_clean_error_without_the_password(pg_cluster: Cluster) -> None:
+    url = f"postgresql://ghost:hunter2@/postgres?host={pg_cluster.dir}"
+    with pytest.raises(StoreError, match="cannot open the PostgreSQL store") as raised:
+        open_store(url)
+    assert "hunter2" not in str(raised.value) and "ghost:***@" in str(raised.value)

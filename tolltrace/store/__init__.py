@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tolltrace.store.base import Store
 
 
@@ -17,4 +19,9 @@ def open_store(location: str) -> Store:
     return SQLiteStore(path)
 
 
-__all__ = ["Store", "open_store"]
+def location_label(location: str) -> str:
+    """The location as messages show it: a database URL without its password."""
+    return re.sub(r"(://[^:/@?]*):[^@/?]*@", r"\1:***@", location)
+
+
+__all__ = ["Store", "location_label", "open_store"]

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from tolltrace.errors import BackendMissing, SchemaTooNew, StoreError
+from tolltrace.store import location_label as _safe
 from tolltrace.store.base import SearchHit
 from tolltrace.store.dialect import POSTGRES, Cursor
 from tolltrace.store.postgres_schema import CUSTODY_TRIGGERS, GRANTS, MIGRATIONS, SCHEMA_VERSION
@@ -209,8 +210,3 @@ class PostgresStore(SQLStore):
 
     def schema_version(self) -> int:
         return int(self._raw.execute("SELECT version FROM schema_version").fetchone()[0])
-
-
-def _safe(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
