@@ -105,7 +105,7 @@ class PostgresStore(SQLStore):
 
     def __init__(self, url: str) -> None:
         psycopg = _psycopg()
-        self.url = url
+        self.url = self.location = url
         self._integrity_errors = (psycopg.IntegrityError,)
         try:
             raw = psycopg.connect(url, autocommit=True)

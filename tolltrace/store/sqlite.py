@@ -194,6 +194,7 @@ class SQLStore(
     _db: Connection
     _last_custody: CustodyEntry | None
     _in_batch: bool
+    location: str  # what `open_store` was given: a file path or a database URL
 
     @abstractmethod
     def _index_text(self, rowid: int, title: str | None, text: str) -> None:
@@ -499,6 +500,7 @@ class SQLiteStore(SQLStore):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        self.location = str(path)
         try:
             self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
