@@ -115,8 +115,12 @@ class PostgresStore(SQLStore):
         self._db = PostgresConnection(raw)
         self._last_custody = None
         self._in_batch = False
-        self._migrate()
-        self._guard_custody()
+        try:
+            self._migrate()
+            self._guard_custody()
+        except BaseException:
+            raw.close()
+            raise
 
     def _migrate(self) -> None:
         with self.batch():
