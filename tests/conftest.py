@@ -6,14 +6,55 @@ from typing import Any
 
 import pytest
 
+from tests.pg_cluster import Cluster, find_bindir
 from tolltrace.clean.offsets import OffsetMap
 from tolltrace.model import CleanText, DateCandidate, PreparedDocument, SourceItem
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store.sqlite import SQLStore
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL cluster for the whole session; in CI a missing one fails."""
+    bindir = find_bindir()
+    if bindir is None:
+        reason = "PostgreSQL's initdb and pg_ctl are not installed (apt-get install postgresql)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    cluster = Cluster(bindir)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
-    with SQLiteStore(tmp_path / "test.db") as opened:
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a new, empty database on the test cluster, dropped after the test."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=BACKENDS)
+def db_location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store lives, on each backend: a SQLite file, or a PostgreSQL database URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("reads or alters the SQLite file itself (see tests/test_store_postgres.py)")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def store(db_location: str) -> Iterator[SQLStore]:
+    """A new, empty store on each backend."""
+    from tolltrace.store import open_store
+
+    with open_store(db_location) as opened:
+        assert isinstance(opened, SQLStore)
         yield opened
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from tests.pdfmaker import make_pdf
 from tolltrace.pipeline import IngestOptions, ingest
 from tolltrace.runner import PoolRunner
+from tolltrace.store import open_store
 from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
 
@@ -57,10 +58,10 @@ def _corpus(folder: Path) -> dict[str, Path]:
     return files
 
 
-def test_a_batch_with_every_kind_of_bad_input_goes_on(tmp_path: Path) -> None:
+def test_a_batch_with_every_kind_of_bad_input_goes_on(tmp_path: Path, db_location: str) -> None:
     files = _corpus(tmp_path / "in")
     missing = str(tmp_path / "in" / "missing.txt")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
         summary = ingest(store, [str(tmp_path / "in"), missing])
         failed = {Path(e.item.split(":")[0]).name: e for e in summary.errors}
         assert failed["junk.txt"].code == "T105"  # binary
@@ -80,9 +81,9 @@ def test_a_batch_with_every_kind_of_bad_input_goes_on(tmp_path: Path) -> None:
         assert verify_store(store).ok
 
 
-def test_rerunning_is_safe_and_adds_nothing(tmp_path: Path) -> None:
+def test_rerunning_is_safe_and_adds_nothing(tmp_path: Path, db_location: str) -> None:
     _corpus(tmp_path / "in")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
         first = ingest(store, [str(tmp_path / "in")])
         custody_before = len(list(store.custody()))
         second = ingest(store, [str(tmp_path / "in")])
@@ -96,29 +97,31 @@ def test_rerunning_is_safe_and_adds_nothing(tmp_path: Path) -> None:
         assert verify_store(store).ok
 
 
-def test_the_same_bytes_twice_in_one_batch_are_stored_once(tmp_path: Path) -> None:
+def test_the_same_bytes_twice_in_one_batch_are_stored_once(
+    tmp_path: Path, db_location: str
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD)
     (folder / "copy-of-a.txt").write_text(GOOD)
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
         summary = ingest(store, [str(folder)])
         assert len(summary.ingested) == 1
         assert len(summary.duplicates) == 1
 
 
-def test_a_size_limit_is_a_per_item_error(tmp_path: Path) -> None:
+def test_a_size_limit_is_a_per_item_error(tmp_path: Path, db_location: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "small.txt").write_text(GOOD)
     (folder / "big.txt").write_text(GOOD * 200)
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
         summary = ingest(store, [str(folder)], IngestOptions(max_bytes=5_000))
         assert [e.code for e in summary.errors] == ["T103"]
         assert len(summary.ingested) == 1
 
 
-def test_pathological_text_does_not_crash(tmp_path: Path) -> None:
+def test_pathological_text_does_not_crash(tmp_path: Path, db_location: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "one-line.txt").write_text("word " * 200_000)
@@ -129,7 +132,7 @@ def test_pathological_text_does_not_crash(tmp_path: Path) -> None:
     (folder / "deep.html").write_text(
         "<div>" * 20_000 + "<p>Deep text here.</p>" + "</div>" * 20_000
     )
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
         summary = ingest(store, [str(folder)])
         assert len(summary.ingested) + summary.failed == 4
         assert all(e.code.startswith("T1") for e in summary.errors), summary.errors

@@ -20,10 +20,10 @@ def _invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_ingest_docs_show_search_verify(tmp_path: Path) -> None:
+def test_ingest_docs_show_search_verify(tmp_path: Path, db_location: str) -> None:
     source = tmp_path / "article.txt"
     source.write_text(ARTICLE)
-    db = str(tmp_path / "t.db")
+    db = db_location
     code, out = _invoke("ingest", str(source), "--db", db)
     assert code == 0, out
     assert "ingested 1" in out
@@ -44,8 +44,8 @@ def test_ingest_docs_show_search_verify(tmp_path: Path) -> None:
     assert "ok" in out
 
 
-def test_failures_set_the_exit_code_and_are_listed(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.db")
+def test_failures_set_the_exit_code_and_are_listed(tmp_path: Path, db_location: str) -> None:
+    db = db_location
     code, out = _invoke("ingest", str(tmp_path / "nope.txt"), "--db", db)
     assert code == 1
     assert "does not exist" in out
@@ -65,10 +65,10 @@ def test_verify_exit_code_on_tampering(tmp_path: Path) -> None:
     assert "original altered" in out
 
 
-def test_unknown_document_is_a_clean_error(tmp_path: Path) -> None:
+def test_unknown_document_is_a_clean_error(tmp_path: Path, db_location: str) -> None:
     (tmp_path / "article.txt").write_text(ARTICLE)
-    _invoke("ingest", str(tmp_path / "article.txt"), "--db", str(tmp_path / "t.db"))
-    result = CliRunner().invoke(cli, ["show", "abcdef", "--db", str(tmp_path / "t.db")])
+    _invoke("ingest", str(tmp_path / "article.txt"), "--db", db_location)
+    result = CliRunner().invoke(cli, ["show", "abcdef", "--db", db_location])
     assert result.exit_code == 3
     assert "no document matches" in result.output
     assert "Traceback" not in result.output
@@ -134,7 +134,7 @@ def _first_column(output: str) -> str:
 
 
 def test_failure_tables_keep_the_whole_item_at_80_columns(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_location: str
 ) -> None:
     # Regression (issue 21): the item column was cut ("documents.jsonl:1…"), losing the line.
     monkeypatch.setenv("COLUMNS", "80")
@@ -142,7 +142,7 @@ def test_failure_tables_keep_the_whole_item_at_80_columns(
     deep.mkdir(parents=True)
     corpus = deep / "documents.jsonl"
     corpus.write_text('{"text": "12 people were detained in Koss."}\n{"text": \n')
-    db = str(tmp_path / "t.db")
+    db = db_location
     ingested = CliRunner().invoke(cli, ["ingest", str(corpus), "--db", db])
     assert ingested.exit_code == 1
     assert "…" not in ingested.output

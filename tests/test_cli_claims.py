@@ -23,7 +23,7 @@ from tolltrace.errors import TimeLimit
 from tolltrace.export import EXPORT_FIELDS
 from tolltrace.extract.stage import ExtractOptions
 from tolltrace.model import Claim, CleanText
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -40,8 +40,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "t.db")
+def db(tmp_path: Path, db_location: str) -> str:
+    path = db_location
     assert _invoke("ingest", str(write_corpus(tmp_path)), "--db", path).exit_code == 0
     return path
 
@@ -84,7 +84,7 @@ def test_claims_filters_and_formats(db: str, tmp_path: Path) -> None:
     assert [r["category"] for r in _jsonl("--db", db, "--category", "killed")] == ["killed"] * 2
     assert len(_jsonl("--db", db, "--category", "killed", "--category", "arrested")) == 3
     assert {r["document"] for r in _jsonl("--db", db, "--document", koss[:10])} == {koss}
-    assert len(_jsonl("--db", db, "--document", str(Path(db).parent / "corpus/koss.txt"))) == 3
+    assert len(_jsonl("--db", db, "--document", str(tmp_path / "corpus/koss.txt"))) == 3
     (attributed,) = _jsonl("--db", db, "--source", "rights monitor")
     assert attributed["attributed_to"] == "Valdorian Rights Monitor"
     assert len(_jsonl("--db", db, "--limit", "1")) == 1
@@ -166,14 +166,14 @@ def test_show_lists_and_highlights_the_claims(db: str, monkeypatch: pytest.Monke
     _invoke("show", koss[:10], "--db", db)
     styled = terminal.getvalue()
     assert re.search(r"\x1b\[[0-9;]*m200 people were arrested\x1b\[0m", styled)
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         clean = store.get_document(koss).clean
     assert clean is not None
     assert clean.text in ANSI.sub("", styled)  # highlighting never changes the text
 
 
-def test_run_ingests_extracts_and_lists_both(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.db")
+def test_run_ingests_extracts_and_lists_both(tmp_path: Path, db_location: str) -> None:
+    db = db_location
     result = _invoke("run", str(write_corpus(tmp_path)), "--db", db, "--time-limit", "60")
     assert result.exit_code == 0, result.output
     assert "ingested 3" in result.output
@@ -245,11 +245,11 @@ def test_eval_on_a_wrong_folder_is_a_clean_error(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("fake")
 def test_redirected_output_gets_progress_lines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_location: str
 ) -> None:
     # Regression (issue 21): with standard error not a terminal, long work printed nothing.
     monkeypatch.setattr(cli_common, "PROGRESS_LINE_SECONDS", 0.0)  # a line at every step
-    db = str(tmp_path / "t.db")
+    db = db_location
     ingested = CliRunner().invoke(cli, ["ingest", str(write_corpus(tmp_path)), "--db", db])
     assert re.search(r"ingesting: [\d.]+ MB", ingested.stderr), ingested.stderr
     extracted = CliRunner().invoke(cli, ["extract", "--db", db])

@@ -26,7 +26,7 @@ from tolltrace.model import (
     Role,
     SourceSupport,
 )
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
 
 # Fictional: the Republic of Valdoria, the Valdorian Rights Monitor, Warden Ilse Marrow.
 FIRST = "The Valdorian Rights Monitor (VRM) said guards killed 120 prisoners in Koss."
@@ -43,9 +43,9 @@ def wide(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "links.db")
-    with SQLiteStore(path) as store:
+def db(db_location: str) -> str:
+    path = db_location
+    with open_store(path) as store:
         claims = []
         for text, words, source in (
             (FIRST, "killed 120 prisoners", "Valdorian Rights Monitor"),
@@ -166,7 +166,7 @@ def test_merge_and_split_are_recorded_for_the_next_link(db: str) -> None:
     assert "no stored entity is called 'Rights Monitor of Valdoria'" in merged.stderr
     split = _invoke("split", "Marrow", "--reason", "two wardens", "--db", db)
     assert split.exit_code == 0 and "split Marrow" in split.stdout
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         decisions = store.entity_decisions()
         actions = [entry.action for entry in store.custody()]
     assert [(d.action, d.names) for d in decisions] == [
@@ -190,7 +190,7 @@ def test_events_table_filters_and_export(db: str) -> None:
     assert "1 events" in table and "the Koss prison killings" in table and "2031-05-14" in table
     assert "0 events" in _invoke("events", "--text", "Alder", "--db", db).stdout
     assert "0 events" in _invoke("events", "--type", "arrested", "--db", db).stdout
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         doc = next(store.documents()).id
     assert "1 events" in _invoke("events", "--document", doc[:10], "--db", db).stdout
     (line,) = _invoke("events", "--format", "jsonl", "--limit", "1", "--db", db).stdout.splitlines()
@@ -227,9 +227,9 @@ def test_export_acled(db: str, tmp_path: Path) -> None:
     assert json.loads(jsonl.read_text())["location"] == "Koss"
 
 
-def test_an_empty_store_lists_nothing(tmp_path: Path) -> None:
-    path = str(tmp_path / "empty.db")
-    SQLiteStore(path).close()  # an existing store without documents (a missing one is T305)
+def test_an_empty_store_lists_nothing(db_location: str) -> None:
+    path = db_location
+    open_store(path).close()  # an existing store without documents (a missing one is T305)
     assert "0 entities" in _invoke("entities", "--db", path).stdout
     assert "0 events" in _invoke("events", "--db", path).stdout
     assert "0 findings" in _invoke("findings", "--db", path).stdout

@@ -29,12 +29,14 @@ HOSTILE = (
 
 
 @pytest.fixture(name="hostile_db")
-def hostile_db_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+def hostile_db_fixture(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, db_location: str
+) -> tuple[str, str]:
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
     monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
     monkeypatch.setattr(cli_claims, "extractor_version", lambda *profiles: FAKE_VERSION)
     (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    db = str(tmp_path / "t.db")
+    db = db_location
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(tmp_path / "hostile.txt"), "--db", db]).exit_code == 0
     assert runner.invoke(cli, ["extract", "--db", db]).exit_code == 0

@@ -18,7 +18,7 @@ from tests.conftest import prepared
 from tests.fake_extractor import make_claim
 from tolltrace.cli import cli
 from tolltrace.export_victims import VICTIM_FIELDS
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
 
 # (text, the claim's words, subject, category, source)
 ARTICLES = (
@@ -46,9 +46,9 @@ def wide(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "victims.db")
-    with SQLiteStore(path) as store:
+def db(db_location: str) -> str:
+    path = db_location  # a SQLite file, or a PostgreSQL database (each test runs on both)
+    with open_store(path) as store:
         for number, (text, words, subject, category, source) in enumerate(ARTICLES):
             doc = prepared(text, uri=f"https://news{number}.example.org/orvane")
             store.add_document(doc, "t")
@@ -136,7 +136,7 @@ def test_manual_merge_and_split_are_logged_and_replayed(db: str) -> None:
     _invoke("victim-split", taken, "--reason", "another man of that name", "--db", db)
     _invoke("link-victims", "--db", db)
     assert sorted(r["mention_count"] for r in _records(db)) == [1, 2, 2]
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         actions = [(e.action, e.details.get("reason")) for e in store.custody()]
     assert ("victim-merge", "one person in court papers") in actions
     assert ("victim-split", "another man of that name") in actions

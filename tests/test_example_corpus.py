@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import BACKENDS
 from tolltrace.cli import cli
 from tolltrace.model import Event, Finding
 from tolltrace.pipeline import extract, ingest, link
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
+from tolltrace.store.sqlite import SQLiteStore, SQLStore
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with SQLiteStore(path) as store:
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SQLStore]:
+    """The example corpus run through, in a SQLite file or a PostgreSQL database."""
+    location = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        location = cluster.url(cluster.new_database())
+    with open_store(location) as store:
         ingest(store, [str(EXAMPLES)])
         extract(store)
         link(store)
-    return SQLiteStore(path)
+    with open_store(location) as store:
+        assert isinstance(store, SQLStore)
+        yield store
 
 
 def _uris(store: SQLiteStore, event: Event) -> set[str]:
@@ -102,7 +113,7 @@ def test_every_readme_command_runs_against_the_demo_store(
 ) -> None:
     # Regression (issue 21): `show 3fa9c1` was T302 and the search example found nothing.
     assert "export TOLLTRACE_DB=demo.db" in README
-    demo = str(store.path)
+    demo = store.location
     (tmp_path / "examples").symlink_to(EXAMPLES)
     (tmp_path / "profiles").symlink_to(EXAMPLES.parent / "profiles")
     monkeypatch.chdir(tmp_path)

@@ -18,6 +18,7 @@ from tolltrace.cli import cli
 from tolltrace.extract.stage import ExtractOptions, extractor_version
 from tolltrace.model import Claim, CleanText
 from tolltrace.pipeline import extract, ingest
+from tolltrace.store import open_store
 from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
 
@@ -49,7 +50,7 @@ def test_a_document_over_the_limit_is_stopped_and_the_rest_go_on(
 
 
 def test_a_timed_out_document_waits_for_a_larger_limit_or_retry_timeouts(
-    filled: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    filled: SQLiteStore, db_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pipeline, "extract_document", _stuck_on_tarn)
     monkeypatch.setattr(pipeline, "extractor_version", lambda *profiles: FAKE_VERSION)
@@ -58,7 +59,7 @@ def test_a_timed_out_document_waits_for_a_larger_limit_or_retry_timeouts(
     again = extract(filled, ExtractOptions(time_limit=0.5))  # a smaller limit: not retried
     assert again.processed == [] and again.errors == [] and again.timed_out_before == 1
     monkeypatch.setattr(pipeline, "extract_document", fake_extract)
-    db = str(tmp_path / "test.db")
+    db = db_location  # where `filled` is
     runner = CliRunner()
     same = runner.invoke(cli, ["extract", "--db", db, "--time-limit", "1", "-q"])
     assert same.exit_code == 0, same.output
@@ -81,9 +82,9 @@ def test_a_huge_sentence_under_a_short_limit_fails_with_t201(store: SQLiteStore)
     assert [e.code for e in summary.errors] == ["T201"]
 
 
-def test_leases_give_each_document_to_one_owner(filled: SQLiteStore, tmp_path: Path) -> None:
+def test_leases_give_each_document_to_one_owner(filled: SQLiteStore, db_location: str) -> None:
     version = extractor_version()
-    with SQLiteStore(tmp_path / "test.db") as other:
+    with open_store(db_location) as other:
         first = filled.lease_extraction(version, "here:1:a", 2, 60, 60)
         second = other.lease_extraction(version, "here:1:b", 2, 60, 60)
         assert len(first) == 2 and len(second) == 1
@@ -109,8 +110,8 @@ def test_a_dead_process_lease_on_this_machine_is_free_at_once(
     assert len(filled.lease_extraction(version, f"{host}:{os.getpid()}:new", 5, 3600, 60)) == 3
 
 
-def test_two_extract_processes_at_once_share_the_work(tmp_path: Path) -> None:
-    corpus, db = tmp_path / "wire.jsonl", tmp_path / "t.db"
+def test_two_extract_processes_at_once_share_the_work(tmp_path: Path, db_location: str) -> None:
+    corpus, db = tmp_path / "wire.jsonl", db_location
     records = 240
     with corpus.open("w") as handle:
         for number in range(records):
@@ -119,7 +120,7 @@ def test_two_extract_processes_at_once_share_the_work(tmp_path: Path) -> None:
                 f"the Monitor said. At least {number % 7 + 3} protesters were killed."
             )
             handle.write(json.dumps({"text": text, "uri": f"wire/{number}"}) + "\n")
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         ingest(store, [str(corpus)])
     command = [sys.executable, "-m", "tolltrace.cli", "extract", "--db", str(db), "-q"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
@@ -133,7 +134,7 @@ def test_two_extract_processes_at_once_share_the_work(tmp_path: Path) -> None:
         assert child.returncode == 0, err.decode()
         shares.append(int(re.search(r"from (\d+) documents", out.decode()).group(1)))
     assert sum(shares) == records and min(shares) > 0  # both worked, on different documents
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         extracted = [e.subject for e in store.custody() if e.action == "extract"]
         assert len(extracted) == records  # each document extracted once
         assert len(set(extracted)) == records

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.conftest import BACKENDS
+from tests.web_support import store_copy
 from tolltrace.cli import cli
 from tolltrace.model import EntityDecision
 from tolltrace.pipeline import extract, ingest, link
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import Store, open_store
 
 # Three outlets on one fictional shooting: a monitor's figure, a wire relaying it, and a
 # ministry's lower figure; and an unrelated story from another town and month.
@@ -37,39 +40,50 @@ FICTION = "FICTIONAL EXAMPLE: Valdoria and every name here are invented.\n"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The linked corpus, in a SQLite file or a PostgreSQL database."""
     folder = tmp_path_factory.mktemp("corpus")
     for name, text in ARTICLES.items():
         (folder / name).write_text(text + "\n" + FICTION)
-    path = folder / "t.db"
-    with SQLiteStore(path) as store:
+    path = str(folder / "t.db")
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        path = cluster.url(cluster.new_database())
+    with open_store(path) as store:
         ingest(store, [str(folder)])
         extract(store)
         link(store)
     return path
 
 
+@pytest.fixture
+def copy(db: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A copy of the linked store, for a test that changes it."""
+    with store_copy(db, tmp_path, request) as location:
+        yield str(location)
+
+
 def _invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def _harbour_event(store: SQLiteStore) -> str:
+def _harbour_event(store: Store) -> str:
     killed = [c for c in store.claims() if c.category == "killed" and c.event is not None]
     assert killed, "the killings are linked to an event"
     return killed[0].event or ""
 
 
-def test_one_event_holds_the_three_reports_of_the_shooting(db: Path) -> None:
-    with SQLiteStore(db) as store:
+def test_one_event_holds_the_three_reports_of_the_shooting(db: str) -> None:
+    with open_store(db) as store:
         event = store.get_event(_harbour_event(store))
         outlets = {store.get_document(d).document.uri.rsplit("/", 1)[-1] for d in event.documents}
         assert {"harbour-times.txt", "coast-wire.txt", "state-daily.txt"} <= outlets
         assert "koss-post.txt" not in outlets
 
 
-def test_the_finding_quotes_the_contradiction_and_counts_the_relay_once(db: Path) -> None:
-    with SQLiteStore(db) as store:
+def test_the_finding_quotes_the_contradiction_and_counts_the_relay_once(db: str) -> None:
+    with open_store(db) as store:
         findings = list(store.findings(_harbour_event(store)))
     killed = next(f for f in findings if f.category == "killed")
     assert not killed.consistent and killed.low is None
@@ -81,8 +95,8 @@ def test_the_finding_quotes_the_contradiction_and_counts_the_relay_once(db: Path
     assert at_least_40.relays
 
 
-def test_relinking_replaces_rather_than_duplicates(db: Path) -> None:
-    with SQLiteStore(db) as store:
+def test_relinking_replaces_rather_than_duplicates(db: str) -> None:
+    with open_store(db) as store:
         before = sorted(event.id for event in store.events())
         findings = sum(1 for _ in store.findings())
         link(store)
@@ -92,8 +106,8 @@ def test_relinking_replaces_rather_than_duplicates(db: Path) -> None:
         assert len(runs) >= 2
 
 
-def test_a_manual_merge_is_applied_at_the_next_link(db: Path) -> None:
-    with SQLiteStore(db) as store:
+def test_a_manual_merge_is_applied_at_the_next_link(db: str) -> None:
+    with open_store(db) as store:
         store.add_entity_decision(
             EntityDecision("merge", ("Valdorian Rights Monitor", "Interior Ministry"), "a test")
         )
@@ -103,8 +117,8 @@ def test_a_manual_merge_is_applied_at_the_next_link(db: Path) -> None:
         assert store.get_entity("Interior Ministry").id == entity.id
 
 
-def test_report_prints_the_figures_side_by_side_and_writes_html(db: Path, tmp_path: Path) -> None:
-    with SQLiteStore(db) as store:
+def test_report_prints_the_figures_side_by_side_and_writes_html(db: str, tmp_path: Path) -> None:
+    with open_store(db) as store:
         event = _harbour_event(store)
     result = _invoke("report", event[:10], "--db", str(db), "--html", str(tmp_path / "e.html"))
     assert result.exit_code == 0, result.output
@@ -114,20 +128,20 @@ def test_report_prints_the_figures_side_by_side_and_writes_html(db: Path, tmp_pa
     assert "<svg" in page and "Harbour Square" in page
 
 
-def test_report_without_an_event_lists_the_events(db: Path, tmp_path: Path) -> None:
+def test_report_without_an_event_lists_the_events(db: str, tmp_path: Path) -> None:
     result = _invoke("report", "--db", str(db), "--html", str(tmp_path / "pages"))
     assert result.exit_code == 0, result.output
     assert "events" in result.output
     assert (tmp_path / "pages" / "index.html").exists()
 
 
-def test_report_of_an_unknown_event_is_a_clean_error(db: Path) -> None:
+def test_report_of_an_unknown_event_is_a_clean_error(db: str) -> None:
     result = _invoke("report", "ffffffffffff", "--db", str(db))
     assert result.exit_code == 3
     assert "Traceback" not in result.output
 
 
-def test_link_with_a_malformed_affiliation_table_is_a_clean_error(db: Path, tmp_path: Path) -> None:
+def test_link_with_a_malformed_affiliation_table_is_a_clean_error(db: str, tmp_path: Path) -> None:
     table = tmp_path / "aff.csv"
     table.write_text("who,what\nA,B\n")
     result = _invoke("link", "--db", str(db), "--affiliations", str(table), "-q")
@@ -135,10 +149,8 @@ def test_link_with_a_malformed_affiliation_table_is_a_clean_error(db: Path, tmp_
     assert "aff.csv" in result.output
 
 
-def test_a_rejected_claim_is_no_figure_at_the_next_link(db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(db.read_bytes())
-    with SQLiteStore(copy) as store:
+def test_a_rejected_claim_is_no_figure_at_the_next_link(copy: str, tmp_path: Path) -> None:
+    with open_store(copy) as store:
         twelve = next(c for c in store.claims() if c.category == "killed" and c.low == 12)
         store.review_claim(twelve.id, "reject", {}, "rioters' toll counted twice", "ana", 0)
         link(store)
@@ -148,16 +160,14 @@ def test_a_rejected_claim_is_no_figure_at_the_next_link(db: Path, tmp_path: Path
     assert killed.consistent and not killed.contradictions
 
 
-def test_an_event_keeps_its_id_when_a_new_report_joins_it(db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(db.read_bytes())
+def test_an_event_keeps_its_id_when_a_new_report_joins_it(copy: str, tmp_path: Path) -> None:
     late = tmp_path / "late"
     late.mkdir()
     (late / "late-wire.txt").write_text(
         "Sarenna, April 5, 2031 - At least 40 people were killed by soldiers at Harbour Square\n"
         "in Sarenna on Tuesday, the Valdorian Rights Monitor said.\n\n" + FICTION
     )
-    with SQLiteStore(copy) as store:
+    with open_store(copy) as store:
         before = _harbour_event(store)
         ingest(store, [str(late)])
         extract(store)
@@ -168,10 +178,8 @@ def test_an_event_keeps_its_id_when_a_new_report_joins_it(db: Path, tmp_path: Pa
         assert any(uri.endswith("late-wire.txt") for uri in uris)
 
 
-def test_a_claim_a_reviewer_moved_stays_in_that_event(db: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(db.read_bytes())
-    with SQLiteStore(copy) as store:
+def test_a_claim_a_reviewer_moved_stays_in_that_event(copy: str, tmp_path: Path) -> None:
+    with open_store(copy) as store:
         harbour = _harbour_event(store)
         koss = next(e.id for e in store.events() if e.id != harbour and "Koss" in (e.where or ""))
         twelve = next(c for c in store.claims() if c.category == "killed" and c.low == 12)

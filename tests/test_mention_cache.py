@@ -11,8 +11,9 @@ from tolltrace import pipeline
 from tolltrace.model import Mention
 from tolltrace.nlp.mentions import finder_version
 from tolltrace.pipeline import extract, ingest, link
+from tolltrace.store import open_store
 from tolltrace.store.links import CachedMentions
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store.sqlite import SQLiteStore, SQLStore
 
 TEXTS = {
     "a.txt": "Soldiers killed 12 people in Orsk on Monday, the Tarn Rights Group said.\n",
@@ -21,10 +22,11 @@ TEXTS = {
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[SQLiteStore]:
+def store(tmp_path: Path, db_location: str) -> Iterator[SQLStore]:
     for name, text in TEXTS.items():
         (tmp_path / name).write_text(text + "FICTIONAL EXAMPLE: every name here is invented.\n")
-    with SQLiteStore(tmp_path / "t.db") as store:
+    with open_store(db_location) as store:
+        assert isinstance(store, SQLStore)
         ingest(store, [str(tmp_path)])
         extract(store)
         yield store

@@ -71,6 +71,7 @@ def test_errors_are_recorded_per_run(store: SQLiteStore) -> None:
     assert len(store.errors()) == 2
 
 
+@pytest.mark.sqlite_only
 def test_custody_is_append_only_in_the_database(store: SQLiteStore, tmp_path: Path) -> None:
     store.add_document(prepared(ARTICLE), "t")
     db = sqlite3.connect(tmp_path / "test.db")
@@ -80,6 +81,7 @@ def test_custody_is_append_only_in_the_database(store: SQLiteStore, tmp_path: Pa
         db.execute("DELETE FROM custody")
 
 
+@pytest.mark.sqlite_only
 def test_verify_reports_each_kind_of_tampering_precisely(
     store: SQLiteStore, tmp_path: Path
 ) -> None:
@@ -97,6 +99,7 @@ def test_verify_reports_each_kind_of_tampering_precisely(
     assert ("custody #2", "content altered") in problems
 
 
+@pytest.mark.sqlite_only
 def test_verify_notices_a_deleted_document(store: SQLiteStore, tmp_path: Path) -> None:
     doc = prepared(ARTICLE)
     store.add_document(doc, "t")

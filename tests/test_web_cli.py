@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from click.testing import CliRunner
 
 from tolltrace.cli import cli
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
 from tolltrace.web.auth import check_password
 
 
-def test_users_add_list_remove(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.db")
+def test_users_add_list_remove(db_location: str) -> None:
+    db = db_location
     runner = CliRunner()
     added = runner.invoke(
         cli,
@@ -22,7 +20,7 @@ def test_users_add_list_remove(tmp_path: Path) -> None:
     assert added.exit_code == 0, added.output
     listed = runner.invoke(cli, ["users", "list", "--db", db])
     assert "ada" in listed.output and "admin" in listed.output
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         assert check_password(store, "ada", "a long secret").role == "admin"
         assert "a long secret" not in store.password_hash("ada")
         assert store.password_hash("ada").startswith("$argon2id$")
@@ -42,13 +40,13 @@ def test_users_add_list_remove(tmp_path: Path) -> None:
     assert runner.invoke(cli, ["users", "remove", "ada", "--db", db]).exit_code == 3
 
 
-def test_the_password_is_prompted_twice(tmp_path: Path) -> None:
-    db = str(tmp_path / "t.db")
+def test_the_password_is_prompted_twice(db_location: str) -> None:
+    db = db_location
     answer = CliRunner().invoke(
         cli, ["users", "add", "ana", "--role", "analyst", "--db", db], input="secret12\nsecret12\n"
     )
     assert answer.exit_code == 0, answer.output
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         assert store.get_user("ana").role == "analyst"
 
 

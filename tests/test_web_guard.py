@@ -5,13 +5,18 @@ Regression tests for issue 21 (items 6, 10, 11). Fictional corpus from tests/web
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.web_support import PASSWORD, signed_in, template_fixture, web_fixture  # noqa: F401
+from tests.web_support import (  # noqa: F401
+    PASSWORD,
+    damage,
+    signed_in,
+    template_fixture,
+    web_fixture,
+)
 from tolltrace.web.guard import MAX_BODY_BYTES
 
 
@@ -104,8 +109,7 @@ def test_get_api_without_a_slash_is_the_json_error(web: tuple) -> None:
 def test_a_500_carries_the_security_headers(web: tuple) -> None:
     client, _, db = web
     client.post("/api/session", json={"name": "vic", "password": PASSWORD})
-    with sqlite3.connect(db) as broken:  # a store damaged under the running app
-        broken.execute("ALTER TABLE claims RENAME TO claims_gone")
+    damage(db, "ALTER TABLE claims RENAME TO claims_gone")  # a store damaged under the app
     answer = client.get("/api/claims")
     _assert_json_error(answer, 500)
     _assert_secure(answer)

@@ -21,6 +21,7 @@ from tests.web_support import (  # noqa: F401
     well_formed,
 )
 from tolltrace.model import Entity, Mention
+from tolltrace.store import open_store
 from tolltrace.store.sqlite import SCHEMA_VERSION, SQLiteStore
 from tolltrace.web import create_app
 from tolltrace.web.accounts import set_anonymous_read
@@ -31,7 +32,7 @@ def test_reading_needs_an_account_until_an_admin_opens_it(web: tuple) -> None:
     answer = client.get("/search", follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"].startswith("/login")
     assert client.get("/api/claims").status_code == 401
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         set_anonymous_read(store, True, by="ada")
         assert [e.action for e in store.custody("anonymous_read")] == ["setting"]
     assert client.get("/search").status_code == 200
@@ -105,7 +106,7 @@ def test_nested_crossing_and_hostile_marks_stay_well_formed_on_the_page(web: tup
     )
     doc = prepared(text, uri="https://wire.example.org/hostile-mentions")
     guard = text.index("Harbour Guard")
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         store.add_document(doc, "2031-05-03T00:00:00Z")
         claim = make_claim(doc.id, "Harbour Guard detained 18 dockers", guard, "detained")
         store.store_claims(doc.id, "fake/1", [claim], "run-hostile")
@@ -155,6 +156,7 @@ def test_nested_crossing_and_hostile_marks_stay_well_formed_on_the_page(web: tup
     ]
 
 
+@pytest.mark.sqlite_only
 def test_a_version_4_store_shows_no_entity_marks_until_the_next_link(web: tuple) -> None:
     _, ids, db = web
     with sqlite3.connect(db) as old:  # back to schema 4: what migrations 5 and 6 add is gone
@@ -286,6 +288,6 @@ def test_admins_manage_accounts_and_others_may_not(web: tuple) -> None:
         "/admin/users", data={"name": "mal", "role": "admin", "password": "x" * 10}
     )
     assert no_token.status_code == 403
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         assert {u.name: u.role for u in store.users()}["eve"] == "viewer"
         assert "mal" not in {u.name for u in store.users()}

@@ -16,9 +16,9 @@ from fastapi.testclient import TestClient
 from tests.fake_extractor import make_claim
 from tests.web_support import signed_in, template_fixture, web_fixture  # noqa: F401
 from tolltrace.export import write_jsonl
+from tolltrace.store import open_store
 from tolltrace.store.base import ClaimQuery
 from tolltrace.store.reviews import InvalidReview, ReviewConflict
-from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.verify import verify_store
 from tolltrace.web import create_app
 
@@ -36,7 +36,7 @@ def test_a_correction_is_stored_with_who_when_before_and_after(web: tuple) -> No
     page = client.get(f"/claims/{ids['claim']}").text
     assert 'id="claim-count"><span class="value">45</span>' in page
     assert "recounted" in page and "corrected" in page
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         claim = store.get_claim(ids["claim"])
         assert (claim.low, claim.high, claim.review, claim.reviewed_by) == (
             45,
@@ -69,14 +69,14 @@ def test_the_second_of_two_analysts_is_told_and_loses_nothing(
         assert "someone else decided first" in text and "ana" in text
         assert 'value="39"' in text and 'value="my count"' in text  # bo's values are kept
         assert 'name="version" value="1"' in text  # ... ready to submit again
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         assert store.get_claim(ids["claim"]).low == 41
         assert [r.by for r in store.reviews(ids["claim"])] == ["ana"]
 
 
 def test_review_rules(web: tuple) -> None:
     _client, ids, db = web
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         with pytest.raises(InvalidReview, match="reason"):
             store.review_claim(ids["claim"], "reject", {}, "", "ana", 0)
         with pytest.raises(InvalidReview, match="change at least one"):
@@ -96,7 +96,7 @@ def test_review_rules(web: tuple) -> None:
 
 def test_a_newer_extractor_never_overwrites_a_reviewed_claim(web: tuple) -> None:
     _client, ids, db = web
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         old = store.get_claim(ids["claim"])
         store.review_claim(
             old.id, "correct", {"low": 44, "high": 44, "category": "detained"}, "r", "ana", 0
@@ -121,7 +121,7 @@ def test_a_newer_extractor_never_overwrites_a_reviewed_claim(web: tuple) -> None
 
 def test_a_relink_keeps_a_reviewed_event(web: tuple) -> None:
     _, ids, db = web
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         store.review_claim(ids["claim"], "correct", {"event": None}, "not this event", "ana", 0)
         event = store.get_event(ids["event"])
         store.replace_links([], [event], list(store.findings(event.id)), "link-2")
@@ -141,7 +141,7 @@ def test_exports_carry_the_review_state(web: tuple) -> None:
         "ana",
     )
     assert reviewed["reviewed_at"] and rows[-1]["review"] == "unreviewed"
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         out = io.StringIO()
         write_jsonl(store.claims(), out)
     assert '"review": "corrected"' in out.getvalue()

@@ -7,7 +7,6 @@ fast the machine is. Each client gets its own address (TestClient's `client`).
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
@@ -19,10 +18,10 @@ from httpx import Response
 
 import tolltrace.web.throttle as throttle
 from tests.test_web_api import _assert_error_shape
-from tests.web_support import PASSWORD, template_fixture  # noqa: F401
+from tests.web_support import PASSWORD, store_copy, template_fixture  # noqa: F401
 from tolltrace.model import User
+from tolltrace.store import open_store
 from tolltrace.store.base import Store
-from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.web import create_app
 
 
@@ -44,13 +43,11 @@ Connect = Callable[[str], TestClient]
 
 @pytest.fixture(name="site")
 def site_fixture(
-    template: tuple[Path, dict[str, str]], tmp_path: Path
-) -> Iterator[tuple[Connect, Clock, Path]]:
+    template: tuple[str, dict[str, str]], tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Connect, Clock, str | Path]]:
     """A way to open a client from an address (each one a fresh app over the same store)."""
-    db = tmp_path / "web.db"
-    shutil.copy(template[0], db)
     clock = Clock()
-    with ExitStack() as opened:
+    with store_copy(template[0], tmp_path, request) as db, ExitStack() as opened:
 
         def connect(address: str) -> TestClient:
             app = create_app(str(db), clock=clock)
@@ -131,7 +128,7 @@ def test_the_counts_survive_a_restart(site: tuple[Connect, Clock, Path]) -> None
         assert _sign_in(connect("203.0.113.50"), "vic", "wrong password").status_code == 401
     # connect() builds a new app each time: nothing is kept in memory between them.
     assert _sign_in(connect("203.0.113.50"), "ada", PASSWORD).status_code == 429
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         (rows,) = store._db.execute("SELECT count(*) FROM sign_in_failures").fetchone()
         keys = {row[0] for row in store._db.execute("SELECT key FROM sign_in_failures")}
     assert rows == 10  # five failures, each against the name and the address
@@ -174,11 +171,17 @@ def test_the_api_refuses_with_429_in_the_one_error_shape(
 
 
 def test_an_attempt_is_counted_before_its_password_is_checked(
-    template: tuple[Path, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    template: tuple[str, dict[str, str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     """So guesses sent all at once cannot each pass the limit before any is counted."""
-    db = tmp_path / "count.db"
-    shutil.copy(template[0], db)
+    with store_copy(template[0], tmp_path, request) as db:
+        _counted_first(db, monkeypatch)
+
+
+def _counted_first(db: str | Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
     name_key, address_key = throttle.sign_in_keys("ana", "192.0.2.1")
 
@@ -188,7 +191,7 @@ def test_an_attempt_is_counted_before_its_password_is_checked(
 
     monkeypatch.setattr(throttle, "check_password", check)
     now = datetime(2031, 5, 2, 9, 0, tzinfo=UTC)
-    with SQLiteStore(db) as store:
+    with open_store(str(db)) as store:
         user = throttle.checked_sign_in(store, "ana", "anything", "192.0.2.1", now)
         assert user.name == "ana" and seen == [1]
         assert store.sign_in_failures(name_key, "") == []  # a success takes its count back

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import BACKENDS
 from tests.fake_extractor import FAKE_VERSION, fake_extract
 from tests.small_corpus import write_corpus
 from tolltrace.model import Alias, Contradiction, Entity, Event, Figure, Finding, Mention
 from tolltrace.pipeline import ingest
+from tolltrace.store import open_store
 from tolltrace.store.base import ClaimQuery
-from tolltrace.store.sqlite import SQLiteStore
 from tolltrace.web import create_app
 from tolltrace.web.accounts import add_account
 
@@ -44,8 +46,9 @@ fountain, and the Monitor called for an inquiry into the force used.</p>
 """
 
 
-def fill_store(path: Path, work: Path) -> dict[str, str]:
-    """Ingest the corpus and the hostile page into `path`, store fake claims, link an event.
+def fill_store(path: Path | str, work: Path) -> dict[str, str]:
+    """Ingest the corpus and the hostile page into `path` (a SQLite file or a PostgreSQL URL),
+    store fake claims, link an event.
 
     Returns the ids that tests refer to: koss, tarn, hostile (documents), claim (the Monitor's
     "40 students detained" claim), event, entity (the Monitor, mentioned in koss; Koss itself
@@ -53,7 +56,7 @@ def fill_store(path: Path, work: Path) -> dict[str, str]:
     """
     corpus = write_corpus(work)
     (corpus / "hostile.html").write_text(HOSTILE_HTML)
-    with SQLiteStore(path) as store:
+    with open_store(str(path)) as store:
         summary = ingest(store, [str(corpus)])
         assert not summary.errors, summary.errors
         ids: dict[str, str] = {}
@@ -140,20 +143,62 @@ def signed_in(client: object, name: str) -> str:
     return csrf.group(1)
 
 
-@pytest.fixture(scope="module", name="template")
-def template_fixture(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+@pytest.fixture(scope="module", name="template", params=BACKENDS)
+def template_fixture(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, str]]:
+    """The filled store, once per module and backend: a SQLite file or a PostgreSQL URL."""
     work = tmp_path_factory.mktemp("web")
-    ids = fill_store(work / "template.db", work)
-    return work / "template.db", ids
+    location = str(work / "template.db")
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        location = cluster.url(cluster.new_database())
+    return location, fill_store(location, work)
+
+
+@contextmanager
+def store_copy(
+    template: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[str | Path]:
+    """A copy of the template store for one test: the file copied, or a database made from
+    the template database (and dropped after the test)."""
+    if not template.startswith("postgresql://"):
+        db = tmp_path / "web.db"
+        shutil.copy(template, db)
+        yield db
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("reads or alters the SQLite file itself")
+    cluster = request.getfixturevalue("pg_cluster")
+    name = cluster.new_database(template=cluster.database_of(template))
+    try:
+        yield cluster.url(name)
+    finally:
+        cluster.admin(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+def damage(db: str | Path, statement: str) -> None:
+    """Run `statement` on the store behind tolltrace's back (to break it under the app)."""
+    if isinstance(db, Path):
+        import sqlite3
+
+        with sqlite3.connect(db) as connection:
+            connection.execute(statement)
+        return
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as connection:
+        connection.execute(statement)  # type: ignore[arg-type]
 
 
 @pytest.fixture(name="web")
 def web_fixture(
-    template: tuple[Path, dict[str, str]], tmp_path: Path
-) -> Iterator[tuple[TestClient, dict[str, str], Path]]:
-    db = tmp_path / "web.db"
-    shutil.copy(template[0], db)
-    with TestClient(create_app(str(db)), raise_server_exceptions=False) as client:
+    template: tuple[str, dict[str, str]], tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[TestClient, dict[str, str], str | Path]]:
+    with (
+        store_copy(template[0], tmp_path, request) as db,
+        TestClient(create_app(str(db)), raise_server_exceptions=False) as client,
+    ):
         yield client, template[1], db
 
 

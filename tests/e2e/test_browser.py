@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import BACKENDS
 from tests.web_support import PASSWORD, fill_store
 from tolltrace.web import create_app
 
@@ -50,7 +51,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _serving(db: Path) -> Iterator[str]:
+def _serving(db: Path | str) -> Iterator[str]:
     """The app over `db` in uvicorn on a free local port, for as long as the block runs."""
     import uvicorn
 
@@ -68,11 +69,18 @@ def _serving(db: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """The app over the fictional corpus, in a SQLite file or a PostgreSQL database."""
     work = tmp_path_factory.mktemp("e2e")
-    ids = fill_store(work / "e2e.db", work)
-    with _serving(work / "e2e.db") as base:
+    location = str(work / "e2e.db")
+    if request.param == "postgresql":
+        cluster = request.getfixturevalue("pg_cluster")
+        location = cluster.url(cluster.new_database())
+    ids = fill_store(location, work)
+    with _serving(location) as base:
         yield base, ids
 
 
@@ -232,10 +240,12 @@ def test_entities_are_underlined_links_apart_from_claims(
     page.wait_for_url(f"{base}/entities/org-monitor")
 
 
-def test_repeated_failed_sign_ins_get_a_clear_refusal(page: Any, tmp_path: Path) -> None:
+def test_repeated_failed_sign_ins_get_a_clear_refusal(
+    page: Any, tmp_path: Path, db_location: str
+) -> None:
     # A server of its own: its failed sign-ins from 127.0.0.1 must not lock out the others.
-    fill_store(tmp_path / "locked.db", tmp_path)
-    with _serving(tmp_path / "locked.db") as base:
+    fill_store(db_location, tmp_path)
+    with _serving(db_location) as base:
         for _ in range(5):
             page.goto(f"{base}/login")
             page.fill("input[name=name]", "ana")

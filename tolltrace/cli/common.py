@@ -32,7 +32,7 @@ from tolltrace.extract.profile import builtin_profiles
 from tolltrace.extract.stage import DEFAULT_TIME_LIMIT
 from tolltrace.render import printable, unclipped
 from tolltrace.runner import RUNNERS, Runner, make_runner
-from tolltrace.store import Store, open_store
+from tolltrace.store import Store, location_label, open_store
 
 
 class _Printable:
@@ -79,7 +79,8 @@ def db_option(function: F) -> F:
         default="./tolltrace.db",
         show_default=True,
         envvar="TOLLTRACE_DB",
-        help="The store: a SQLite file path (env TOLLTRACE_DB).",
+        help="The store: a SQLite file path, or a PostgreSQL URL postgresql://user@host/name "
+        "(env TOLLTRACE_DB).",
     )(function)
 
 
@@ -116,7 +117,8 @@ def interrupted(db: str) -> None:
     words = context.command_path.split()[1:] if context is not None else []
     command = " ".join(["tolltrace", *words])  # the program's name, however it was invoked
     err_console.print(
-        f"\n[yellow]interrupted[/yellow]: everything written to {escape(db)} before now is kept "
+        f"\n[yellow]interrupted[/yellow]: everything written to "
+        f"{escape(location_label(db))} before now is kept "
         "(only the batch in flight is lost). Run the same "
         f"`{escape(command)}` again to resume: it skips what is already done.",
         highlight=False,

@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,7 @@ from tolltrace.store.base import (
     StoredDocument,
 )
 from tolltrace.store.custody import claims_fingerprint, next_entry, now_utc
+from tolltrace.store.dialect import Connection
 from tolltrace.store.sqlite_guard import GUARD_MIGRATION, SQLiteCustodyGuard
 from tolltrace.store.sqlite_leases import LEASE_MIGRATION, SQLiteLeases
 from tolltrace.store.sqlite_links import LINK_MIGRATION, SQLiteLinkTables
@@ -178,7 +180,7 @@ _CLAIM_INSERT = "INSERT INTO claims ({}) VALUES ({})".format(
 )
 
 
-class SQLiteStore(
+class SQLStore(
     SQLiteCustodyGuard,
     SQLiteLeases,
     SQLiteMentionCache,
@@ -187,54 +189,23 @@ class SQLiteStore(
     SQLiteVictimTables,
     Store,
 ):
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        try:
-            self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open {self.path} as a SQLite store: {exc}") from exc
-        self._last_custody: CustodyEntry | None = None
-        self._in_batch = False
-        self._migrate()
-        self._guard_custody()
+    """The tables every SQL backend shares, their statements written once in SQLite's spelling.
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise SchemaTooNew(
-                f"{self.path} has schema version {version}, this tolltrace knows "
-                f"{SCHEMA_VERSION}: upgrade tolltrace"
-            )
-        for number in range(version, SCHEMA_VERSION):
-            with self.batch():
-                for statement in _split_sql(MIGRATIONS[number]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version={number + 1}")
+    A backend gives the connection (`_db`, which translates statements through its dialect),
+    the schema and its migrations, `batch`, full-text search and the custody log's guards.
+    """
 
-    def close(self) -> None:
-        self._db.close()
+    _db: Connection
+    _last_custody: CustodyEntry | None
+    _in_batch: bool
+    location: str  # what `open_store` was given: a file path or a database URL
 
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        if self._in_batch:
-            yield
-            return
-        self._db.execute("BEGIN IMMEDIATE")
-        self._in_batch = True
-        self._last_custody = None  # another process may have appended since
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
-        finally:
-            self._in_batch = False
-            self._last_custody = None
+    @abstractmethod
+    def _index_text(self, rowid: int, title: str | None, text: str) -> None:
+        """Make a new document's text searchable (inside the caller's batch)."""
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
 
     def has_document(self, doc_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -284,10 +255,7 @@ class SQLiteStore(
                     clean.cleaner,
                 ),
             )
-            self._db.execute(
-                "INSERT INTO texts_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
-                (rowid, clean.title or "", clean.text),
-            )
+            self._index_text(int(rowid or 0), clean.title, clean.text)
             self.append_custody(
                 "ingest",
                 document.id,
@@ -383,25 +351,6 @@ class SQLiteStore(
 
     def count_documents(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
-
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        sql = (
-            f"SELECT {_DOC_COLUMNS}, t.title, "
-            "snippet(texts_fts, 1, '[', ']', ' … ', 12), bm25(texts_fts) "
-            "FROM texts_fts JOIN texts t ON t.doc_rowid = texts_fts.rowid "
-            "JOIN documents d ON d.rowid = t.doc_rowid "
-            "WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts) LIMIT ?"
-        )
-        try:
-            rows = self._db.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            # Not valid FTS5 syntax ("1,000", "MEK/PMOI"): search the words as plain terms.
-            words = [w for w in re.findall(r"\w+", query) if w not in _FTS_OPERATORS]
-            if not words:
-                return []
-            plain = " ".join(f'"{word}"' for word in words)
-            rows = self._db.execute(sql, (plain, limit)).fetchall()
-        return [SearchHit(_document(r[:8]), r[8], r[9], -float(r[10])) for r in rows]
 
     def record_error(self, run: str, error: ItemError) -> None:
         with self.batch():
@@ -548,6 +497,85 @@ class SQLiteStore(
         for doc_id, data in rows:
             # Bytes replaced by text still get hashed (as UTF-8), so the change is reported.
             yield doc_id, data.encode() if isinstance(data, str) else bytes(data or b"")
+
+
+class SQLiteStore(SQLStore):
+    """The default store: one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.location = str(path)
+        try:
+            self._db = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {self.path} as a SQLite store: {exc}") from exc
+        self._last_custody: CustodyEntry | None = None
+        self._in_batch = False
+        self._migrate()
+        self._guard_custody()
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"{self.path} has schema version {version}, this tolltrace knows "
+                f"{SCHEMA_VERSION}: upgrade tolltrace"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.batch():
+                for statement in _split_sql(MIGRATIONS[number]):
+                    self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version={number + 1}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        if self._in_batch:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        self._last_custody = None  # another process may have appended since
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._in_batch = False
+            self._last_custody = None
+
+    def _index_text(self, rowid: int, title: str | None, text: str) -> None:
+        self._db.execute(
+            "INSERT INTO texts_fts (rowid, title, clean_text) VALUES (?, ?, ?)",
+            (rowid, title or "", text),
+        )
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        sql = (
+            f"SELECT {_DOC_COLUMNS}, t.title, "
+            "snippet(texts_fts, 1, '[', ']', ' … ', 12), bm25(texts_fts) "
+            "FROM texts_fts JOIN texts t ON t.doc_rowid = texts_fts.rowid "
+            "JOIN documents d ON d.rowid = t.doc_rowid "
+            "WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts) LIMIT ?"
+        )
+        try:
+            rows = self._db.execute(sql, (query, limit)).fetchall()
+        except sqlite3.OperationalError:
+            # Not valid FTS5 syntax ("1,000", "MEK/PMOI"): search the words as plain terms.
+            words = [w for w in re.findall(r"\w+", query) if w not in _FTS_OPERATORS]
+            if not words:
+                return []
+            plain = " ".join(f'"{word}"' for word in words)
+            rows = self._db.execute(sql, (plain, limit)).fetchall()
+        return [SearchHit(_document(r[:8]), r[8], r[9], -float(r[10])) for r in rows]
 
     def integrity_problems(self) -> list[str]:
         """SQLite's own check of the file: empty when the database is sound."""

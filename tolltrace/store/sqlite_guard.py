@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from tolltrace.model import CustodyEntry
+from tolltrace.store.dialect import Connection
 
 _APPEND_ONLY = "BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END"
 # The triggers as migrations 1 and 8 create them (compared without white space).
@@ -50,7 +51,7 @@ def _same_sql(first: str, second: str) -> bool:
 
 
 class SQLiteCustodyGuard:
-    _db: sqlite3.Connection
+    _db: Connection
     guard_problems: tuple[str, ...]  # triggers found missing or altered and not put back
 
     if TYPE_CHECKING:  # provided by SQLiteStore

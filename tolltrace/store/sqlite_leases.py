@@ -9,11 +9,11 @@ by the next run (at once when that process ran on this machine and is gone).
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
 
 from tolltrace.store.custody import now_utc
+from tolltrace.store.dialect import Connection
 
 # Part of schema migration 8 (see sqlite.MIGRATIONS); never edit it once it has shipped.
 LEASE_MIGRATION = """
@@ -42,7 +42,7 @@ _PENDING = (
 
 
 class SQLiteLeases:
-    _db: sqlite3.Connection
+    _db: Connection
 
     if TYPE_CHECKING:  # provided by SQLiteStore
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from tolltrace.model import (
 )
 from tolltrace.store.base import ALL_CLAIMS, ClaimQuery
 from tolltrace.store.custody import now_utc
+from tolltrace.store.dialect import Connection
 from tolltrace.store.link_rows import (
     dumps,
     entity_from_row,
@@ -127,7 +127,7 @@ _LAST = "\U0010ffff"  # sorts after every character: `x >= p AND x < p + _LAST` 
 
 
 class SQLiteLinkTables(LinkTables):
-    _db: sqlite3.Connection
+    _db: Connection
 
     if TYPE_CHECKING:  # provided by SQLiteStore
 

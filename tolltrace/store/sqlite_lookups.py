@@ -9,10 +9,10 @@ of every finding. `replace_links` rewrites both in its own transaction.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping, Sequence
 
 from tolltrace.model import Entity, Finding, Mention
+from tolltrace.store.dialect import Connection
 from tolltrace.store.links import EntityMention
 
 # Part of schema migration 5 (see sqlite.MIGRATIONS); never edit it once it has shipped.
@@ -47,7 +47,7 @@ INSERT OR IGNORE INTO claim_contradictions (document, start, "end", claim)
 
 
 def write_lookups(
-    db: sqlite3.Connection,
+    db: Connection,
     entities: Sequence[Entity],
     findings: Sequence[Finding],
     document_rowids: Mapping[str, int],
@@ -79,7 +79,7 @@ def write_lookups(
     )
 
 
-def document_mentions(db: sqlite3.Connection, document: str) -> list[EntityMention]:
+def document_mentions(db: Connection, document: str) -> list[EntityMention]:
     rows = db.execute(
         'SELECT m.start, m."end", m.text, m.type, e.id, e.name, e.type FROM documents d '
         "JOIN entity_mentions m ON m.document = d.rowid JOIN entities e ON e.rowid = m.entity "

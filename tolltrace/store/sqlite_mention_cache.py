@@ -9,11 +9,11 @@ were found in; `link` reads the ones that still match and finds only the others.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tolltrace.model import Mention
+from tolltrace.store.dialect import Connection
 from tolltrace.store.links import CachedMentions
 
 # Schema migration 6 (see sqlite.MIGRATIONS); never edit it once it has shipped.
@@ -28,7 +28,7 @@ CREATE TABLE mention_cache (
 
 
 class SQLiteMentionCache:
-    _db: sqlite3.Connection
+    _db: Connection
 
     if TYPE_CHECKING:  # provided by SQLiteStore
 

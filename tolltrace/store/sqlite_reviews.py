@@ -22,6 +22,7 @@ from tolltrace.model import (
     User,
 )
 from tolltrace.store.custody import now_utc
+from tolltrace.store.dialect import Connection
 from tolltrace.store.reviews import (
     ClaimNotFound,
     InvalidReview,
@@ -100,7 +101,9 @@ _REVIEW_SELECT = "SELECT claim, version, action, before, after, reason, reviewer
 
 
 class SQLiteReviewTables(ReviewTables):
-    _db: sqlite3.Connection
+    _db: Connection
+    # What the connection raises when a row breaks a unique key.
+    _integrity_errors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,)
 
     if TYPE_CHECKING:  # SQLiteStore's, which these tables are part of
 
@@ -121,7 +124,7 @@ class SQLiteReviewTables(ReviewTables):
                     "INSERT INTO users VALUES (?, ?, ?, ?)",
                     (name, role, password_hash, user.created_at),
                 )
-            except sqlite3.IntegrityError as exc:
+            except self._integrity_errors as exc:
                 raise UserExists(f"there is already an account called {name!r}") from exc
         return user
 

@@ -7,13 +7,13 @@ merges is a JSON text column; the columns a lookup needs are plain and indexed.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tolltrace.errors import AmbiguousReference, BadVictimDecision, VictimNotFound
 from tolltrace.model import FATES, MatchEvidence, Victim, VictimDecision, VictimMention
 from tolltrace.store.custody import now_utc
+from tolltrace.store.dialect import Connection
 from tolltrace.store.victims import ALL_VICTIMS, VictimQuery, VictimTables
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ def _marks(count: int) -> str:
 
 
 class SQLiteVictimTables(VictimTables):
-    _db: sqlite3.Connection
+    _db: Connection
 
     if TYPE_CHECKING:  # provided by SQLiteStore
 
