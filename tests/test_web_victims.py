@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from tests.web_support import signed_in, template_fixture, web_fixture, well_formed  # noqa: F401
 from tolltrace.model import MatchEvidence, Victim, VictimMention
-from tolltrace.store.sqlite import SQLiteStore
+from tolltrace.store import open_store
 
 
 def _mention(ident: str, doc: str, words: str, fate: str, source: str | None) -> VictimMention:
@@ -26,7 +26,7 @@ def _fill(db: Path, koss: str, tarn: str) -> None:
     second = _mention("m-two", tarn, "Muhammad Pourmohammadi", "injured", None)
     hostile = _mention("m-three", tarn, "<script>alert('x')</script> Arven", "arrested", None)
     evidence = MatchEvidence("m-one", "m-two", 0.97, 5.1, {"name": 16.1, "age": 4.6})
-    with SQLiteStore(str(db)) as store:
+    with open_store(str(db)) as store:
         store.replace_victims(
             [
                 Victim(
