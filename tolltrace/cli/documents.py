@@ -236,7 +236,8 @@ def show_cli(doc: str, original: bool, removed: bool, no_claims: bool, db: str) 
 )  # fmt: skip
 @db_option
 def search_cli(query: str, limit: int, db: str) -> None:
-    """Full-text search over documents (SQLite FTS5 syntax: words, "phrases", OR, NEAR)."""
+    """Full-text search over documents: words, "phrases" and OR in both stores (a SQLite
+    file reads FTS5's syntax, NEAR too; PostgreSQL reads web-search syntax, -word too)."""
     with opened(db) as store:
         hits = store.search(query, limit)
         if not hits:
