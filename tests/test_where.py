@@ -3,8 +3,6 @@ Sentences are invented (Valdoria, Kerevo, Port Arlen, Harbour Square, Oak Street
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from tolltrace.extract.where import claim_place, dateline
@@ -163,14 +161,11 @@ def test_no_dateline(text: str) -> None:
     assert dateline(text) is None
 
 
-def test_choosing_a_place_is_fast() -> None:
+def test_the_place_of_the_claim_not_of_the_saying() -> None:
+    # (its speed, which this test once timed, is measured in benchmarks/bench_readers.py)
     text = (
         "Security forces killed at least 300 protesters in Harbour Square and near the Ministry "
         "of Intelligence in Kerevo on Monday, a spokesman told reporters in Geneva."
     )
     sentence = parse(text)
-    started = time.perf_counter()
-    for _ in range(2000):
-        claim_place(sentence, 2, 5)
-    rate = 2000 / (time.perf_counter() - started)
-    assert rate > 2000, f"{rate:.0f} sentences/s"
+    assert claim_place(sentence, 2, 5) == "Harbour Square"
