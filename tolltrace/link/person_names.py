@@ -21,6 +21,8 @@ _SPELLINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ph", "f"),
         (r"([a-z])\1", r"\1"),  # doubled letters: Hassan / Hasan
         (r"y$", "i"),  # Aleksey / Aleksei
+        (r"(?:itch|ich)$", "ic"),  # Kerevich / Kerevic / Kerević (the accent is folded away)
+        (r"of$", "ov"),  # Smirnoff / Smirnov (after the doubled letters)
     )
 )
 _PARTICLES = frozenset(("al", "el", "ul", "bin", "ibn", "van", "von", "de", "da", "di"))
