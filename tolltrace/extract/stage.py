@@ -26,7 +26,7 @@ from tolltrace.model import Claim, CleanText
 from tolltrace.nlp.parse import PIPELINE, parse_sentences
 from tolltrace.nlp.sentences import may_harm, names_victim, needs_parse, split_sentences
 
-EXTRACTOR = "extract/12"  # bump when the claims a document yields may change
+EXTRACTOR = "extract/13"  # bump when the claims a document yields may change
 DEFAULT_TIME_LIMIT = 60.0  # seconds per document
 _PARSE_CHUNK = 32  # sentences parsed between two looks at the clock
 
