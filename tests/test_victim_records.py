@@ -129,3 +129,12 @@ def test_places_and_headline_words_are_no_names() -> None:
     )
     read = _read(text)
     assert set(read) == {"Demo Varn"}
+
+
+def test_a_byline_under_a_headline_is_no_victim() -> None:
+    text = (
+        "Minister puts toll at 23, says 2,650 detained\n\nBy Mira Solvek, Political "
+        "Correspondent\n\nPolice arrested the activist Jon Arven in Orvane on Monday."
+    )
+    detained = _claim(text, "2,650 detained", "people", "detained", low=2650, high=2650)
+    assert _read(text, [detained]) == {"Jon Arven": ("arrested", None)}

@@ -100,11 +100,12 @@ _LISTING = re.compile(
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
 # "killed his father Jon Arven", "the death of Jon Arven", "the bodies of 10-year-old Lena
-# Varo and ...": the verb or noun says what became of the person named after it.
+# Varo and ...": the verb or noun says what became of the person named after it, on its line
+# (not a headline's last word over the byline: "... 2,650 detained\n\nBy Pavel Strom").
 _OBJECT = re.compile(
     r"\b(?P<verb>killed|murdered|shot|wounded|injured|deaths?|killings?|murders?|slayings?|"
     r"arrested|charged|booked|detained|"
-    r"bod(?:y|ies)|li(?:fe|ves)|homicides?|funerals?|shooting)\s+(?:of\s+)?"
+    r"bod(?:y|ies)|li(?:fe|ves)|homicides?|funerals?|shooting)[ \t]+(?:of\s+)?"
     r"(?:(?:his|her|their|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:[\w'’-]+,\s+)?)?"
     rf"{_TITLE}?(?:\d{{1,3}}-year-old\s+)?(?P<name>{_NAME})"
 )
