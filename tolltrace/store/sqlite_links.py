@@ -30,11 +30,11 @@ from tolltrace.model import (
     Event,
     Finding,
 )
+from tolltrace.store import decisions
 from tolltrace.store.base import ALL_CLAIMS, ClaimQuery
-from tolltrace.store.custody import now_utc
+from tolltrace.store.decisions import DecisionLog
 from tolltrace.store.dialect import Connection
 from tolltrace.store.link_rows import (
-    dumps,
     entity_from_row,
     entity_row,
     event_from_row,
@@ -117,7 +117,10 @@ CREATE TABLE entity_decisions (
 CREATE INDEX claims_event ON claims(event);
 """
 
-DECISION_ACTIONS = ("merge", "split")
+ENTITY_DECISIONS = DecisionLog(
+    "entity_decisions", "names", "by", "entity", BadEntityDecision,
+    "at least two different names: NAME NAME...", "at least one name",
+)  # fmt: skip
 _ENTITY_COLUMNS = "e.id, e.name, e.type, e.aliases, e.roles"
 _EVENT_COLUMNS = (
     'v.id, v.label, v.type, v."when", v."where", v.name, v.documents, v.claims, v.evidence'
@@ -403,38 +406,18 @@ class SQLiteLinkTables(LinkTables):
                 yield finding_from_row(row)
 
     def add_entity_decision(self, decision: EntityDecision) -> EntityDecision:
-        decision = _checked_decision(decision)
+        made = decisions.checked(
+            ENTITY_DECISIONS, decision.action, decision.names, decision.reason, decision.by,
+            decision.at,
+        )  # fmt: skip
         with self.batch():
-            self._db.execute(
-                "INSERT INTO entity_decisions (action, names, reason, by, at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (
-                    decision.action,
-                    dumps(list(decision.names)),
-                    decision.reason,
-                    decision.by,
-                    decision.at,
-                ),
-            )
-            self.append_custody(
-                f"entity-{decision.action}",
-                decision.names[0],
-                {
-                    "names": list(decision.names),
-                    "reason": decision.reason,
-                    "by": decision.by,
-                    "at": decision.at,
-                },
-            )
-        return decision
+            decisions.record(ENTITY_DECISIONS, self._db, self.append_custody, made)
+        return EntityDecision(made.action, made.subjects, made.reason, made.by, made.at)
 
     def entity_decisions(self) -> list[EntityDecision]:
-        rows = self._db.execute(
-            "SELECT action, names, reason, by, at FROM entity_decisions ORDER BY id"
-        )
         return [
-            EntityDecision(action, tuple(json.loads(names)), reason, by, at)
-            for action, names, reason, by, at in rows
+            EntityDecision(d.action, d.subjects, d.reason, d.by, d.at)
+            for d in decisions.read(ENTITY_DECISIONS, self._db)
         ]
 
 
@@ -466,23 +449,6 @@ def _custody_details(
         },
         "ids_sha256": hashlib.sha256(ids.encode()).hexdigest(),
     }
-
-
-def _checked_decision(decision: EntityDecision) -> EntityDecision:
-    names = tuple(dict.fromkeys(name.strip() for name in decision.names if name.strip()))
-    if decision.action not in DECISION_ACTIONS:
-        raise BadEntityDecision(
-            f"unknown entity decision {decision.action!r}: use one of {', '.join(DECISION_ACTIONS)}"
-        )
-    if decision.action == "merge" and len(names) < 2:
-        raise BadEntityDecision("a merge needs at least two different names: NAME NAME...")
-    if not names:
-        raise BadEntityDecision("a split needs at least one name")
-    if not decision.reason.strip():
-        raise BadEntityDecision("say why with a reason: it is kept in the custody log")
-    return EntityDecision(
-        decision.action, names, decision.reason.strip(), decision.by, decision.at or now_utc()
-    )
 
 
 def _names(entity: Entity) -> set[str]:

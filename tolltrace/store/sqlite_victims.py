@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from tolltrace.errors import AmbiguousReference, BadVictimDecision, VictimNotFound
 from tolltrace.model import FATES, MatchEvidence, Victim, VictimDecision, VictimMention
-from tolltrace.store.custody import now_utc
+from tolltrace.store import decisions
+from tolltrace.store.decisions import DecisionLog
 from tolltrace.store.dialect import Connection
 from tolltrace.store.victims import ALL_VICTIMS, VictimQuery, VictimTables
 
@@ -69,6 +70,10 @@ CREATE TABLE IF NOT EXISTS victim_decisions (
     at TEXT NOT NULL
 );
 """
+VICTIM_DECISIONS = DecisionLog(
+    "victim_decisions", "ids", "decided_by", "victim", BadVictimDecision,
+    "at least two different mention ids", "at least one mention id",
+)  # fmt: skip
 _MENTION_FIELDS = (
     "id", "victim", "document", "uri", "words", "name", "normalised", "start", "end",
     "raw_start", "raw_end", "fate", "age", "sex", "when", "where", "event", "attributed_to",
@@ -189,49 +194,19 @@ class SQLiteVictimTables(VictimTables):
         return _victim_from_row(rows[0], self._mentions([ids[0]]).get(ids[0], ()))
 
     def add_victim_decision(self, decision: VictimDecision) -> VictimDecision:
-        decision = _checked(decision)
+        made = decisions.checked(
+            VICTIM_DECISIONS, decision.action, decision.ids, decision.reason, decision.by,
+            decision.at,
+        )  # fmt: skip
         with self.batch():
-            self._db.execute(
-                "INSERT INTO victim_decisions (action, ids, reason, decided_by, at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (decision.action, json.dumps(list(decision.ids)), decision.reason, decision.by,
-                 decision.at),
-            )  # fmt: skip
-            self.append_custody(
-                f"victim-{decision.action}",
-                decision.ids[0],
-                {
-                    "ids": list(decision.ids),
-                    "reason": decision.reason,
-                    "by": decision.by,
-                    "at": decision.at,
-                },
-            )
-        return decision
+            decisions.record(VICTIM_DECISIONS, self._db, self.append_custody, made)
+        return VictimDecision(made.action, made.subjects, made.reason, made.by, made.at)
 
     def victim_decisions(self) -> list[VictimDecision]:
-        rows = self._db.execute(
-            "SELECT action, ids, reason, decided_by, at FROM victim_decisions ORDER BY id"
-        )
         return [
-            VictimDecision(action, tuple(json.loads(ids)), reason, by, at)
-            for action, ids, reason, by, at in rows
+            VictimDecision(d.action, d.subjects, d.reason, d.by, d.at)
+            for d in decisions.read(VICTIM_DECISIONS, self._db)
         ]
-
-
-def _checked(decision: VictimDecision) -> VictimDecision:
-    ids = tuple(dict.fromkeys(i.strip() for i in decision.ids if i.strip()))
-    if decision.action not in ("merge", "split"):
-        raise BadVictimDecision(f"unknown victim decision {decision.action!r}: merge or split")
-    if decision.action == "merge" and len(ids) < 2:
-        raise BadVictimDecision("a merge needs at least two different mention ids")
-    if not ids:
-        raise BadVictimDecision("a split needs at least one mention id")
-    if not decision.reason.strip():
-        raise BadVictimDecision("say why with a reason: it is kept in the custody log")
-    return VictimDecision(
-        decision.action, ids, decision.reason.strip(), decision.by, decision.at or now_utc()
-    )
 
 
 def _filter(query: VictimQuery) -> tuple[str, list[Any]]:
